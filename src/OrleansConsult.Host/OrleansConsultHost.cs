@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrleansConsult.Grains;
+using OrleansConsult.Storage;
+
+namespace OrleansConsult.Host;
+
+/// <summary>
+/// Builds the one process of the system: an Orleans silo co-hosted with the ASP.NET Core front end.
+/// Tests build it in-process through the same methods that Program uses.
+/// </summary>
+public static class OrleansConsultHost
+{
+    /// <summary>Entry point: runs the host, or the "migrate" command. Returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            if (args.Length > 0 && args[0] == "migrate")
+            {
+                return await MigrateAsync(args[1..]);
+            }
+
+            var app = Build(args);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (ex is StorageConfigurationException or HostConfigurationException)
+        {
+            await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        // Read and validate before anything starts: a bad setting stops here with one line.
+        var storage = StorageSettings.Load(builder.Configuration);
+        var cluster = ClusterSettings.Load(builder.Configuration);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<SchemaMigrator>();
+        // Registered before UseOrleans so the schema exists when the AdoNet providers read their queries.
+        builder.Services.AddHostedService<MigrateOnStart>();
+
+        builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+    }
+
+    private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, ClusterSettings cluster)
+    {
+        var invariant = storage.Invariant();
+        var connectionString = storage.EffectiveConnectionString();
+
+        if (storage.Mode == StorageMode.Embedded)
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+        }
+        else
+        {
+            silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(cluster.AdvertisedIP, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+
+        silo.AddAdoNetGrainStorage(StorageNames.State, o =>
+        {
+            o.Invariant = invariant;
+            o.ConnectionString = connectionString;
+        });
+        if (storage.Mode == StorageMode.Embedded)
+        {
+            // The AdoNet reminder provider has no SQLite support in Orleans 10.4: our own table, same file.
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        }
+        else
+        {
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        // Liveness: the process answers. Nothing else is checked, so a slow database never gets a pod killed.
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+    }
+
+    /// <summary>The "migrate" command: creates or upgrades the schema of the configured storage, then exits.</summary>
+    public static async Task<int> MigrateAsync(string[] args)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+        var storage = StorageSettings.Load(configuration);
+
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
+        var migrator = new SchemaMigrator(new Database(storage), loggerFactory.CreateLogger<SchemaMigrator>());
+        var result = await migrator.MigrateAsync();
+        Console.WriteLine($"migrate: {result.Applied.Count} script(s) applied, {result.AlreadyApplied} already in place ({storage.Mode}).");
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+namespace OrleansConsult.Storage;
+
+/// <summary>Where grain state, reminders and (in PostgreSQL mode) cluster membership live.</summary>
+public enum StorageMode
+{
+    /// <summary>SQLite file under <see cref="StorageOptions.DataPath"/>, localhost clustering. No server needed.</summary>
+    Embedded,
+
+    /// <summary>PostgreSQL through Npgsql for state, clustering and reminders; several silos form one cluster.</summary>
+    PostgreSql,
+}
+
+/// <summary>The "Storage" configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public StorageMode Mode { get; set; } = StorageMode.Embedded;
+
+    /// <summary>Folder of the embedded SQLite file (Storage:DataPath).</summary>
+    public string DataPath { get; set; } = "./data";
+
+    /// <summary>Npgsql connection string (Storage:ConnectionString), required in PostgreSql mode.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply the schema at start-up (Storage:MigrateOnStart). Always on for the embedded default.</summary>
+    public bool MigrateOnStart { get; set; }
+
+    public const string SqliteFileName = "orleansconsult.db";
+
+    public string SqliteFilePath => Path.GetFullPath(Path.Combine(DataPath, SqliteFileName));
+}
