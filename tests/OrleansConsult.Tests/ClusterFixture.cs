@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using OrleansConsult.Grains;
+
+namespace OrleansConsult.Tests;
+
+/// <summary>One in-process test cluster shared by the grain tests, on a clock the tests move.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.StopAllSilosAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.State);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

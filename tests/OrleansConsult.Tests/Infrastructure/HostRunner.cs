@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansConsult.Host;
+
+namespace OrleansConsult.Tests.Infrastructure;
+
+/// <summary>
+/// The real Host (silo + Kestrel on a free loopback port) started in-process, the way Program
+/// starts it, with settings layered on top. Stop it to simulate a shutdown; start another
+/// with the same settings to simulate a restart.
+/// </summary>
+public sealed class HostRunner : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private HostRunner(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+    public HttpClient Http { get; }
+    public IServiceProvider Services => _app.Services;
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Settings for an embedded-mode host with its own data folder and free silo ports.</summary>
+    public static Dictionary<string, string?> Embedded(string dataPath) => new()
+    {
+        ["Storage:Mode"] = "Embedded",
+        ["Storage:DataPath"] = dataPath,
+        ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+        ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+    };
+
+    /// <summary>Settings for a PostgreSQL-mode silo of cluster <paramref name="clusterId"/>.</summary>
+    public static Dictionary<string, string?> Postgres(string connectionString, string clusterId) => new()
+    {
+        ["Storage:Mode"] = "PostgreSQL",
+        ["Storage:ConnectionString"] = connectionString,
+        ["Orleans:ClusterId"] = clusterId,
+        ["Orleans:ServiceId"] = clusterId,
+        ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+        ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+    };
+
+    public static async Task<HostRunner> StartAsync(IDictionary<string, string?> settings)
+    {
+        var app = OrleansConsultHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Orleans"] = "Warning",
+            });
+            builder.Configuration.AddInMemoryCollection(settings);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HostRunner(app, new Uri(address));
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+        _stopped = true;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _app.StopAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Http.Dispose();
+        await _app.DisposeAsync();
+    }
+}
