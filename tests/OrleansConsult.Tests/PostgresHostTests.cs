@@ -1,0 +1,101 @@
+using System.Net;
+using Npgsql;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Tests.Infrastructure;
+
+namespace OrleansConsult.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresHostTests(PostgresServer postgres)
+{
+    private async Task<string> MigratedDatabaseAsync()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        Assert.Equal(0, await OrleansConsult.Host.OrleansConsultHost.MigrateAsync(
+            ["--Storage:Mode=PostgreSQL", $"--Storage:ConnectionString={connectionString}"]));
+        return connectionString;
+    }
+
+    [Fact]
+    public async Task Grain_state_survives_a_restart()
+    {
+        var settings = HostRunner.Postgres(await MigratedDatabaseAsync(), "restart");
+        var key = GrainKeys.LineUser("consultee", "Upg");
+
+        await using (var first = await HostRunner.StartAsync(settings))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.Http.GetAsync("/readyz")).StatusCode);
+            await first.Grains.GetGrain<IConsulteeGrain>(key).AcceptAsync(Events.Text("保存", id: "PG-1"));
+        }
+
+        await using var second = await HostRunner.StartAsync(settings);
+        var snapshot = await second.Grains.GetGrain<IConsulteeGrain>(key).GetSnapshotAsync();
+        Assert.Equal("保存", Assert.Single(snapshot.Pending).Text);
+    }
+
+    [Fact]
+    public async Task Two_silos_form_one_cluster_and_state_outlives_the_silo_that_wrote_it()
+    {
+        var connectionString = await MigratedDatabaseAsync();
+        await using var a = await HostRunner.StartAsync(HostRunner.Postgres(connectionString, "pair"));
+        await using var b = await HostRunner.StartAsync(HostRunner.Postgres(connectionString, "pair"));
+
+        // Both silos are active members of the same cluster, as the membership table says.
+        Assert.True(await Eventually.TrueAsync(async () => await ActiveSilosAsync(connectionString, "pair") == 2, TimeSpan.FromSeconds(30)));
+
+        var keys = Enumerable.Range(0, 20).Select(i => GrainKeys.LineUser("consultee", $"U{i}")).ToArray();
+        foreach (var key in keys)
+        {
+            await a.Grains.GetGrain<IConsulteeGrain>(key).AcceptAsync(Events.Text("from A", id: key));
+        }
+
+        await a.StopAsync();
+
+        foreach (var key in keys)
+        {
+            var snapshot = await b.Grains.GetGrain<IConsulteeGrain>(key).GetSnapshotAsync();
+            Assert.Equal("from A", Assert.Single(snapshot.Pending).Text);
+        }
+        Assert.Equal(1, await ActiveSilosAsync(connectionString, "pair"));
+    }
+
+    [Fact]
+    public async Task Readiness_is_503_while_the_database_refuses_connections()
+    {
+        var connectionString = await MigratedDatabaseAsync();
+        await using var host = await HostRunner.StartAsync(HostRunner.Postgres(connectionString, "ready"));
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/readyz")).StatusCode);
+
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await AdminAsync($"ALTER DATABASE {database} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}';");
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Http.GetAsync("/readyz")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/healthz")).StatusCode);
+        }
+        finally
+        {
+            await AdminAsync($"ALTER DATABASE {database} ALLOW_CONNECTIONS true;");
+        }
+
+        Assert.True(await Eventually.TrueAsync(async () => (await host.Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(20)));
+    }
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(postgres.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ActiveSilosAsync(string connectionString, string clusterId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM OrleansMembershipTable WHERE DeploymentId = @d AND Status = 3", connection);
+        command.Parameters.AddWithValue("d", clusterId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
