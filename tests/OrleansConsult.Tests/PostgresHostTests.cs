@@ -60,6 +60,23 @@ public sealed class PostgresHostTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Reminder_survives_a_restart_and_fires()
+    {
+        var settings = HostRunner.Postgres(await MigratedDatabaseAsync(), "reminders");
+
+        await using (var first = await HostRunner.StartAsync(settings))
+        {
+            await first.Grains.GetGrain<IReminderProbeGrain>("pg").ScheduleAsync(TimeSpan.FromSeconds(6));
+        }
+
+        await using var second = await HostRunner.StartAsync(settings);
+        var probe = second.Grains.GetGrain<IReminderProbeGrain>("pg");
+        Assert.True(await probe.IsRegisteredAsync());
+        Assert.True(await Eventually.TrueAsync(async () => await probe.FiredAsync() > 0, TimeSpan.FromSeconds(60)),
+            "the reminder registered before the restart never fired");
+    }
+
+    [Fact]
     public async Task Readiness_is_503_while_the_database_refuses_connections()
     {
         var connectionString = await MigratedDatabaseAsync();
