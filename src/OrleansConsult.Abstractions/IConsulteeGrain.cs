@@ -1,11 +1,10 @@
 namespace OrleansConsult.Abstractions;
 
 /// <summary>
-/// A consultee as seen on the consultee channel, keyed "{channel}:{lineUserId}".
-/// Owns dedup of webhook events and her freshest unused reply token.
+/// What every grain that stands for one LINE user of a channel does with webhook events:
+/// keep them durably, once each, and hand out her freshest reply token.
 /// </summary>
-[Alias("oc.IConsulteeGrain")]
-public interface IConsulteeGrain : IGrainWithStringKey
+public interface ILineUserGrain : IGrainWithStringKey
 {
     /// <summary>Stores the event durably (state written) before returning; duplicates have no effect.</summary>
     [Alias("Accept")]
@@ -18,6 +17,14 @@ public interface IConsulteeGrain : IGrainWithStringKey
     [Alias("GetSnapshot")]
     Task<LineUserSnapshot> GetSnapshotAsync();
 }
+
+/// <summary>A consultee on the consultee channel, keyed "{channel}:{lineUserId}".</summary>
+[Alias("oc.IConsulteeGrain")]
+public interface IConsulteeGrain : ILineUserGrain;
+
+/// <summary>A counselor's or nurse's LINE user on the staff channel, keyed "{channel}:{lineUserId}".</summary>
+[Alias("oc.IStaffLineUserGrain")]
+public interface IStaffLineUserGrain : ILineUserGrain;
 
 public static class GrainKeys
 {

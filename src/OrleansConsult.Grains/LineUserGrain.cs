@@ -3,8 +3,8 @@ using OrleansConsult.Abstractions;
 
 namespace OrleansConsult.Grains;
 
-[GenerateSerializer, Alias("oc.ConsulteeState")]
-public sealed class ConsulteeState
+[GenerateSerializer, Alias("oc.LineUserState")]
+public sealed class LineUserState
 {
     /// <summary>Recent webhookEventIds, oldest first; LINE redelivers within hours, so a bounded window suffices.</summary>
     [Id(0)] public List<string> RecentEventIds { get; set; } = [];
@@ -19,9 +19,11 @@ public sealed class ConsulteeState
     [Id(6)] public DateTimeOffset? LastEventAt { get; set; }
 }
 
-public sealed class ConsulteeGrain(
-    [PersistentState("consultee", StorageNames.State)] IPersistentState<ConsulteeState> state,
-    TimeProvider clock) : Grain, IConsulteeGrain
+/// <summary>
+/// Dedup window, pending events and reply token of one LINE user. The conversation engine
+/// builds on the two concrete grains below.
+/// </summary>
+public abstract class LineUserGrain(IPersistentState<LineUserState> state, TimeProvider clock) : Grain, ILineUserGrain
 {
     internal const int DedupWindow = 512;
     internal const int PendingLimit = 200;
@@ -109,3 +111,11 @@ public sealed class ConsulteeGrain(
         }
     }
 }
+
+public sealed class ConsulteeGrain(
+    [PersistentState("consultee", StorageNames.State)] IPersistentState<LineUserState> state,
+    TimeProvider clock) : LineUserGrain(state, clock), IConsulteeGrain;
+
+public sealed class StaffLineUserGrain(
+    [PersistentState("staffuser", StorageNames.State)] IPersistentState<LineUserState> state,
+    TimeProvider clock) : LineUserGrain(state, clock), IStaffLineUserGrain;
