@@ -72,6 +72,17 @@ public static class OrleansConsultHost
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
         }
+        else if (KubernetesPod.IsPresent)
+        {
+            // Pod name, pod IP, cluster and service ids come from the pod (see k8s/base/deployment.yaml);
+            // dead silos' pods are deleted so they cannot come back with stale state.
+            silo.UseKubernetesHosting();
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
         else
         {
             silo.Configure<Orleans.Configuration.ClusterOptions>(o =>

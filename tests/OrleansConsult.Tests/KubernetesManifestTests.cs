@@ -1,0 +1,160 @@
+using System.Net;
+using k8s;
+using k8s.Models;
+using OrleansConsult.Host;
+using OrleansConsult.Tests.Infrastructure;
+
+namespace OrleansConsult.Tests;
+
+/// <summary>
+/// Loads every manifest under k8s/ with KubernetesClient's typed loader (strict: an unknown field
+/// is an error) and checks the promises the Deployment makes to the Host and to Orleans hosting.
+/// </summary>
+public sealed class KubernetesManifestTests
+{
+    private static readonly string K8s = Path.Combine(RepoRoot(), "k8s");
+
+    private static List<object> Load(string folder) =>
+        Directory.GetFiles(Path.Combine(K8s, folder), "*.yaml")
+            .Where(f => Path.GetFileName(f) != "kustomization.yaml")
+            .SelectMany(f => KubernetesYaml.LoadAllFromString(File.ReadAllText(f), strict: true))
+            .ToList();
+
+    private static readonly List<object> Base = Load("base");
+    private static V1Deployment Deployment => Base.OfType<V1Deployment>().Single();
+    private static V1Container Host => Deployment.Spec.Template.Spec.Containers.Single(c => c.Name == "host");
+
+    [Theory]
+    [InlineData("base")]
+    [InlineData("overlays/production")]
+    [InlineData("dev-postgres")]
+    public void Every_manifest_loads_strictly_and_every_kustomization_resource_exists(string folder)
+    {
+        Assert.NotEmpty(Load(folder));
+        var kustomization = File.ReadAllLines(Path.Combine(K8s, folder, "kustomization.yaml"));
+        var referenced = kustomization.Select(l => l.Trim())
+            .Where(l => l.StartsWith("- ") && (l.EndsWith(".yaml") || l.StartsWith("- ../")) || l.StartsWith("- path: "))
+            .Select(l => l.Replace("- path: ", "").TrimStart('-', ' '));
+        foreach (var resource in referenced)
+        {
+            var path = Path.GetFullPath(Path.Combine(K8s, folder, resource));
+            Assert.True(File.Exists(path) || Directory.Exists(path), $"{folder}/kustomization.yaml names missing {resource}");
+        }
+    }
+
+    [Fact]
+    public void The_strict_loader_rejects_a_misspelt_field()
+    {
+        var yaml = File.ReadAllText(Path.Combine(K8s, "base", "pdb.yaml")).Replace("maxUnavailable:", "maxUnavailabel:");
+        Assert.ThrowsAny<Exception>(() => KubernetesYaml.LoadAllFromString(yaml, strict: true));
+    }
+
+    [Fact]
+    public void Selectors_match_the_pod_labels()
+    {
+        var podLabels = Deployment.Spec.Template.Metadata.Labels;
+        AssertSubset(Deployment.Spec.Selector.MatchLabels, podLabels, "Deployment selector");
+        AssertSubset(Base.OfType<V1Service>().Single().Spec.Selector, podLabels, "Service selector");
+        AssertSubset(Base.OfType<V1PodDisruptionBudget>().Single().Spec.Selector.MatchLabels, podLabels, "PDB selector");
+        Assert.Equal(Deployment.Metadata.Name, Base.OfType<V2HorizontalPodAutoscaler>().Single().Spec.ScaleTargetRef.Name);
+    }
+
+    [Fact]
+    public void Orleans_kubernetes_hosting_gets_its_labels_env_and_rbac()
+    {
+        var labels = Deployment.Spec.Template.Metadata.Labels;
+        Assert.Contains("orleans/serviceId", labels.Keys);
+        Assert.Contains("orleans/clusterId", labels.Keys);
+        var env = Host.Env.Select(e => e.Name).ToHashSet();
+        Assert.All(KubernetesPod.EnvironmentVariables, name => Assert.Contains(name, env));
+
+        var role = Base.OfType<V1Role>().Single();
+        var pods = role.Rules.Single(r => r.Resources.Contains("pods"));
+        Assert.Equal(["delete", "get", "list", "watch"], pods.Verbs.Order());
+        var binding = Base.OfType<V1RoleBinding>().Single();
+        Assert.Equal(role.Metadata.Name, binding.RoleRef.Name);
+        Assert.Equal(Deployment.Spec.Template.Spec.ServiceAccountName, binding.Subjects.Single().Name);
+        Assert.Contains(Base.OfType<V1ServiceAccount>(), a => a.Metadata.Name == Deployment.Spec.Template.Spec.ServiceAccountName);
+    }
+
+    [Fact]
+    public async Task Probe_paths_and_ports_exist_in_the_host()
+    {
+        var ports = Host.Ports.ToDictionary(p => p.Name, p => p.ContainerPort);
+        var defaults = ClusterSettings.Load(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Assert.Equal(defaults.SiloPort, ports["silo"]);
+        Assert.Equal(defaults.GatewayPort, ports["gateway"]);
+        Assert.Equal($"http://+:{ports["http"]}", Host.Env.Single(e => e.Name == "ASPNETCORE_URLS").Value);
+
+        using var data = new TempFolder();
+        await using var host = await HostRunner.StartAsync(HostRunner.Embedded(data.Path));
+        foreach (var probe in new[] { Host.ReadinessProbe, Host.LivenessProbe, Host.StartupProbe })
+        {
+            Assert.Equal("http", probe.HttpGet.Port.Value);
+            Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync(probe.HttpGet.Path)).StatusCode);
+        }
+        Assert.Equal("/readyz", Host.ReadinessProbe.HttpGet.Path);
+        Assert.Equal("/healthz", Host.LivenessProbe.HttpGet.Path);
+    }
+
+    [Fact]
+    public void Every_secret_the_host_reads_comes_from_a_secret()
+    {
+        var config = Base.OfType<V1ConfigMap>().Single();
+        var channels = config.Data.Keys
+            .Where(k => k.StartsWith("Line__Channels__") && k.EndsWith("__Role"))
+            .Select(k => k.Split("__")[2]).ToList();
+        Assert.Equal(["consultee", "staff"], channels.Order());
+
+        var fromSecrets = Host.Env.Where(e => e.ValueFrom?.SecretKeyRef is not null).Select(e => e.Name).ToHashSet();
+        var expected = SecretSettings.Keys
+            .SelectMany(k => k.Contains("{channel}") ? channels.Select(c => k.Replace("{channel}", c)) : [k])
+            .Select(k => k.Replace(":", "__"));
+        foreach (var name in expected)
+        {
+            Assert.Contains(name, fromSecrets);
+            Assert.DoesNotContain(name, config.Data.Keys);
+        }
+
+        var job = Base.OfType<V1Job>().Single().Spec.Template.Spec.Containers.Single();
+        Assert.Contains(job.Env, e => e.Name == "Storage__ConnectionString" && e.ValueFrom?.SecretKeyRef is not null);
+    }
+
+    [Fact]
+    public void Migrate_job_runs_the_same_image_as_the_deployment()
+    {
+        var job = Base.OfType<V1Job>().Single().Spec.Template.Spec.Containers.Single();
+        Assert.Equal(Host.Image, job.Image);
+        Assert.Equal(["migrate"], job.Args);
+    }
+
+    [Fact]
+    public void Graceful_shutdown_and_disruption_budget_keep_the_cluster_up()
+    {
+        Assert.InRange(Deployment.Spec.Template.Spec.TerminationGracePeriodSeconds ?? 30, 30, 120);
+        Assert.Equal("0", Deployment.Spec.Strategy.RollingUpdate.MaxUnavailable.Value);
+        Assert.Equal("1", Base.OfType<V1PodDisruptionBudget>().Single().Spec.MaxUnavailable.Value);
+        Assert.True(Deployment.Spec.Template.Spec.SecurityContext.RunAsNonRoot);
+        Assert.NotNull(Host.Resources.Requests);
+        Assert.NotNull(Host.Resources.Limits);
+    }
+
+    private static void AssertSubset(IDictionary<string, string> selector, IDictionary<string, string> labels, string what)
+    {
+        Assert.NotEmpty(selector);
+        foreach (var (key, value) in selector)
+        {
+            Assert.True(labels.TryGetValue(key, out var actual) && actual == value, $"{what}: {key}={value} is not a pod label");
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OrleansConsult.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("OrleansConsult.sln not found above the test folder");
+    }
+}
