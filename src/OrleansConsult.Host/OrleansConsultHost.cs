@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansConsult.Grains;
+using Prometheus;
 using OrleansConsult.Storage;
 
 namespace OrleansConsult.Host;
@@ -123,6 +124,9 @@ public static class OrleansConsultHost
     {
         // Liveness: the process answers. Nothing else is checked, so a slow database never gets a pod killed.
         app.MapGet("/healthz", () => Results.Text("ok"));
+        // Prometheus scrape endpoint: our System.Diagnostics.Metrics meters and Orleans' own.
+        // Labels never carry personal data (channel names, tenant ids, status codes only).
+        app.MapMetrics("/metrics");
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),

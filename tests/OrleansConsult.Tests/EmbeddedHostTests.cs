@@ -18,6 +18,16 @@ public sealed class EmbeddedHostTests
     }
 
     [Fact]
+    public async Task Metrics_endpoint_exposes_orleans_meters_for_prometheus()
+    {
+        using var data = new TempFolder();
+        await using var host = await HostRunner.StartAsync(HostRunner.Embedded(data.Path));
+
+        var text = await host.Http.GetStringAsync("/metrics");
+        Assert.Contains("microsoft_orleans_orleans_catalog_activations", text);
+    }
+
+    [Fact]
     public async Task Grain_state_survives_a_restart()
     {
         using var data = new TempFolder();
