@@ -1,0 +1,124 @@
+namespace OrleansConsult.Tenancy;
+
+/// <summary>The whole program: areas (tenants), the shared nurse pools, crisis handling.</summary>
+public sealed record ProgramConfiguration(
+    IReadOnlyList<TenantSettings> Tenants,
+    IReadOnlyList<NursePoolSettings> NursePools,
+    CrisisSettings Crisis)
+{
+    public TenantSettings? FindTenant(string id) =>
+        Tenants.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public NursePoolSettings? FindPool(string id) =>
+        NursePools.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Counselors of every tenant and nurses of every pool: one staff-channel enrollment namespace.</summary>
+    public IEnumerable<StaffMember> AllStaff =>
+        Tenants.SelectMany(t => t.Counselors).Concat(NursePools.SelectMany(p => p.Nurses));
+
+    public StaffMember? FindStaffByEnrollmentCode(string code) =>
+        AllStaff.FirstOrDefault(s => string.Equals(s.EnrollmentCode, code.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The implementing bodies named in the program: 都道府県・指定都市・中核市.</summary>
+public enum TenantKind { Prefecture, DesignatedCity, CoreCity }
+
+public enum StaffRole { Counselor, Midwife, Nurse, PublicHealthNurse }
+
+/// <summary>One implementing body (都道府県・指定都市・中核市) and the NPO counselors it funds.</summary>
+public sealed record TenantSettings(
+    string Id,
+    string DisplayName,
+    TenantKind Kind,
+    string EntryCode,
+    IReadOnlyList<AreaName> Areas,
+    ScheduleSettings Schedule,
+    IReadOnlyList<PhoneNumber> Phones,
+    string? OverflowTo,
+    ConsultationTimeouts Timeouts,
+    IReadOnlyList<FaqEntry> Faq,
+    IReadOnlyList<StaffMember> Counselors)
+{
+    /// <summary>Link for a PR card: opens the account with the entry code typed in, so the bot knows the area.</summary>
+    public string EntryLink(string lineBasicId) =>
+        $"https://line.me/R/oaMessage/{Uri.EscapeDataString(lineBasicId)}/?{Uri.EscapeDataString(EntryCode)}";
+}
+
+/// <summary>A prefecture or city name as written (富山県) plus what people type for it (とやま, toyama).</summary>
+public sealed record AreaName(string Name, IReadOnlyList<string> Aliases);
+
+public sealed record PhoneNumber(string Label, string Number, string HoursText);
+
+public sealed record FaqEntry(string Question, string Answer, IReadOnlyList<string> Keywords);
+
+public sealed record StaffMember(
+    string Id,
+    string DisplayName,
+    StaffRole Role,
+    int MaxConcurrentCases,
+    string EnrollmentCode);
+
+public sealed record ConsultationTimeouts(
+    TimeSpan MaxWaitBeforeOverflow,
+    TimeSpan OfferTimeout,
+    TimeSpan IdleWarnAfter,
+    TimeSpan IdleCloseAfter,
+    TimeSpan ReturningConsulteeWindow)
+{
+    public static ConsultationTimeouts Default { get; } = new(
+        TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(60),
+        TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(60), TimeSpan.FromDays(30));
+}
+
+/// <summary>Nurses who take chats for many areas at once (nights, holidays, overflow).</summary>
+public sealed record NursePoolSettings(
+    string Id,
+    string Name,
+    bool CoversAllTenants,
+    IReadOnlyList<string> TenantIds,
+    ScheduleSettings Schedule,
+    IReadOnlyList<PhoneNumber> Phones,
+    TimeSpan OfferTimeout,
+    IReadOnlyList<StaffMember> Nurses)
+{
+    public bool Covers(string tenantId) =>
+        CoversAllTenants || TenantIds.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Hours in Asia/Tokyo. Times are offsets from local midnight, so 24:00 can end a day.</summary>
+public sealed record ScheduleSettings(
+    IReadOnlyList<DailyWindow> Weekly,
+    IReadOnlyList<TimeWindow> HolidayHours,
+    bool ClosedOnPublicHolidays,
+    bool ClosedYearEnd,
+    IReadOnlyList<DateOnly> ClosedDays,
+    IReadOnlyList<DateWindow> OpenDays);
+
+public sealed record TimeWindow(TimeSpan Start, TimeSpan End);
+
+public sealed record DailyWindow(DayOfWeek Day, TimeSpan Start, TimeSpan End);
+
+public sealed record DateWindow(DateOnly Date, TimeSpan Start, TimeSpan End);
+
+public sealed record EmergencyContact(string Label, string Number, string Note);
+
+public sealed record CrisisSettings(IReadOnlyList<string> Words, IReadOnlyList<EmergencyContact> EmergencyContacts)
+{
+    public static IReadOnlyList<string> DefaultWords { get; } =
+        ["死にたい", "消えたい", "殴られ", "出血", "破水", "自殺", "虐待"];
+
+    public static IReadOnlyList<EmergencyContact> DefaultEmergencyContacts { get; } =
+    [
+        new("救急", "119", "命に関わるとき、強い痛みや大量の出血、破水のとき"),
+        new("警察", "110", "暴力を受けている、身の危険を感じるとき"),
+        new("児童相談所虐待対応ダイヤル", "189", "子どもへの虐待の心配があるとき（24時間）"),
+        new("子ども医療電話相談", "#8000", "夜間・休日に子どもの急な病気で迷ったとき"),
+    ];
+
+    /// <summary>The first configured word found in the text (after width and kana folding), or null.</summary>
+    public string? FindCrisisWord(string text)
+    {
+        var folded = TextFolding.Fold(text);
+        return Words.FirstOrDefault(w => folded.Contains(TextFolding.Fold(w), StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,227 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace OrleansConsult.Tenancy;
+
+/// <summary>
+/// Builds <see cref="ProgramConfiguration"/> from the "Program" configuration section or a JSON
+/// file of the same shape. Both go through IConfiguration, so error paths read the same
+/// (Program:Tenants:toyama:Hours:0:Start) and environment variables can override either.
+/// </summary>
+public static partial class ProgramConfigurationLoader
+{
+    public const string SectionName = "Program";
+
+    /// <summary>JSON text: either {"Program": {...}} or the Program object itself.</summary>
+    public static ProgramConfiguration FromJson(string json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
+            });
+        }
+        catch (JsonException e)
+        {
+            throw new ProgramConfigurationException([$"{SectionName} is not valid JSON: {e.Message}"]);
+        }
+        if (root is not JsonObject obj)
+            throw new ProgramConfigurationException([$"{SectionName} must be a JSON object"]);
+
+        var wrapped = obj.Any(p => p.Key.Equals(SectionName, StringComparison.OrdinalIgnoreCase))
+            ? obj.ToJsonString()
+            : new JsonObject { [SectionName] = obj.DeepClone() }.ToJsonString();
+
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = new ConfigurationBuilder()
+                .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)))
+                .Build();
+        }
+        catch (FormatException e) // e.g. a key written twice, which would silently hide one tenant
+        {
+            throw new ProgramConfigurationException([$"{SectionName}: {e.Message}"]);
+        }
+        return FromConfiguration(configuration.GetSection(SectionName));
+    }
+
+    public static ProgramConfiguration FromFile(string path) => FromJson(File.ReadAllText(path));
+
+    /// <summary>Reads and validates; throws <see cref="ProgramConfigurationException"/> listing every problem.</summary>
+    public static ProgramConfiguration FromConfiguration(IConfigurationSection section)
+    {
+        var reader = new SettingsReader();
+        if (!section.Exists())
+            throw new ProgramConfigurationException([$"{section.Path} section is missing"]);
+
+        var tenantsSection = section.GetSection("Tenants");
+        if (!tenantsSection.GetChildren().Any())
+            reader.Error(tenantsSection, "is required (at least one tenant, keyed by its id)");
+
+        var program = new ProgramConfiguration(
+            tenantsSection.GetChildren().Select(t => ReadTenant(reader, t)).ToList(),
+            section.GetSection("NursePools").GetChildren().Select(p => ReadPool(reader, p)).ToList(),
+            ReadCrisis(reader, section));
+
+        ProgramConfigurationValidator.Validate(program, section.Path, reader.Errors);
+        if (reader.Errors.Count > 0) throw new ProgramConfigurationException(reader.Errors);
+        return program;
+    }
+
+    private static TenantSettings ReadTenant(SettingsReader r, IConfigurationSection s)
+    {
+        var defaults = ConsultationTimeouts.Default;
+        var timeouts = new ConsultationTimeouts(
+            r.Duration(s, "MaxWaitBeforeOverflow", defaults.MaxWaitBeforeOverflow),
+            r.Duration(s, "OfferTimeout", defaults.OfferTimeout),
+            r.Duration(s, "IdleWarnAfter", defaults.IdleWarnAfter),
+            r.Duration(s, "IdleCloseAfter", defaults.IdleCloseAfter),
+            r.Duration(s, "ReturningConsulteeWindow", defaults.ReturningConsulteeWindow));
+        if (timeouts.IdleWarnAfter >= timeouts.IdleCloseAfter)
+            r.Error(s.GetSection("IdleWarnAfter"), "must be shorter than IdleCloseAfter");
+
+        var overflow = r.Optional(s, "OverflowTo");
+        return new TenantSettings(
+            CheckId(r, s),
+            r.Required(s, "DisplayName"),
+            r.Enum<TenantKind>(s, "Kind", null),
+            r.Required(s, "EntryCode"),
+            ReadAreas(r, s),
+            ReadSchedule(r, s, closedOnHolidaysByDefault: true, closedYearEndByDefault: true),
+            ReadPhones(r, s),
+            overflow is null || overflow.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : overflow,
+            timeouts,
+            SettingsReader.Items(s, "Faq").Select(f => new FaqEntry(
+                r.Required(f, "Question"), r.Required(f, "Answer"), r.Strings(f, "Keywords"))).ToList(),
+            ReadStaff(r, s, "Counselors"));
+    }
+
+    private static NursePoolSettings ReadPool(SettingsReader r, IConfigurationSection s)
+    {
+        // "Tenants": "all" or a list of tenant ids.
+        var tenants = s.GetSection("Tenants");
+        var all = string.Equals(tenants.Value?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
+        if (!all && !tenants.GetChildren().Any())
+            r.Error(tenants, "is required (\"all\" or a list of tenant ids)");
+
+        return new NursePoolSettings(
+            CheckId(r, s),
+            r.Required(s, "Name"),
+            all,
+            all ? [] : r.Strings(s, "Tenants"),
+            // Pools exist to cover nights and holidays, so holidays do not close them unless told.
+            ReadSchedule(r, s, closedOnHolidaysByDefault: false, closedYearEndByDefault: false),
+            ReadPhones(r, s),
+            r.Duration(s, "OfferTimeout", ConsultationTimeouts.Default.OfferTimeout),
+            ReadStaff(r, s, "Nurses"));
+    }
+
+    private static IReadOnlyList<AreaName> ReadAreas(SettingsReader r, IConfigurationSection tenant)
+    {
+        var areas = SettingsReader.Items(tenant, "Areas")
+            .Select(a => a.Value is { } name // a plain string is a name without aliases
+                ? new AreaName(name.Trim(), [])
+                : new AreaName(r.Required(a, "Name"), r.Strings(a, "Aliases")))
+            .ToList();
+        if (areas.Count == 0) r.Error(tenant.GetSection("Areas"), "is required (at least one prefecture or city name)");
+        return areas;
+    }
+
+    private static IReadOnlyList<PhoneNumber> ReadPhones(SettingsReader r, IConfigurationSection owner) =>
+        SettingsReader.Items(owner, "Phones")
+            .Select(p => new PhoneNumber(r.Required(p, "Label"), r.Required(p, "Number"), r.Optional(p, "HoursText") ?? ""))
+            .ToList();
+
+    private static IReadOnlyList<StaffMember> ReadStaff(SettingsReader r, IConfigurationSection owner, string key) =>
+        SettingsReader.Items(owner, key)
+            .Select(m => new StaffMember(
+                CheckId(r, m),
+                r.Required(m, "DisplayName"),
+                r.Enum<StaffRole>(m, "Role", null),
+                r.Int(m, "MaxConcurrentCases", fallback: 2, min: 1),
+                r.Required(m, "EnrollmentCode")))
+            .ToList();
+
+    private static ScheduleSettings ReadSchedule(
+        SettingsReader r, IConfigurationSection s, bool closedOnHolidaysByDefault, bool closedYearEndByDefault)
+    {
+        var weekly = new List<DailyWindow>();
+        foreach (var entry in SettingsReader.Items(s, "Hours"))
+        {
+            var (start, end) = ReadWindow(r, entry);
+            // "Days": [...] for several days, or "Day" for one.
+            var days = entry.GetSection("Days").GetChildren()
+                .Append(entry.GetSection("Days")).Append(entry.GetSection("Day"))
+                .Where(d => !string.IsNullOrWhiteSpace(d.Value)).ToList();
+            if (days.Count == 0) r.Error(entry.GetSection("Days"), "is required (e.g. [\"Tue\", \"Thu\"])");
+            weekly.AddRange(days.Select(r.Day).OfType<DayOfWeek>().Select(d => new DailyWindow(d, start, end)));
+        }
+        foreach (var day in weekly.GroupBy(w => w.Day))
+            CheckNoOverlap(r, s.GetSection("Hours"), day.Key.ToString(), day.Select(w => new TimeWindow(w.Start, w.End)));
+
+        var holidayHours = SettingsReader.Items(s, "HolidayHours")
+            .Select(h => ReadWindow(r, h)).Select(w => new TimeWindow(w.Start, w.End)).ToList();
+        CheckNoOverlap(r, s.GetSection("HolidayHours"), "holidays", holidayHours);
+
+        var closedDays = SettingsReader.Items(s, "ClosedDays").Select(r.Date).OfType<DateOnly>().ToList();
+        var openDays = new List<DateWindow>();
+        foreach (var entry in SettingsReader.Items(s, "OpenDays"))
+        {
+            var (start, end) = ReadWindow(r, entry);
+            if (r.Date(entry.GetSection("Date")) is { } date) openDays.Add(new DateWindow(date, start, end));
+        }
+
+        var closedOnHolidays = r.Bool(s, "ClosedOnPublicHolidays", closedOnHolidaysByDefault);
+        if (closedOnHolidays && holidayHours.Count > 0)
+            r.Error(s.GetSection("HolidayHours"), "is set but ClosedOnPublicHolidays is true");
+
+        return new ScheduleSettings(weekly, holidayHours, closedOnHolidays,
+            r.Bool(s, "ClosedYearEnd", closedYearEndByDefault), closedDays, openDays);
+    }
+
+    private static (TimeSpan Start, TimeSpan End) ReadWindow(SettingsReader r, IConfigurationSection entry)
+    {
+        var startErrors = r.Errors.Count;
+        var start = r.Time(entry, "Start");
+        var end = r.Time(entry, "End");
+        if (r.Errors.Count == startErrors && start >= end)
+            r.Error(entry.GetSection("End"), $"must be after Start ({start:hh\\:mm})");
+        return (start, end);
+    }
+
+    private static void CheckNoOverlap(SettingsReader r, IConfigurationSection at, string day, IEnumerable<TimeWindow> windows)
+    {
+        var sorted = windows.Where(w => w.Start < w.End).OrderBy(w => w.Start).ToList();
+        for (var i = 1; i < sorted.Count; i++)
+            if (sorted[i].Start < sorted[i - 1].End)
+                r.Error(at, $"has overlapping windows on {day} ({sorted[i - 1].Start:hh\\:mm}-{sorted[i - 1].End:hh\\:mm} and {sorted[i].Start:hh\\:mm}-{sorted[i].End:hh\\:mm})");
+    }
+
+    private static CrisisSettings ReadCrisis(SettingsReader r, IConfigurationSection program)
+    {
+        var words = r.Strings(program, "CrisisWords");
+        var contacts = SettingsReader.Items(program, "EmergencyContacts")
+            .Select(c => new EmergencyContact(r.Required(c, "Label"), r.Required(c, "Number"), r.Optional(c, "Note") ?? ""))
+            .ToList();
+        return new CrisisSettings(
+            words.Count > 0 ? words : CrisisSettings.DefaultWords,
+            contacts.Count > 0 ? contacts : CrisisSettings.DefaultEmergencyContacts);
+    }
+
+    /// <summary>Ids are the section keys; they go into grain keys and URLs, so keep them slugs.</summary>
+    private static string CheckId(SettingsReader r, IConfigurationSection s)
+    {
+        if (!Slug().IsMatch(s.Key))
+            r.Error(s, "id is not a slug (lower-case letters, digits and single hyphens, e.g. toyama or tym-c01)");
+        return s.Key;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+}
