@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace OrleansConsult.Storage;
+
+/// <summary>One logical LINE send waiting for another attempt. Payload = recipients + messages (JSON), personal data.</summary>
+public sealed record OutboxRecord(
+    Guid RetryKey,
+    string Channel,
+    string Payload,
+    int Attempts,
+    DateTimeOffset NextAttemptAt,
+    DateTimeOffset CreatedAt,
+    string? LastError = null);
+
+/// <summary>
+/// The durable outbox in PostgreSQL or the embedded SQLite file. Payloads are sealed with
+/// <see cref="PayloadProtector"/>. Due rows are claimed for a while before they are handed out,
+/// so two silos draining at once do not both send the same row (and if a claim runs out,
+/// the shared retry key still makes LINE deliver once).
+/// </summary>
+public sealed class SqlOutbox(Database database, PayloadProtector protector)
+{
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+
+    public async Task EnqueueAsync(OutboxRecord record, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO oc_line_outbox (id, channel, payload, attempts, next_attempt_at, created_at, last_error)
+            VALUES (@id, @channel, @payload, @attempts, @next, @created, @error)
+            ON CONFLICT (id) DO NOTHING
+            """;
+        Add(command, "id", Id(record.RetryKey));
+        Add(command, "channel", record.Channel);
+        Add(command, "payload", protector.Seal(record.Payload, AssociatedData(record.RetryKey)));
+        Add(command, "attempts", record.Attempts);
+        Add(command, "next", Time(record.NextAttemptAt));
+        Add(command, "created", Time(record.CreatedAt));
+        Add(command, "error", (object?)Truncate(record.LastError) ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Claims up to <paramref name="max"/> undelivered rows due at <paramref name="now"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxRecord>> ClaimDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var pick = database.IsPostgres
+            ? "SELECT id FROM oc_line_outbox WHERE delivered_at IS NULL AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now) ORDER BY next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED"
+            : "SELECT id FROM oc_line_outbox WHERE delivered_at IS NULL AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now) ORDER BY next_attempt_at LIMIT @max";
+        command.CommandText = $"""
+            UPDATE oc_line_outbox SET claimed_until = @until
+            WHERE id IN ({pick})
+            RETURNING id, channel, payload, attempts, next_attempt_at, created_at, last_error
+            """;
+        Add(command, "now", Time(now));
+        Add(command, "until", Time(now + ClaimFor));
+        Add(command, "max", max);
+
+        var records = new List<OutboxRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var retryKey = database.IsPostgres ? reader.GetGuid(0) : Guid.Parse(reader.GetString(0));
+            records.Add(new OutboxRecord(
+                retryKey,
+                reader.GetString(1),
+                protector.Open((byte[])reader.GetValue(2), AssociatedData(retryKey)),
+                reader.GetInt32(3),
+                ReadTime(reader, 4),
+                ReadTime(reader, 5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+        return records.OrderBy(r => r.NextAttemptAt).ToList();
+    }
+
+    public Task MarkDeliveredAsync(Guid retryKey, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        UpdateAsync("UPDATE oc_line_outbox SET delivered_at = @at, claimed_until = NULL WHERE id = @id",
+            retryKey, cancellationToken, ("at", Time(at)));
+
+    public Task RescheduleAsync(Guid retryKey, DateTimeOffset nextAttemptAt, string lastError, CancellationToken cancellationToken = default) =>
+        UpdateAsync("UPDATE oc_line_outbox SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error, claimed_until = NULL WHERE id = @id",
+            retryKey, cancellationToken, ("next", Time(nextAttemptAt)), ("error", Truncate(lastError)!));
+
+    /// <summary>Undelivered rows: the outbox depth operators watch.</summary>
+    public async Task<long> PendingCountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM oc_line_outbox WHERE delivered_at IS NULL";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private async Task UpdateAsync(string sql, Guid retryKey, CancellationToken cancellationToken, params (string Name, object Value)[] values)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "id", Id(retryKey));
+        foreach (var (name, value) in values)
+        {
+            Add(command, name, value);
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // The row's id binds its sealed payload: a payload copied to another row does not open.
+    private static string AssociatedData(Guid retryKey) => "outbox:" + retryKey.ToString("N");
+
+    private object Id(Guid retryKey) => database.IsPostgres ? retryKey : retryKey.ToString("D");
+
+    // PostgreSQL gets timestamptz; SQLite gets sortable UTC ISO-8601 text.
+    private object Time(DateTimeOffset value) =>
+        database.IsPostgres ? value.ToUniversalTime() : value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+
+    private DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        database.IsPostgres
+            ? new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero)
+            : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static string? Truncate(string? text) => text is { Length: > 300 } ? text[..300] : text;
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansConsult.Storage;
+using OrleansConsult.Tests.Infrastructure;
+
+namespace OrleansConsult.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class SqlOutboxTests(PostgresServer postgres) : IDisposable
+{
+    private readonly TempFolder _data = new();
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    public void Dispose() => _data.Dispose();
+
+    public static TheoryData<string> Modes => ["sqlite", "postgres"];
+
+    private async Task<(SqlOutbox Outbox, Database Database)> OutboxAsync(string mode)
+    {
+        var options = mode == "postgres"
+            ? new StorageOptions { Mode = StorageMode.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync() }
+            : new StorageOptions { DataPath = _data.Path };
+        var database = new Database(options);
+        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        return (new SqlOutbox(database, new PayloadProtector(PayloadProtector.NewKeyRingEntry("k1"))), database);
+    }
+
+    private static OutboxRecord Record(string text, DateTimeOffset due) =>
+        new(Guid.NewGuid(), "consultee", $$"""{"to":["Uabc"],"messages":[{"type":"text","text":"{{text}}"}]}""", 1, due, Now);
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task Due_rows_are_claimed_once_rescheduled_and_delivered(string mode)
+    {
+        var (outbox, _) = await OutboxAsync(mode);
+        var early = Record("早い", Now.AddSeconds(-30));
+        var later = Record("遅い", Now.AddSeconds(-10));
+        var future = Record("未来", Now.AddMinutes(5));
+        foreach (var record in new[] { later, future, early })
+        {
+            await outbox.EnqueueAsync(record);
+        }
+        await outbox.EnqueueAsync(early); // the same retry key again: still one row
+
+        var claimed = await outbox.ClaimDueAsync(Now, 10);
+        Assert.Equal([early.RetryKey, later.RetryKey], claimed.Select(r => r.RetryKey));
+        Assert.Equal(early.Payload, claimed[0].Payload);
+        Assert.Empty(await outbox.ClaimDueAsync(Now.AddSeconds(1), 10));
+
+        await outbox.MarkDeliveredAsync(early.RetryKey, Now);
+        await outbox.RescheduleAsync(later.RetryKey, Now.AddMinutes(1), "LINE 500");
+        Assert.Equal(2, await outbox.PendingCountAsync());
+
+        var next = await outbox.ClaimDueAsync(Now.AddMinutes(6), 10);
+        Assert.Equal([later.RetryKey, future.RetryKey], next.Select(r => r.RetryKey));
+        Assert.Equal(2, next[0].Attempts);
+        Assert.Equal("LINE 500", next[0].LastError);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task Claims_expire_so_a_dead_silo_does_not_strand_its_rows(string mode)
+    {
+        var (outbox, _) = await OutboxAsync(mode);
+        var record = Record("x", Now);
+        await outbox.EnqueueAsync(record);
+
+        Assert.Single(await outbox.ClaimDueAsync(Now, 10));
+        Assert.Empty(await outbox.ClaimDueAsync(Now.AddMinutes(1), 10));
+        Assert.Single(await outbox.ClaimDueAsync(Now.AddMinutes(3), 10));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task Payload_is_not_stored_in_clear(string mode)
+    {
+        var (outbox, database) = await OutboxAsync(mode);
+        await outbox.EnqueueAsync(Record("とても個人的な相談", Now));
+
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM oc_line_outbox";
+        var raw = (byte[])(await command.ExecuteScalarAsync())!;
+        var needle = System.Text.Encoding.UTF8.GetBytes("個人的");
+        Assert.False(raw.AsSpan().IndexOf(needle) >= 0);
+        Assert.False(raw.AsSpan().IndexOf("Uabc"u8) >= 0);
+    }
+}
