@@ -52,6 +52,9 @@ public static class OrleansConsultHost
         var cluster = ClusterSettings.Load(builder.Configuration);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // SIGTERM: give the silo time to leave the cluster and hand over its grains, inside
+        // the pod's terminationGracePeriodSeconds (60 s in k8s/base).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
