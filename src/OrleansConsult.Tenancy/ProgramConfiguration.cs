@@ -39,6 +39,8 @@ public sealed record TenantSettings(
     IReadOnlyList<FaqEntry> Faq,
     IReadOnlyList<StaffMember> Counselors)
 {
+    public string DispatcherKey => $"tenant:{Id}";
+
     /// <summary>Link for a PR card: opens the account with the entry code typed in, so the bot knows the area.</summary>
     public string EntryLink(string lineBasicId) =>
         $"https://line.me/R/oaMessage/{Uri.EscapeDataString(lineBasicId)}/?{Uri.EscapeDataString(EntryCode)}";
@@ -51,12 +53,15 @@ public sealed record PhoneNumber(string Label, string Number, string HoursText);
 
 public sealed record FaqEntry(string Question, string Answer, IReadOnlyList<string> Keywords);
 
+/// <summary>A counselor of a tenant or a nurse of a pool. <paramref name="DispatcherKey"/> is the
+/// dispatcher she takes offers from: "tenant:{id}" or "pool:{id}".</summary>
 public sealed record StaffMember(
     string Id,
     string DisplayName,
     StaffRole Role,
     int MaxConcurrentCases,
-    string EnrollmentCode);
+    string EnrollmentCode,
+    string DispatcherKey);
 
 public sealed record ConsultationTimeouts(
     TimeSpan MaxWaitBeforeOverflow,
@@ -81,6 +86,8 @@ public sealed record NursePoolSettings(
     TimeSpan OfferTimeout,
     IReadOnlyList<StaffMember> Nurses)
 {
+    public string DispatcherKey => $"pool:{Id}";
+
     public bool Covers(string tenantId) =>
         CoversAllTenants || TenantIds.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
 }

@@ -99,7 +99,7 @@ public static partial class ProgramConfigurationLoader
             timeouts,
             SettingsReader.Items(s, "Faq").Select(f => new FaqEntry(
                 r.Required(f, "Question"), r.Required(f, "Answer"), r.Strings(f, "Keywords"))).ToList(),
-            ReadStaff(r, s, "Counselors"));
+            ReadStaff(r, s, "Counselors", $"tenant:{s.Key}"));
     }
 
     private static NursePoolSettings ReadPool(SettingsReader r, IConfigurationSection s)
@@ -119,7 +119,7 @@ public static partial class ProgramConfigurationLoader
             ReadSchedule(r, s, closedOnHolidaysByDefault: false, closedYearEndByDefault: false),
             ReadPhones(r, s),
             r.Duration(s, "OfferTimeout", ConsultationTimeouts.Default.OfferTimeout),
-            ReadStaff(r, s, "Nurses"));
+            ReadStaff(r, s, "Nurses", $"pool:{s.Key}"));
     }
 
     private static IReadOnlyList<AreaName> ReadAreas(SettingsReader r, IConfigurationSection tenant)
@@ -138,14 +138,16 @@ public static partial class ProgramConfigurationLoader
             .Select(p => new PhoneNumber(r.Required(p, "Label"), r.Required(p, "Number"), r.Optional(p, "HoursText") ?? ""))
             .ToList();
 
-    private static IReadOnlyList<StaffMember> ReadStaff(SettingsReader r, IConfigurationSection owner, string key) =>
+    private static IReadOnlyList<StaffMember> ReadStaff(
+        SettingsReader r, IConfigurationSection owner, string key, string dispatcherKey) =>
         SettingsReader.Items(owner, key)
             .Select(m => new StaffMember(
                 CheckId(r, m),
                 r.Required(m, "DisplayName"),
                 r.Enum<StaffRole>(m, "Role", null),
                 r.Int(m, "MaxConcurrentCases", fallback: 2, min: 1),
-                r.Required(m, "EnrollmentCode")))
+                r.Required(m, "EnrollmentCode"),
+                dispatcherKey))
             .ToList();
 
     private static ScheduleSettings ReadSchedule(

@@ -20,6 +20,8 @@ public class ProgramConfigurationLoaderTests
         Assert.Equal(2, toyama.Counselors.Single(c => c.Id == "tym-c02").MaxConcurrentCases); // default
         Assert.True(program.FindPool("national")!.Covers("toyama"));
         Assert.Equal("tym-m01", program.FindStaffByEnrollmentCode("tym-2w5n-7h4c")?.Id);
+        Assert.Equal("tenant:toyama", program.FindStaffByEnrollmentCode("TYM-2W5N-7H4C")?.DispatcherKey);
+        Assert.Equal("pool:national", program.FindStaffByEnrollmentCode("NAT-9B1H-5E3U")?.DispatcherKey);
         Assert.Contains(program.Crisis.EmergencyContacts, c => c.Number == "189");
         Assert.Equal("破水", program.Crisis.FindCrisisWord("さっき破水したかも"));
         Assert.Null(program.Crisis.FindCrisisWord("こんにちは"));
