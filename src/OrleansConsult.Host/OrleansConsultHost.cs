@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansConsult.Grains;
 using Prometheus;
 using OrleansConsult.Storage;
+using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.Host;
 
@@ -32,6 +33,14 @@ public static class OrleansConsultHost
             await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
             return 2;
         }
+        catch (ProgramConfigurationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                await Console.Error.WriteLineAsync($"Configuration error: {error}");
+            }
+            return 2;
+        }
     }
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -50,12 +59,14 @@ public static class OrleansConsultHost
         // Read and validate before anything starts: a bad setting stops here with one line.
         var storage = StorageSettings.Load(builder.Configuration);
         var cluster = ClusterSettings.Load(builder.Configuration);
+        var program = ProgramSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         // SIGTERM: give the silo time to leave the cluster and hand over its grains, inside
         // the pod's terminationGracePeriodSeconds (60 s in k8s/base).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton(program);
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
         // Registered before UseOrleans so the schema exists when the AdoNet providers read their queries.

@@ -29,6 +29,39 @@ public sealed class ConfigurationTests
         Assert.Contains("Orleans:SiloPort", stderr);
     }
 
+    [Fact]
+    public async Task Missing_program_configuration_fails_fast_naming_the_setting()
+    {
+        var (exitCode, stderr, _) = await RunHostAsync(new());
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("Configuration error: Program:File", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Every_mistake_in_the_program_file_is_named()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"program-{Guid.NewGuid():N}.json");
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "program.sample.json"))
+            .Replace("\"Start\": \"09:00\"", "\"Start\": \"9 o'clock\"")
+            .Replace("\"OverflowTo\": \"national\"", "\"OverflowTo\": \"nowhere\"");
+        File.WriteAllText(file, json);
+        try
+        {
+            var (exitCode, stderr, _) = await RunHostAsync(new() { ["Program__File"] = file });
+
+            Assert.Equal(2, exitCode);
+            var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.All(lines, line => Assert.StartsWith("Configuration error: Program:", line));
+            Assert.Contains(lines, line => line.Contains("Start") && line.Contains("toyama"));
+            Assert.Contains(lines, line => line.Contains("nowhere"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<(int ExitCode, string Stderr, TimeSpan Elapsed)> RunHostAsync(Dictionary<string, string?> environment)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "OrleansConsult.Host.dll"), "--urls", "http://127.0.0.1:0"])

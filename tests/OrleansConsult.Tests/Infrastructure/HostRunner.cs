@@ -24,6 +24,9 @@ public sealed class HostRunner : IAsyncDisposable
         Http = new HttpClient { BaseAddress = baseAddress };
     }
 
+    /// <summary>The Tenancy sample (Toyama trial, a designated city, the national nurse pool).</summary>
+    public static readonly string SampleProgram = Path.Combine(AppContext.BaseDirectory, "Samples", "program.sample.json");
+
     public Uri BaseAddress { get; }
     public HttpClient Http { get; }
     public IServiceProvider Services => _app.Services;
@@ -57,6 +60,7 @@ public sealed class HostRunner : IAsyncDisposable
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Orleans"] = "Warning",
+                ["Program:File"] = SampleProgram,
             });
             builder.Configuration.AddInMemoryCollection(settings);
         });
