@@ -10,6 +10,10 @@ public interface ILineUserGrain : IGrainWithStringKey
     [Alias("Accept")]
     Task<AcceptOutcome> AcceptAsync(InboundLineEvent lineEvent);
 
+    /// <summary>Several events of one webhook request, in order, stored with one state write.</summary>
+    [Alias("AcceptBatch")]
+    Task<IReadOnlyList<AcceptOutcome>> AcceptBatchAsync(IReadOnlyList<InboundLineEvent> lineEvents);
+
     /// <summary>Hands out the freshest unused reply token if it is younger than <paramref name="maxAge"/>, once.</summary>
     [Alias("TakeReplyToken")]
     Task<ReplyTokenLease?> TakeReplyTokenAsync(TimeSpan maxAge);

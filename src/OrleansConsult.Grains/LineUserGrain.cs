@@ -30,13 +30,41 @@ public abstract class LineUserGrain(IPersistentState<LineUserState> state, TimeP
 
     private HashSet<string>? _seen;
 
-    public async Task<AcceptOutcome> AcceptAsync(InboundLineEvent lineEvent)
+    public async Task<AcceptOutcome> AcceptAsync(InboundLineEvent lineEvent) =>
+        (await AcceptBatchAsync([lineEvent]))[0];
+
+    public async Task<IReadOnlyList<AcceptOutcome>> AcceptBatchAsync(IReadOnlyList<InboundLineEvent> lineEvents)
+    {
+        var outcomes = new AcceptOutcome[lineEvents.Count];
+        for (var i = 0; i < lineEvents.Count; i++)
+        {
+            outcomes[i] = Record(lineEvents[i]);
+        }
+        if (!outcomes.Contains(AcceptOutcome.Accepted))
+        {
+            // Only duplicates: counted in memory, no storage write.
+            return outcomes;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not durable: forget them, so LINE's redelivery is accepted instead of dropped as a duplicate.
+            await ReloadAsync();
+            throw;
+        }
+        return outcomes;
+    }
+
+    private AcceptOutcome Record(InboundLineEvent lineEvent)
     {
         var s = state.State;
         _seen ??= new HashSet<string>(s.RecentEventIds, StringComparer.Ordinal);
         if (_seen.Contains(lineEvent.WebhookEventId))
         {
-            // Counted in memory only: a duplicate must not cost a storage write.
             s.DuplicatesDropped++;
             return AcceptOutcome.Duplicate;
         }
@@ -64,16 +92,6 @@ public abstract class LineUserGrain(IPersistentState<LineUserState> state, TimeP
 
         s.EventsAccepted++;
         s.LastEventAt = lineEvent.Timestamp;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Not durable: forget it, so LINE's redelivery is accepted instead of dropped as a duplicate.
-            await ReloadAsync();
-            throw;
-        }
         return AcceptOutcome.Accepted;
     }
 

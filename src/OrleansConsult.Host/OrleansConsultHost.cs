@@ -69,6 +69,7 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton(program);
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSingleton<WebhookIngress>();
         // Registered before UseOrleans so the schema exists when the AdoNet providers read their queries.
         builder.Services.AddHostedService<MigrateOnStart>();
 

@@ -28,6 +28,17 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_batch_keeps_order_and_drops_repeats_within_it()
+    {
+        var grain = NewConsultee();
+        var first = Events.Text("1", id: "B1");
+        var outcomes = await grain.AcceptBatchAsync([first, Events.Text("2", id: "B2"), first]);
+
+        Assert.Equal([AcceptOutcome.Accepted, AcceptOutcome.Accepted, AcceptOutcome.Duplicate], outcomes);
+        Assert.Equal(["1", "2"], (await grain.GetSnapshotAsync()).Pending.Select(e => e.Text));
+    }
+
+    [Fact]
     public async Task Reply_token_is_handed_out_once_and_only_while_fresh()
     {
         var grain = NewConsultee();

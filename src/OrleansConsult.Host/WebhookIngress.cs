@@ -1,0 +1,70 @@
+using System.Diagnostics.Metrics;
+using OrleansConsult.Abstractions;
+
+namespace OrleansConsult.Host;
+
+/// <summary>Which kind of LINE user a channel's events come from.</summary>
+public enum ChannelAudience
+{
+    Consultee,
+    Staff,
+}
+
+/// <summary>One webhook event reduced to what the grains need, with the LINE user it came from.</summary>
+public sealed record IngressEvent(string? LineUserId, InboundLineEvent Event);
+
+public sealed record IngressResult(int Accepted, int Duplicates, int Ignored);
+
+/// <summary>
+/// Hands each event of a verified webhook to the grain of its LINE user and returns only when
+/// every one is durably stored (or recognised as a duplicate). Any failure propagates, so the
+/// endpoint answers 5xx and LINE redelivers; events already stored are then dropped as duplicates.
+/// Events of one user go to her grain as one ordered batch (one state write); different users
+/// go in parallel.
+/// </summary>
+public sealed class WebhookIngress(IGrainFactory grains, ILogger<WebhookIngress> logger)
+{
+    private static readonly Meter Meter = new("OrleansConsult.Webhook");
+    private static readonly Counter<long> Events = Meter.CreateCounter<long>("oc_webhook_events", description: "Webhook events by channel and outcome");
+
+    public async Task<IngressResult> AcceptAsync(string channel, ChannelAudience audience, IReadOnlyList<IngressEvent> events)
+    {
+        var ignored = 0;
+        var perUser = new Dictionary<string, List<InboundLineEvent>>(StringComparer.Ordinal);
+        foreach (var item in events)
+        {
+            if (string.IsNullOrEmpty(item.LineUserId))
+            {
+                // Group/room events without a user, or unknown sources: nothing to route. Ids only in the log.
+                logger.LogInformation("Ignored webhook event {EventId} of type {Type} on {Channel}: no user source",
+                    item.Event.WebhookEventId, item.Event.Type, channel);
+                ignored++;
+                continue;
+            }
+            if (!perUser.TryGetValue(item.LineUserId, out var list))
+            {
+                perUser[item.LineUserId] = list = [];
+            }
+            list.Add(item.Event);
+        }
+
+        var outcomes = await Task.WhenAll(perUser.Select(pair => AcceptInOrderAsync(channel, audience, pair.Key, pair.Value)));
+        var accepted = outcomes.Sum(o => o.Accepted);
+        var duplicates = outcomes.Sum(o => o.Duplicates);
+        Events.Add(accepted, new KeyValuePair<string, object?>("channel", channel), new("outcome", "accepted"));
+        Events.Add(duplicates, new KeyValuePair<string, object?>("channel", channel), new("outcome", "duplicate"));
+        Events.Add(ignored, new KeyValuePair<string, object?>("channel", channel), new("outcome", "ignored"));
+        return new IngressResult(accepted, duplicates, ignored);
+    }
+
+    private async Task<(int Accepted, int Duplicates)> AcceptInOrderAsync(string channel, ChannelAudience audience, string lineUserId, List<InboundLineEvent> events)
+    {
+        var key = GrainKeys.LineUser(channel, lineUserId);
+        ILineUserGrain grain = audience == ChannelAudience.Staff
+            ? grains.GetGrain<IStaffLineUserGrain>(key)
+            : grains.GetGrain<IConsulteeGrain>(key);
+        var outcomes = await grain.AcceptBatchAsync(events);
+        var accepted = outcomes.Count(o => o == AcceptOutcome.Accepted);
+        return (accepted, outcomes.Count - accepted);
+    }
+}
