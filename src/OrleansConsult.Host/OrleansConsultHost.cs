@@ -73,7 +73,11 @@ public static class OrleansConsultHost
         // Registered before UseOrleans so the schema exists when the AdoNet providers read their queries.
         builder.Services.AddHostedService<MigrateOnStart>();
 
-        builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
+        builder.UseOrleans(silo =>
+        {
+            ConfigureSilo(silo, storage, cluster);
+            ConfigureMembership(silo, builder.Configuration);
+        });
 
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
@@ -133,6 +137,24 @@ public static class OrleansConsultHost
                 o.ConnectionString = connectionString;
             });
         }
+    }
+
+    /// <summary>
+    /// Failure detection tuned for fast recovery: a silo that misses 2 probes of 3 s is suspected
+    /// and, with 2 votes, declared dead in roughly 6-10 s instead of Orleans' default ~15-30 s.
+    /// Not lower: a long GC pause or a CPU-starved pod must not get a healthy silo killed.
+    /// Every value can be overridden under Orleans:Membership (ClusterMembershipOptions names).
+    /// </summary>
+    private static void ConfigureMembership(ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(3);
+            o.NumMissedProbesLimit = 2;
+            o.NumVotesForDeathDeclaration = 2;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+        });
+        silo.Services.Configure<Orleans.Configuration.ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
     }
 
     public static void MapEndpoints(WebApplication app)

@@ -63,7 +63,7 @@ public sealed class WebhookIngress(IGrainFactory grains, ILogger<WebhookIngress>
         ILineUserGrain grain = audience == ChannelAudience.Staff
             ? grains.GetGrain<IStaffLineUserGrain>(key)
             : grains.GetGrain<IConsulteeGrain>(key);
-        var outcomes = await grain.AcceptBatchAsync(events);
+        var outcomes = await GrainCallRetry.Pipeline.ExecuteAsync(async _ => await grain.AcceptBatchAsync(events));
         var accepted = outcomes.Count(o => o == AcceptOutcome.Accepted);
         return (accepted, outcomes.Count - accepted);
     }

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace OrleansConsult.Tests.Infrastructure;
+
+/// <summary>A real Host process (`dotnet OrleansConsult.Host.dll`) on loopback, for drills that kill or stop it.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, int httpPort, int gatewayPort)
+    {
+        _process = process;
+        HttpPort = httpPort;
+        GatewayPort = gatewayPort;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
+    }
+
+    public int HttpPort { get; }
+    public int GatewayPort { get; }
+    public HttpClient Http { get; }
+    public bool HasExited => _process.HasExited;
+
+    public static HostProcess Start(string connectionString, string clusterId)
+    {
+        var httpPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "OrleansConsult.Host.dll"), "--urls", $"http://127.0.0.1:{httpPort}"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.Environment["Storage__Mode"] = "PostgreSQL";
+        info.Environment["Storage__ConnectionString"] = connectionString;
+        info.Environment["Orleans__ClusterId"] = clusterId;
+        info.Environment["Orleans__ServiceId"] = clusterId;
+        info.Environment["Orleans__SiloPort"] = FreePort.Next().ToString();
+        info.Environment["Orleans__GatewayPort"] = gatewayPort.ToString();
+        info.Environment["Program__File"] = HostRunner.SampleProgram;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new HostProcess(process, httpPort, gatewayPort);
+    }
+
+    public Task<bool> WaitReadyAsync(TimeSpan limit) => Eventually.TrueAsync(async () =>
+        !_process.HasExited && (await Http.GetAsync("/readyz")).IsSuccessStatusCode, limit);
+
+    /// <summary>SIGKILL: no goodbye to the cluster, as when a node dies.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM, as Kubernetes sends on a rolling update; waits for the process to exit.</summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(timeout.Token);
+        return clock.Elapsed;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        Http.Dispose();
+        _process.Dispose();
+    }
+}
