@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansConsult.Grains;
+using OrleansConsult.Line;
 using Prometheus;
 using OrleansConsult.Storage;
 using OrleansConsult.Tenancy;
@@ -28,7 +29,7 @@ public static class OrleansConsultHost
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (ex is StorageConfigurationException or HostConfigurationException)
+        catch (Exception ex) when (ex is StorageConfigurationException or HostConfigurationException or LineConfigurationException)
         {
             await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
             return 2;
@@ -60,6 +61,7 @@ public static class OrleansConsultHost
         var storage = StorageSettings.Load(builder.Configuration);
         var cluster = ClusterSettings.Load(builder.Configuration);
         var program = ProgramSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
+        var line = LineSettings.Load(builder.Configuration);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         // SIGTERM: give the silo time to leave the cluster and hand over its grains, inside
@@ -67,6 +69,7 @@ public static class OrleansConsultHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(program);
+        builder.Services.AddSingleton(line);
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<WebhookIngress>();
@@ -161,6 +164,7 @@ public static class OrleansConsultHost
     {
         // Liveness: the process answers. Nothing else is checked, so a slow database never gets a pod killed.
         app.MapGet("/healthz", () => Results.Text("ok"));
+        LineWebhookEndpoint.Map(app);
         // Prometheus scrape endpoint: our System.Diagnostics.Metrics meters and Orleans' own.
         // Labels never carry personal data (channel names, tenant ids, status codes only).
         app.MapMetrics("/metrics");

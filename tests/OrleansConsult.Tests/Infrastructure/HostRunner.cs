@@ -27,6 +27,9 @@ public sealed class HostRunner : IAsyncDisposable
     /// <summary>The Tenancy sample (Toyama trial, a designated city, the national nurse pool).</summary>
     public static readonly string SampleProgram = Path.Combine(AppContext.BaseDirectory, "Samples", "program.sample.json");
 
+    public const string ConsulteeSecret = "test-consultee-secret";
+    public const string StaffSecret = "test-staff-secret";
+
     public Uri BaseAddress { get; }
     public HttpClient Http { get; }
     public IServiceProvider Services => _app.Services;
@@ -61,6 +64,12 @@ public sealed class HostRunner : IAsyncDisposable
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Orleans"] = "Warning",
                 ["Program:File"] = SampleProgram,
+                ["Line:Channels:consultee:Secret"] = ConsulteeSecret,
+                ["Line:Channels:consultee:AccessToken"] = "test-consultee-token",
+                ["Line:Channels:consultee:Role"] = "consultee",
+                ["Line:Channels:staff:Secret"] = StaffSecret,
+                ["Line:Channels:staff:AccessToken"] = "test-staff-token",
+                ["Line:Channels:staff:Role"] = "staff",
             });
             builder.Configuration.AddInMemoryCollection(settings);
         });

@@ -1,0 +1,80 @@
+using OrleansConsult.Abstractions;
+using OrleansConsult.Line;
+using OrleansConsult.Line.Webhook;
+
+namespace OrleansConsult.Host;
+
+/// <summary>
+/// POST /line/webhook/{channel}: 404 unknown channel, 413 body over 1 MiB, 401 bad signature,
+/// 400 not a webhook, 503 when the events could not be stored (LINE redelivers), else 200
+/// once every event is durably with its grain. Unknown event types are logged and ignored.
+/// </summary>
+public static class LineWebhookEndpoint
+{
+    public static void Map(WebApplication app) => app.MapPost("/line/webhook/{channel}", HandleAsync);
+
+    private static async Task<IResult> HandleAsync(
+        string channel, HttpRequest request, LineOptions line, WebhookIngress ingress, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(LineWebhookEndpoint));
+        if (!line.Channels.TryGetValue(channel, out var settings))
+        {
+            return Results.NotFound();
+        }
+
+        var read = await LineWebhookReader.ReadAsync(request, settings.Secret, cancellationToken);
+        if (read.Webhook is null)
+        {
+            logger.LogWarning("Webhook on {Channel} refused with {Status}: {Reason}", channel, read.StatusCode, read.Reason);
+            return Results.StatusCode(read.StatusCode);
+        }
+
+        var events = new List<IngressEvent>(read.Webhook.Events.Count);
+        foreach (var lineEvent in read.Webhook.Events)
+        {
+            if (lineEvent is UnknownEvent)
+            {
+                logger.LogInformation("Ignored webhook event {EventId} of unknown type {Type} on {Channel}", lineEvent.WebhookEventId, lineEvent.Type, channel);
+                continue;
+            }
+            var userId = lineEvent.Source?.Kind == SourceKind.User ? lineEvent.Source.UserId : null;
+            events.Add(new IngressEvent(userId, ToInbound(lineEvent)));
+        }
+
+        try
+        {
+            var audience = settings.Role == LineChannelRole.Staff ? ChannelAudience.Staff : ChannelAudience.Consultee;
+            await ingress.AcceptAsync(channel, audience, events);
+            return Results.Ok();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not stored: 503 makes LINE redeliver; what did get stored is then dropped as a duplicate.
+            logger.LogError("Webhook on {Channel} with {Count} events not stored ({Error}); answering 503", channel, events.Count, ex.GetType().Name);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    internal static InboundLineEvent ToInbound(WebhookEvent lineEvent)
+    {
+        var (messageType, text) = lineEvent switch
+        {
+            MessageEvent { Message: TextMessageContent t } => ("text", t.Text),
+            MessageEvent m => (m.Message.Type, null),
+            MessageEditedEvent { Message: TextMessageContent t } => ("text", t.Text),
+            MessageEditedEvent m => (m.Message.Type, (string?)null),
+            _ => ((string?)null, (string?)null),
+        };
+        return new InboundLineEvent(
+            lineEvent.WebhookEventId,
+            lineEvent.Type,
+            lineEvent.Time,
+            // A standby event's token (if any) is not ours to use.
+            lineEvent.IsStandby ? null : lineEvent.ReplyToken,
+            lineEvent.IsRedelivery,
+            lineEvent.IsStandby,
+            messageType,
+            text,
+            (lineEvent as PostbackEvent)?.Postback.Data);
+    }
+}
