@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Line;
+using OrleansConsult.Tests.Infrastructure;
+
+namespace OrleansConsult.Tests.Line;
+
+/// <summary>The webhook contract over real HTTP against the real Host (embedded storage).</summary>
+public sealed class WebhookEndpointTests : IAsyncLifetime
+{
+    private readonly TempFolder _data = new();
+    private HostRunner _host = null!;
+
+    public async Task InitializeAsync() => _host = await HostRunner.StartAsync(HostRunner.Embedded(_data.Path));
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _data.Dispose();
+    }
+
+    internal static string TextEvent(string userId, string text, string eventId, bool redelivery = false, string mode = "active")
+    {
+        var replyToken = mode == "standby" ? "" : $",\"replyToken\":\"rt-{eventId}\"";
+        var isRedelivery = redelivery ? "true" : "false";
+        return $$$"""{"type":"message","mode":"{{{mode}}}","timestamp":1764000000000,"source":{"type":"user","userId":"{{{userId}}}"},"webhookEventId":"{{{eventId}}}","deliveryContext":{"isRedelivery":{{{isRedelivery}}}}{{{replyToken}}},"message":{"type":"text","id":"m-{{{eventId}}}","text":"{{{text}}}"}}""";
+    }
+
+    internal static string Body(params string[] events) => $$"""{"destination":"Ubot","events":[{{string.Join(",", events)}}]}""";
+
+    internal static HttpRequestMessage Signed(string channel, string body, string secret, string? signature = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/line/webhook/{channel}") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation("X-Line-Signature", signature ?? LineSignature.Compute(bytes, secret));
+        return request;
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string body, string? signature = null, string channel = "consultee") =>
+        _host.Http.SendAsync(Signed(channel, body, channel == "staff" ? HostRunner.StaffSecret : HostRunner.ConsulteeSecret, signature));
+
+    private Task<LineUserSnapshot> ConsulteeAsync(string userId) =>
+        _host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", userId)).GetSnapshotAsync();
+
+    [Fact]
+    public async Task A_signed_event_is_stored_before_200_and_its_redelivery_takes_effect_once()
+    {
+        var body = Body(TextEvent("Ua", "こんにちは", "ev-1"));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(TextEvent("Ua", "こんにちは", "ev-1", redelivery: true)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
+
+        var snapshot = await ConsulteeAsync("Ua");
+        Assert.Equal(1, snapshot.EventsAccepted);
+        Assert.Equal("こんにちは", Assert.Single(snapshot.Pending).Text);
+    }
+
+    [Fact]
+    public async Task Events_for_many_users_in_one_request_each_reach_their_grain_in_order()
+    {
+        var body = Body(TextEvent("Ub", "1", "b-1"), TextEvent("Uc", "x", "c-1"), TextEvent("Ub", "2", "b-2"), TextEvent("Ub", "3", "b-3"));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
+
+        Assert.Equal(["1", "2", "3"], (await ConsulteeAsync("Ub")).Pending.Select(e => e.Text));
+        Assert.Equal("x", Assert.Single((await ConsulteeAsync("Uc")).Pending).Text);
+    }
+
+    [Fact]
+    public async Task Forged_missing_or_wrong_case_signatures_get_401_and_nothing_is_stored()
+    {
+        var body = Body(TextEvent("Uforged", "x", "f-1"));
+        var good = LineSignature.Compute(Encoding.UTF8.GetBytes(body), HostRunner.ConsulteeSecret);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(body, signature: LineSignature.Compute(Encoding.UTF8.GetBytes(body), "other-secret"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(body, signature: good.ToUpperInvariant())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(body.Replace("\"x\"", "\"y\""), signature: good)).StatusCode);
+        var unsigned = new HttpRequestMessage(HttpMethod.Post, "/line/webhook/consultee") { Content = new StringContent(body) };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.Http.SendAsync(unsigned)).StatusCode);
+
+        Assert.Equal(0, (await ConsulteeAsync("Uforged")).EventsAccepted);
+    }
+
+    [Fact]
+    public async Task A_signed_body_that_is_not_a_webhook_gets_400()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("{\"events\": [")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("{\"destination\":\"U\"}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("not json at all")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_channel_is_404()
+    {
+        var response = await _host.Http.SendAsync(Signed("nosuchchannel", Body(), HostRunner.ConsulteeSecret));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bodies_over_1_MiB_get_413_with_or_without_content_length()
+    {
+        var big = new string('a', LineWebhookReaderLimit + 1);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await PostAsync(big)).StatusCode);
+
+        var chunked = new HttpRequestMessage(HttpMethod.Post, "/line/webhook/consultee")
+        {
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big))),
+        };
+        chunked.Headers.TransferEncodingChunked = true;
+        chunked.Headers.TryAddWithoutValidation("X-Line-Signature", "irrelevant");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await _host.Http.SendAsync(chunked)).StatusCode);
+    }
+
+    private const int LineWebhookReaderLimit = OrleansConsult.Line.Webhook.LineWebhookReader.MaxBodyBytes;
+
+    [Fact]
+    public async Task Empty_events_is_the_connection_check_and_gets_200() =>
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body())).StatusCode);
+
+    [Fact]
+    public async Task Unknown_event_types_are_ignored_and_the_rest_is_stored()
+    {
+        var unknown = """{"type":"teleport","mode":"active","timestamp":1,"source":{"type":"user","userId":"Ud"},"webhookEventId":"t-1"}""";
+        var group = """{"type":"join","mode":"active","timestamp":1,"source":{"type":"group","groupId":"G1"},"webhookEventId":"g-1","replyToken":"r"}""";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(unknown, group, TextEvent("Ud", "本物", "d-1")))).StatusCode);
+
+        var snapshot = await ConsulteeAsync("Ud");
+        Assert.Equal("本物", Assert.Single(snapshot.Pending).Text);
+    }
+
+    [Fact]
+    public async Task Standby_events_are_stored_without_a_reply_token()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(TextEvent("Ue", "見てるだけ", "s-1", mode: "standby")))).StatusCode);
+
+        var grain = _host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Ue"));
+        Assert.True(Assert.Single((await grain.GetSnapshotAsync()).Pending).IsStandby);
+        Assert.Null(await grain.TakeReplyTokenAsync(TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public async Task Staff_channel_events_go_to_the_staff_user_grain()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(TextEvent("Ustaff", "出勤", "st-1")), channel: "staff")).StatusCode);
+
+        var staff = _host.Grains.GetGrain<IStaffLineUserGrain>(GrainKeys.LineUser("staff", "Ustaff"));
+        Assert.Equal("出勤", Assert.Single((await staff.GetSnapshotAsync()).Pending).Text);
+        Assert.Equal(0, (await ConsulteeAsync("Ustaff")).EventsAccepted);
+    }
+}
+
+/// <summary>Storage down → 5xx so LINE redelivers; after recovery the redelivery is stored once.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class WebhookStorageFailureTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task Storage_down_answers_503_and_the_redelivery_after_recovery_is_stored_once()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        Assert.Equal(0, await OrleansConsult.Host.OrleansConsultHost.MigrateAsync(["--Storage:Mode=PostgreSQL", $"--Storage:ConnectionString={connectionString}"]));
+        await using var host = await HostRunner.StartAsync(HostRunner.Postgres(connectionString, "webhook-down"));
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+
+        await AdminAsync($"ALTER DATABASE {database} ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}';");
+        NpgsqlConnection.ClearAllPools();
+        var body = WebhookEndpointTests.Body(WebhookEndpointTests.TextEvent("Udown", "届いて", "down-1"));
+        try
+        {
+            var response = await host.Http.SendAsync(WebhookEndpointTests.Signed("consultee", body, HostRunner.ConsulteeSecret));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        }
+        finally
+        {
+            await AdminAsync($"ALTER DATABASE {database} ALLOW_CONNECTIONS true;");
+        }
+
+        var redelivery = WebhookEndpointTests.Body(WebhookEndpointTests.TextEvent("Udown", "届いて", "down-1", redelivery: true));
+        Assert.True(await Eventually.TrueAsync(async () =>
+            (await host.Http.SendAsync(WebhookEndpointTests.Signed("consultee", redelivery, HostRunner.ConsulteeSecret))).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30)));
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.SendAsync(WebhookEndpointTests.Signed("consultee", redelivery, HostRunner.ConsulteeSecret))).StatusCode);
+
+        var snapshot = await host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Udown")).GetSnapshotAsync();
+        Assert.Equal(1, snapshot.EventsAccepted);
+        Assert.Equal("届いて", Assert.Single(snapshot.Pending).Text);
+    }
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(postgres.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
