@@ -9,12 +9,56 @@ public enum LineChannelRole
     Staff,
 }
 
-public sealed record LineChannel(string Name, string Secret, string AccessToken, LineChannelRole Role);
+/// <summary>One LINE channel (official account): "Line:Channels:{name}".</summary>
+public sealed class LineChannelOptions
+{
+    public string Secret { get; set; } = "";
+    public string AccessToken { get; set; } = "";
+
+    /// <summary>Bound from "consultee" / "staff"; null when missing (the validator says so).</summary>
+    public LineChannelRole? Role { get; set; }
+}
 
 /// <summary>The "Line" configuration section.</summary>
-public sealed record LineOptions(Uri ApiBaseUrl, Uri DataApiBaseUrl, IReadOnlyDictionary<string, LineChannel> Channels)
+public sealed class LineOptions
 {
     public const string Section = "Line";
+
+    public string ApiBaseUrl { get; set; } = "https://api.line.me";
+    public string DataApiBaseUrl { get; set; } = "https://api-data.line.me";
+    public Dictionary<string, LineChannelOptions> Channels { get; set; } = new(StringComparer.Ordinal);
+    public LineResilienceOptions Resilience { get; set; } = new();
+    public LineSendOptions Sending { get; set; } = new();
+}
+
+/// <summary>"Line:Resilience": retry, timeouts and the per-channel circuit breaker of outbound calls.</summary>
+public sealed class LineResilienceOptions
+{
+    public int MaxRetryAttempts { get; set; } = 5;
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(90);
+    public double BreakerFailureRatio { get; set; } = 0.5;
+    public int BreakerMinimumThroughput { get; set; } = 20;
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>"Line:Sending": reply-token window and outbox re-send policy.</summary>
+public sealed class LineSendOptions
+{
+    /// <summary>How long LINE keeps a reply token usable (documented as about one minute).</summary>
+    public TimeSpan ReplyTokenValidity { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Kept back from the validity so a reply is never attempted on a token about to expire.</summary>
+    public TimeSpan ReplyTokenSafetyMargin { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan OutboxBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan OutboxMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+    public int OutboxBatchSize { get; set; } = 50;
+    public int OutboxMaxAttempts { get; set; } = 50;
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public sealed class LineConfigurationException(string message) : Exception(message);

@@ -58,7 +58,7 @@ public static class LineWebhookReader
 
             try
             {
-                return new(StatusCodes.Status200OK, WebhookParser.Parse(body), "ok");
+                return new(StatusCodes.Status200OK, WebhookParser.Parse(body.Span), "ok");
             }
             catch (WebhookFormatException ex)
             {

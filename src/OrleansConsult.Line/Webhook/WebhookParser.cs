@@ -14,11 +14,16 @@ public sealed class WebhookFormatException(string message, Exception? inner = nu
 /// </summary>
 public static class WebhookParser
 {
-    public static WebhookRequest Parse(ReadOnlyMemory<byte> utf8)
+    public static WebhookRequest Parse(ReadOnlySpan<byte> utf8)
     {
         try
         {
-            using var document = JsonDocument.Parse(utf8);
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                throw new WebhookFormatException("the body has content after the JSON value");
+            }
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

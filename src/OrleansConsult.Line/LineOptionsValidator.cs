@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+
+namespace OrleansConsult.Line;
+
+/// <summary>Every failure is one line naming the setting, e.g. "Line:Channels:public:Secret is required".</summary>
+public sealed class LineOptionsValidator : IValidateOptions<LineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LineOptions options)
+    {
+        var failures = Failures(options).ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static IEnumerable<string> Failures(LineOptions options)
+    {
+        const string root = LineOptions.Section;
+        if (!IsHttpUrl(options.ApiBaseUrl))
+        {
+            yield return $"{root}:ApiBaseUrl must be an absolute http(s) URL";
+        }
+        if (!IsHttpUrl(options.DataApiBaseUrl))
+        {
+            yield return $"{root}:DataApiBaseUrl must be an absolute http(s) URL";
+        }
+        foreach (var (channel, settings) in options.Channels)
+        {
+            var path = $"{root}:Channels:{channel}";
+            if (string.IsNullOrWhiteSpace(settings.Secret))
+            {
+                yield return $"{path}:Secret is required";
+            }
+            if (string.IsNullOrWhiteSpace(settings.AccessToken))
+            {
+                yield return $"{path}:AccessToken is required";
+            }
+            if (settings.Role is null)
+            {
+                yield return $"{path}:Role is required ('consultee' or 'staff')";
+            }
+        }
+        var r = options.Resilience;
+        if (r.MaxRetryAttempts is < 0 or > 20)
+        {
+            yield return $"{root}:Resilience:MaxRetryAttempts must be 0..20";
+        }
+        if (r.AttemptTimeout <= TimeSpan.Zero || r.TotalTimeout < r.AttemptTimeout)
+        {
+            yield return $"{root}:Resilience:TotalTimeout must be at least AttemptTimeout, both positive";
+        }
+        if (r.BreakerFailureRatio is <= 0 or > 1)
+        {
+            yield return $"{root}:Resilience:BreakerFailureRatio must be in (0, 1]";
+        }
+        var s = options.Sending;
+        if (s.ReplyTokenSafetyMargin < TimeSpan.Zero || s.ReplyTokenSafetyMargin >= s.ReplyTokenValidity)
+        {
+            yield return $"{root}:Sending:ReplyTokenSafetyMargin must be >= 0 and below ReplyTokenValidity";
+        }
+    }
+
+    private static bool IsHttpUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+}

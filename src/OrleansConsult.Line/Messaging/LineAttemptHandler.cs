@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace OrleansConsult.Line.Messaging;
+
+/// <summary>
+/// Innermost handler, runs once per attempt: counts the attempt, logs LINE's request id, and turns
+/// the monthly-limit 429 into <see cref="LineMonthlyLimitException"/> so the retry strategy (which
+/// only retries transient answers and exceptions) never sees it as a transient 429.
+/// </summary>
+internal sealed partial class LineAttemptHandler(LineMetrics metrics, ILogger<LineAttemptHandler> logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var channel = LineRequestOptions.ChannelOf(request);
+        metrics.Attempt(channel);
+        var response = await base.SendAsync(request, cancellationToken);
+        var requestId = LineRequestOptions.RequestIdOf(response);
+        LogAttempt(logger, channel, request.RequestUri?.AbsolutePath, (int)response.StatusCode, requestId);
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            var error = await ReadErrorAsync(response, cancellationToken);
+            if (error?.Message == LineMessagingClient.MonthlyLimit)
+            {
+                metrics.MonthlyLimit(channel);
+                response.Dispose();
+                throw new LineMonthlyLimitException(requestId);
+            }
+        }
+        return response;
+    }
+
+    internal static async Task<LineErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, LineJsonContext.Default.LineErrorBody);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "LINE attempt on {Channel} {Path}: {Status}, x-line-request-id {RequestId}")]
+    private static partial void LogAttempt(ILogger logger, string? channel, string? path, int status, string? requestId);
+}
+
+/// <summary>The channel a request belongs to travels in its options: it keys the per-channel circuit breaker.</summary>
+public static class LineRequestOptions
+{
+    public static readonly HttpRequestOptionsKey<string> Channel = new("OrleansConsult.Line.Channel");
+
+    public static string? ChannelOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Channel, out var channel) ? channel : null;
+
+    public static string? RequestIdOf(HttpResponseMessage response) => Header(response, "x-line-request-id");
+
+    public static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OrleansConsult.Line.Messaging;
+
+/// <summary>
+/// The Messaging API calls the bot makes. A typed HttpClient: retries, timeouts and the per-channel
+/// circuit breaker sit in its handler pipeline (see <see cref="LineServiceCollectionExtensions"/>).
+/// Logs LINE's request id of every answer, never message text or user ids.
+/// </summary>
+public sealed partial class LineMessagingClient(
+    HttpClient http, IOptionsMonitor<LineOptions> options, LineMetrics metrics, ILogger<LineMessagingClient> logger)
+{
+    public const string InvalidReplyToken = "Invalid reply token";
+    public const string MonthlyLimit = "You have reached your monthly limit.";
+    public const string RetryKeyHeader = "X-Line-Retry-Key";
+    public const string AcceptedRequestIdHeader = "x-line-accepted-request-id";
+
+    public async Task<LineApiResult> ReplyAsync(string channel, string replyToken, IReadOnlyList<LineMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(replyToken);
+        LineMessageValidator.ValidateMessages(messages);
+        var result = await SendAsync(channel, "reply", "/v2/bot/message/reply",
+            new ReplyRequest(replyToken, messages), LineJsonContext.Default.ReplyRequest, retryKey: null, cancellationToken);
+        metrics.Reply(channel);
+        return result;
+    }
+
+    /// <summary>Push to one user, group or room. <paramref name="retryKey"/> makes re-sends idempotent: keep it for every retry of this message.</summary>
+    public async Task<LineApiResult> PushAsync(string channel, string to, IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(to))
+        {
+            throw new LineMessageValidationException("to", "is required");
+        }
+        LineMessageValidator.ValidateMessages(messages);
+        var result = await SendAsync(channel, "push", "/v2/bot/message/push",
+            new PushRequest(to, messages), LineJsonContext.Default.PushRequest, retryKey, cancellationToken);
+        metrics.Push(channel);
+        return result;
+    }
+
+    public async Task<LineApiResult> MulticastAsync(string channel, IReadOnlyList<string> to, IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
+    {
+        LineMessageValidator.ValidateRecipients(to);
+        LineMessageValidator.ValidateMessages(messages);
+        var result = await SendAsync(channel, "multicast", "/v2/bot/message/multicast",
+            new MulticastRequest(to, messages), LineJsonContext.Default.MulticastRequest, retryKey, cancellationToken);
+        metrics.Multicast(channel, to.Count);
+        return result;
+    }
+
+    /// <summary>The "…" loading animation in a one-to-one chat, 5 to 60 seconds in steps of 5.</summary>
+    public Task<LineApiResult> ShowLoadingAsync(string channel, string chatId, int seconds, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(chatId))
+        {
+            throw new LineMessageValidationException("chatId", "is required");
+        }
+        if (seconds is < 5 or > 60 || seconds % 5 != 0)
+        {
+            throw new LineMessageValidationException("loadingSeconds", $"5 to 60 in steps of 5, got {seconds}");
+        }
+        return SendAsync(channel, "loading", "/v2/bot/chat/loading/start",
+            new LoadingRequest(chatId, seconds), LineJsonContext.Default.LoadingRequest, retryKey: null, cancellationToken);
+    }
+
+    private async Task<LineApiResult> SendAsync<T>(
+        string channel, string operation, string path, T body, JsonTypeInfo<T> typeInfo, Guid? retryKey, CancellationToken cancellationToken)
+    {
+        var current = options.CurrentValue;
+        if (!current.Channels.TryGetValue(channel, out var settings))
+        {
+            throw new ArgumentException($"LINE channel '{channel}' is not configured", nameof(channel));
+        }
+
+        // Bytes, not a stream: the resilience handler sends the same content on every attempt.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(current.ApiBaseUrl), path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
+        if (retryKey is { } key)
+        {
+            request.Headers.Add(RetryKeyHeader, key.ToString());
+        }
+        request.Options.Set(LineRequestOptions.Channel, channel);
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        var status = (int)response.StatusCode;
+        var requestId = LineRequestOptions.RequestIdOf(response);
+        if (response.IsSuccessStatusCode)
+        {
+            LogAnswer(logger, operation, channel, status, requestId);
+            return new LineApiResult(status, requestId);
+        }
+
+        var accepted = LineRequestOptions.Header(response, AcceptedRequestIdHeader);
+        if (response.StatusCode == HttpStatusCode.Conflict && accepted is not null)
+        {
+            // The retry key was accepted before (an earlier attempt got through): delivered, not an error.
+            LogAccepted(logger, operation, channel, requestId, accepted);
+            return new LineApiResult(status, requestId, accepted);
+        }
+
+        var error = await LineAttemptHandler.ReadErrorAsync(response, cancellationToken);
+        metrics.ApiError(channel, status);
+        LogFailed(logger, operation, channel, status, error?.Message, requestId);
+        if (response.StatusCode == HttpStatusCode.BadRequest && error?.Message == InvalidReplyToken)
+        {
+            throw new LineInvalidReplyTokenException(requestId);
+        }
+        throw new LineApiException(status, error?.Message, requestId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LINE {Operation} on {Channel}: {Status}, x-line-request-id {RequestId}")]
+    private static partial void LogAnswer(ILogger logger, string operation, string channel, int status, string? requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LINE {Operation} on {Channel}: retry key already accepted (409), x-line-request-id {RequestId}, accepted {AcceptedRequestId}")]
+    private static partial void LogAccepted(ILogger logger, string operation, string channel, string? requestId, string acceptedRequestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LINE {Operation} on {Channel} failed: {Status} {LineMessage}, x-line-request-id {RequestId}")]
+    private static partial void LogFailed(ILogger logger, string operation, string channel, int status, string? lineMessage, string? requestId);
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics.Metrics;
+
+namespace OrleansConsult.Line.Messaging;
+
+/// <summary>Meter "OrleansConsult.Line": what went out, what it cost, what failed. Tagged by channel and status only.</summary>
+public sealed class LineMetrics
+{
+    public const string MeterName = "OrleansConsult.Line";
+
+    private readonly Counter<long> _replies;
+    private readonly Counter<long> _pushes;
+    private readonly Counter<long> _multicastRecipients;
+    private readonly Counter<long> _monthlyLimit;
+    private readonly Counter<long> _attempts;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _apiErrors;
+    private readonly Counter<long> _replyFallbacks;
+    private readonly Counter<long> _outboxEnqueued;
+    private readonly Counter<long> _outboxDelivered;
+
+    public LineMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _replies = meter.CreateCounter<long>("line.replies", description: "Reply API calls that succeeded (free)");
+        _pushes = meter.CreateCounter<long>("line.pushes", description: "Push and multicast calls that succeeded (count against the quota)");
+        _multicastRecipients = meter.CreateCounter<long>("line.multicast.recipients", description: "Recipients of successful multicast calls");
+        _monthlyLimit = meter.CreateCounter<long>("line.monthly_limit", description: "429 monthly limit answers");
+        _attempts = meter.CreateCounter<long>("line.attempts", description: "HTTP attempts sent to the Messaging API");
+        _retries = meter.CreateCounter<long>("line.retries", description: "Retries of Messaging API calls");
+        _apiErrors = meter.CreateCounter<long>("line.api_errors", description: "Calls that failed, by final status");
+        _replyFallbacks = meter.CreateCounter<long>("line.reply_fallbacks", description: "Sends that fell back from reply to push");
+        _outboxEnqueued = meter.CreateCounter<long>("line.outbox.enqueued", description: "Pushes put in the outbox after failing");
+        _outboxDelivered = meter.CreateCounter<long>("line.outbox.delivered", description: "Outbox items delivered on re-send");
+    }
+
+    private static KeyValuePair<string, object?> Channel(string? channel) => new("channel", channel ?? "");
+
+    public void Reply(string channel) => _replies.Add(1, Channel(channel));
+    public void Push(string channel) => _pushes.Add(1, Channel(channel));
+    public void Multicast(string channel, int recipients)
+    {
+        _pushes.Add(1, Channel(channel));
+        _multicastRecipients.Add(recipients, Channel(channel));
+    }
+    public void MonthlyLimit(string? channel) => _monthlyLimit.Add(1, Channel(channel));
+    public void Attempt(string? channel) => _attempts.Add(1, Channel(channel));
+    public void Retry(string? channel) => _retries.Add(1, Channel(channel));
+    public void ApiError(string? channel, int status) => _apiErrors.Add(1, Channel(channel), new("status", status));
+    public void ReplyFallback(string channel, string reason) => _replyFallbacks.Add(1, Channel(channel), new("reason", reason));
+    public void OutboxEnqueued(string channel) => _outboxEnqueued.Add(1, Channel(channel));
+    public void OutboxDelivered(string channel) => _outboxDelivered.Add(1, Channel(channel));
+}

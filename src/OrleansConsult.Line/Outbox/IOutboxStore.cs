@@ -1,0 +1,49 @@
+using System.Text.Json;
+using OrleansConsult.Line.Messaging;
+
+namespace OrleansConsult.Line.Outbox;
+
+/// <summary>
+/// A push that has not been delivered yet. <see cref="Id"/> is the X-Line-Retry-Key: every
+/// re-send uses it, so LINE delivers the message at most once however often it is re-sent.
+/// </summary>
+public sealed record OutboxItem(
+    Guid Id,
+    string Channel,
+    IReadOnlyList<string> To,
+    string MessagesJson,
+    int Attempts,
+    DateTimeOffset NextAttemptAt,
+    DateTimeOffset CreatedAt)
+{
+    public string? LastError { get; init; }
+}
+
+/// <summary>Durable store of undelivered pushes. The Host provides the SQL one; <see cref="InMemoryOutboxStore"/> is for tests.</summary>
+public interface IOutboxStore
+{
+    /// <summary>Adds the item; an item whose Id is already stored is left as it is.</summary>
+    Task EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> undelivered items due at <paramref name="now"/>, oldest due first.
+    /// A claimed item is not returned again until it is rescheduled (or the store's claim lease ends).
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> DequeueDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    Task MarkDeliveredAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts a failed attempt and sets when to try again.</summary>
+    Task RescheduleAsync(Guid id, DateTimeOffset nextAttempt, string lastError, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Messages in the outbox are kept as the JSON the Messaging API takes.</summary>
+public static class OutboxMessages
+{
+    public static string Serialize(IReadOnlyList<LineMessage> messages) =>
+        JsonSerializer.Serialize(messages.ToArray(), LineJsonContext.Default.LineMessageArray);
+
+    public static IReadOnlyList<LineMessage> Deserialize(string json) =>
+        JsonSerializer.Deserialize(json, LineJsonContext.Default.LineMessageArray)
+        ?? throw new LineMessageValidationException("messages", "the stored messages are empty");
+}

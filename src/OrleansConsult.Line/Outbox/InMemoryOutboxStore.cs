@@ -1,0 +1,92 @@
+namespace OrleansConsult.Line.Outbox;
+
+/// <summary>For tests and development: not durable. A claim is leased for <see cref="ClaimLease"/>.</summary>
+public sealed class InMemoryOutboxStore : IOutboxStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, Entry> _items = [];
+
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(5);
+
+    private sealed class Entry(OutboxItem item)
+    {
+        public OutboxItem Item { get; set; } = item;
+        public bool Delivered { get; set; }
+        public DateTimeOffset? ClaimedUntil { get; set; }
+    }
+
+    public Task EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _items.TryAdd(item.Id, new Entry(item));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxItem>> DequeueDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var due = _items.Values
+                .Where(e => !e.Delivered && e.Item.NextAttemptAt <= now && (e.ClaimedUntil is null || e.ClaimedUntil <= now))
+                .OrderBy(e => e.Item.NextAttemptAt)
+                .Take(max)
+                .ToList();
+            foreach (var entry in due)
+            {
+                entry.ClaimedUntil = now + ClaimLease;
+            }
+            return Task.FromResult<IReadOnlyList<OutboxItem>>(due.Select(e => e.Item).ToList());
+        }
+    }
+
+    public Task MarkDeliveredAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_items.TryGetValue(id, out var entry))
+            {
+                entry.Delivered = true;
+                entry.ClaimedUntil = null;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task RescheduleAsync(Guid id, DateTimeOffset nextAttempt, string lastError, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_items.TryGetValue(id, out var entry))
+            {
+                entry.Item = entry.Item with { Attempts = entry.Item.Attempts + 1, NextAttemptAt = nextAttempt, LastError = lastError };
+                entry.ClaimedUntil = null;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Items not delivered yet (a snapshot, for assertions).</summary>
+    public IReadOnlyList<OutboxItem> Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Values.Where(e => !e.Delivered).Select(e => e.Item).ToList();
+            }
+        }
+    }
+
+    public int DeliveredCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Values.Count(e => e.Delivered);
+            }
+        }
+    }
+}

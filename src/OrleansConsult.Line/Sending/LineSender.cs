@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansConsult.Line.Messaging;
+
+namespace OrleansConsult.Line.Sending;
+
+/// <summary>An unused reply token of the recipient and when its webhook arrived.</summary>
+public sealed record ReplyTokenSlot(string Token, DateTimeOffset ReceivedAt);
+
+public enum SendPath
+{
+    /// <summary>Sent with the reply API (free); the caller marks the token used.</summary>
+    Reply,
+
+    /// <summary>Sent with the push API (counts against the monthly quota).</summary>
+    Push,
+
+    /// <summary>Push failed after retries; the outbox re-sends it with the same retry key.</summary>
+    Queued,
+}
+
+public sealed record SendOutcome(SendPath Path, LineApiResult? Result)
+{
+    /// <summary>True when the reply token was spent (successfully, or LINE said it was invalid): never offer it again.</summary>
+    public bool TokenSpent { get; init; }
+}
+
+/// <summary>
+/// Reply-token-first: a reply is free, a push is billed. Replies when the token is young enough
+/// (validity minus a safety margin, on <see cref="TimeProvider"/>), else pushes; a reply that LINE
+/// refuses as "Invalid reply token" is sent again as a push.
+/// </summary>
+public sealed partial class LineSender(
+    LineMessagingClient client, IOptionsMonitor<LineOptions> options, LineMetrics metrics, TimeProvider clock, ILogger<LineSender> logger)
+{
+    private long _replies;
+    private long _pushes;
+
+    public long Replies => Interlocked.Read(ref _replies);
+    public long Pushes => Interlocked.Read(ref _pushes);
+
+    public async Task<SendOutcome> SendAsync(
+        string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, CancellationToken cancellationToken = default)
+    {
+        LineMessageValidator.ValidateMessages(messages);
+        var tokenSpent = false;
+        if (token is not null)
+        {
+            if (IsFresh(token))
+            {
+                try
+                {
+                    var replied = await client.ReplyAsync(channel, token.Token, messages, cancellationToken);
+                    Interlocked.Increment(ref _replies);
+                    return new SendOutcome(SendPath.Reply, replied) { TokenSpent = true };
+                }
+                catch (LineInvalidReplyTokenException)
+                {
+                    tokenSpent = true;
+                    metrics.ReplyFallback(channel, "invalid");
+                    LogFallback(logger, channel, "LINE refused the reply token");
+                }
+            }
+            else
+            {
+                metrics.ReplyFallback(channel, "expired");
+                LogFallback(logger, channel, "the reply token is too old");
+            }
+        }
+
+        var pushed = await client.PushAsync(channel, userId, messages, retryKey, cancellationToken);
+        Interlocked.Increment(ref _pushes);
+        return new SendOutcome(SendPath.Push, pushed) { TokenSpent = tokenSpent };
+    }
+
+    /// <summary>Younger than validity minus margin by this sender's clock.</summary>
+    public bool IsFresh(ReplyTokenSlot token)
+    {
+        var sending = options.CurrentValue.Sending;
+        var age = clock.GetUtcNow() - token.ReceivedAt;
+        return age >= TimeSpan.Zero - TimeSpan.FromSeconds(5) && age < sending.ReplyTokenValidity - sending.ReplyTokenSafetyMargin;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reply on {Channel} sent as push: {Reason}")]
+    private static partial void LogFallback(ILogger logger, string channel, string reason);
+}
