@@ -62,6 +62,7 @@ public static class OrleansConsultHost
         var cluster = ClusterSettings.Load(builder.Configuration);
         var program = ProgramSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
         var line = LineSettings.Load(builder.Configuration);
+        var protector = KeyRing.Load(builder.Configuration[KeyRing.Setting], storage);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         // SIGTERM: give the silo time to leave the cluster and hand over its grains, inside
@@ -70,6 +71,7 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(program);
         builder.Services.AddSingleton(line);
+        builder.Services.AddSingleton(protector);
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<WebhookIngress>();
@@ -78,7 +80,7 @@ public static class OrleansConsultHost
 
         builder.UseOrleans(silo =>
         {
-            ConfigureSilo(silo, storage, cluster);
+            ConfigureSilo(silo, storage, cluster, protector);
             ConfigureMembership(silo, builder.Configuration);
         });
 
@@ -86,7 +88,7 @@ public static class OrleansConsultHost
             .AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
     }
 
-    private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, ClusterSettings cluster)
+    private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, ClusterSettings cluster, PayloadProtector protector)
     {
         var invariant = storage.Invariant();
         var connectionString = storage.EffectiveConnectionString();
@@ -126,6 +128,10 @@ public static class OrleansConsultHost
             o.Invariant = invariant;
             o.ConnectionString = connectionString;
         });
+        // Grain state holds personal data: sealed with AES-GCM before it is written.
+        silo.Services.AddOptions<Orleans.Configuration.AdoNetGrainStorageOptions>(StorageNames.State)
+            .Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+                o.GrainStorageSerializer = new EncryptedGrainStorageSerializer(new Orleans.Storage.OrleansGrainStorageSerializer(serializer), protector));
         if (storage.Mode == StorageMode.Embedded)
         {
             // The AdoNet reminder provider has no SQLite support in Orleans 10.4: our own table, same file.

@@ -60,10 +60,11 @@ public sealed class PayloadProtector
     /// <summary>A fresh random key ring entry, for development defaults and tests.</summary>
     public static string NewKeyRingEntry(string keyId) => $"{keyId}:{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}";
 
-    public byte[] Seal(string plaintext, string associatedData)
+    public byte[] Seal(string plaintext, string associatedData) => Seal(Encoding.UTF8.GetBytes(plaintext), associatedData);
+
+    public byte[] Seal(ReadOnlySpan<byte> data, string associatedData)
     {
         var id = Encoding.ASCII.GetBytes(_current.Id);
-        var data = Encoding.UTF8.GetBytes(plaintext);
         var sealedValue = new byte[1 + id.Length + NonceSize + TagSize + data.Length];
         sealedValue[0] = (byte)id.Length;
         id.CopyTo(sealedValue, 1);
@@ -76,20 +77,22 @@ public sealed class PayloadProtector
         return sealedValue;
     }
 
-    public string Open(byte[] sealedValue, string associatedData)
+    public string Open(byte[] sealedValue, string associatedData) => Encoding.UTF8.GetString(OpenBytes(sealedValue, associatedData));
+
+    public byte[] OpenBytes(ReadOnlySpan<byte> sealedValue, string associatedData)
     {
         var idLength = sealedValue[0];
-        var id = Encoding.ASCII.GetString(sealedValue, 1, idLength);
+        var id = Encoding.ASCII.GetString(sealedValue.Slice(1, idLength));
         if (!_keys.TryGetValue(id, out var key))
         {
             throw new CryptographicException($"Key '{id}' is not in Transcripts:Keys; it was rotated out too early.");
         }
-        var nonce = sealedValue.AsSpan(1 + idLength, NonceSize);
-        var tag = sealedValue.AsSpan(1 + idLength + NonceSize, TagSize);
-        var cipher = sealedValue.AsSpan(1 + idLength + NonceSize + TagSize);
+        var nonce = sealedValue.Slice(1 + idLength, NonceSize);
+        var tag = sealedValue.Slice(1 + idLength + NonceSize, TagSize);
+        var cipher = sealedValue[(1 + idLength + NonceSize + TagSize)..];
         var plain = new byte[cipher.Length];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(nonce, cipher, tag, plain, Encoding.UTF8.GetBytes(associatedData));
-        return Encoding.UTF8.GetString(plain);
+        return plain;
     }
 }

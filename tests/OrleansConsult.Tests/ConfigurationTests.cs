@@ -21,6 +21,20 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task Postgres_mode_without_encryption_keys_fails_fast_naming_the_setting()
+    {
+        var (exitCode, stderr, _) = await RunHostAsync(new()
+        {
+            ["Storage__Mode"] = "PostgreSQL",
+            ["Storage__ConnectionString"] = "Host=127.0.0.1;Database=x;Username=y",
+            ["Program__File"] = Path.Combine(AppContext.BaseDirectory, "Samples", "program.sample.json"),
+        });
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("Configuration error: Transcripts:Keys", stderr.Trim());
+    }
+
+    [Fact]
     public async Task Bad_silo_port_fails_fast_naming_the_setting()
     {
         var (exitCode, stderr, _) = await RunHostAsync(new() { ["Orleans__SiloPort"] = "seventy" });

@@ -50,6 +50,27 @@ public sealed class EmbeddedHostTests
     }
 
     [Fact]
+    public async Task Grain_state_is_encrypted_at_rest_with_a_key_file_only_the_owner_reads()
+    {
+        using var data = new TempFolder();
+        await using (var host = await HostRunner.StartAsync(HostRunner.Embedded(data.Path)))
+        {
+            await host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Usecret"))
+                .AcceptAsync(Events.Text("誰にも言えない相談", id: "SEC-1"));
+        }
+
+        var keyFile = Path.Combine(data.Path, "transcript-keys");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data.Path, "orleansconsult.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM oc_grain_state WHERE grain_type LIKE '%consultee%'";
+        var payload = (byte[])(await command.ExecuteScalarAsync())!;
+        Assert.True(payload.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes("言えない")) < 0, "message text stored in clear");
+        Assert.True(payload.AsSpan().IndexOf("SEC-1"u8) < 0, "event id stored in clear");
+    }
+
+    [Fact]
     public async Task Reminder_survives_a_restart_and_fires()
     {
         using var data = new TempFolder();

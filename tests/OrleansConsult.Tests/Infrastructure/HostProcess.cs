@@ -34,6 +34,7 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Storage__Mode"] = "PostgreSQL";
         info.Environment["Storage__ConnectionString"] = connectionString;
         info.Environment["Orleans__ClusterId"] = clusterId;
+        info.Environment["Transcripts__Keys"] = HostRunner.TestKeyRing;
         info.Environment["Orleans__ServiceId"] = clusterId;
         info.Environment["Orleans__SiloPort"] = FreePort.Next().ToString();
         info.Environment["Orleans__GatewayPort"] = gatewayPort.ToString();

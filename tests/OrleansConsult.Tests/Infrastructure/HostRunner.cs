@@ -27,6 +27,9 @@ public sealed class HostRunner : IAsyncDisposable
     /// <summary>The Tenancy sample (Toyama trial, a designated city, the national nurse pool).</summary>
     public static readonly string SampleProgram = Path.Combine(AppContext.BaseDirectory, "Samples", "program.sample.json");
 
+    /// <summary>One key ring for every PostgreSQL-mode host of the test run, so restarts read their state.</summary>
+    public static readonly string TestKeyRing = OrleansConsult.Storage.PayloadProtector.NewKeyRingEntry("test-1");
+
     public const string ConsulteeSecret = "test-consultee-secret";
     public const string StaffSecret = "test-staff-secret";
 
@@ -50,6 +53,7 @@ public sealed class HostRunner : IAsyncDisposable
         ["Storage:Mode"] = "PostgreSQL",
         ["Storage:ConnectionString"] = connectionString,
         ["Orleans:ClusterId"] = clusterId,
+        ["Transcripts:Keys"] = TestKeyRing,
         ["Orleans:ServiceId"] = clusterId,
         ["Orleans:SiloPort"] = FreePort.Next().ToString(),
         ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
