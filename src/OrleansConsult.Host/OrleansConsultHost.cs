@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrleansConsult.Grains;
 using OrleansConsult.Line;
+using OrleansConsult.Line.Outbox;
 using Prometheus;
 using OrleansConsult.Storage;
 using OrleansConsult.Tenancy;
@@ -75,6 +76,12 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<WebhookIngress>();
+
+        // Outbound LINE: client with resilience, reply-token-first sender, and the durable outbox
+        // (our SQL store replaces the LINE layer's in-memory default).
+        builder.Services.AddSingleton<SqlOutbox>();
+        builder.Services.AddSingleton<IOutboxStore, SqlOutboxStore>();
+        builder.Services.AddLineMessaging(builder.Configuration.GetSection(LineOptions.Section));
         // Registered before UseOrleans so the schema exists when the AdoNet providers read their queries.
         builder.Services.AddHostedService<MigrateOnStart>();
 

@@ -71,6 +71,28 @@ public sealed class SqlOutboxTests(PostgresServer postgres) : IDisposable
 
     [Theory]
     [MemberData(nameof(Modes))]
+    public async Task The_line_layers_outbox_contract_round_trips_through_the_sql_store(string mode)
+    {
+        var (outbox, _) = await OutboxAsync(mode);
+        var store = new OrleansConsult.Host.SqlOutboxStore(outbox, TimeProvider.System);
+        var item = new OrleansConsult.Line.Outbox.OutboxItem(Guid.NewGuid(), "staff", ["U1", "U2"],
+            """[{"type":"text","text":"新しい相談があります"}]""", 2, Now, Now.AddMinutes(-1)) { LastError = "LINE 500" };
+
+        await store.EnqueueAsync(item);
+        var back = Assert.Single(await store.DequeueDueAsync(Now, 5));
+
+        Assert.Equal(item.Id, back.Id);
+        Assert.Equal(item.Channel, back.Channel);
+        Assert.Equal(item.To, back.To);
+        Assert.Equal(item.MessagesJson, back.MessagesJson);
+        Assert.Equal(item.Attempts, back.Attempts);
+        Assert.Equal("LINE 500", back.LastError);
+        await store.MarkDeliveredAsync(item.Id);
+        Assert.Equal(0, await outbox.PendingCountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
     public async Task Payload_is_not_stored_in_clear(string mode)
     {
         var (outbox, database) = await OutboxAsync(mode);

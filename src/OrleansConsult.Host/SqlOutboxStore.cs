@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrleansConsult.Line.Outbox;
+using OrleansConsult.Storage;
+
+namespace OrleansConsult.Host;
+
+/// <summary>The LINE layer's outbox contract on the project's database (sealed rows in oc_line_outbox).</summary>
+public sealed class SqlOutboxStore(SqlOutbox outbox, TimeProvider clock) : IOutboxStore
+{
+    public Task EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default) =>
+        outbox.EnqueueAsync(new OutboxRecord(
+            item.Id,
+            item.Channel,
+            JsonSerializer.Serialize(new OutboxPayload(item.To.ToArray(), item.MessagesJson), OutboxJsonContext.Default.OutboxPayload),
+            item.Attempts,
+            item.NextAttemptAt,
+            item.CreatedAt,
+            item.LastError), cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxItem>> DequeueDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        var records = await outbox.ClaimDueAsync(now, max, cancellationToken);
+        return records.Select(r =>
+        {
+            var payload = JsonSerializer.Deserialize(r.Payload, OutboxJsonContext.Default.OutboxPayload)!;
+            return new OutboxItem(r.RetryKey, r.Channel, payload.To, payload.Messages, r.Attempts, r.NextAttemptAt, r.CreatedAt) { LastError = r.LastError };
+        }).ToList();
+    }
+
+    public Task MarkDeliveredAsync(Guid id, CancellationToken cancellationToken = default) =>
+        outbox.MarkDeliveredAsync(id, clock.GetUtcNow(), cancellationToken);
+
+    public Task RescheduleAsync(Guid id, DateTimeOffset nextAttempt, string lastError, CancellationToken cancellationToken = default) =>
+        outbox.RescheduleAsync(id, nextAttempt, lastError, cancellationToken);
+}
+
+/// <summary>Recipients and the Messaging API JSON of the messages: personal data, sealed by SqlOutbox.</summary>
+public sealed record OutboxPayload(string[] To, string Messages);
+
+[JsonSerializable(typeof(OutboxPayload))]
+internal sealed partial class OutboxJsonContext : JsonSerializerContext;
