@@ -121,6 +121,19 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void The_program_file_the_pods_read_is_mounted_and_valid()
+    {
+        var file = Host.Env.Single(e => e.Name == "Program__File").Value;
+        var mount = Host.VolumeMounts.Single(m => file.StartsWith(m.MountPath + "/"));
+        var volume = Deployment.Spec.Template.Spec.Volumes.Single(v => v.Name == mount.Name);
+        Assert.Equal("orleansconsult-program", volume.ConfigMap.Name);
+        Assert.Contains("name: orleansconsult-program", File.ReadAllText(Path.Combine(K8s, "base", "kustomization.yaml")));
+
+        var program = OrleansConsult.Tenancy.ProgramConfigurationLoader.FromFile(Path.Combine(K8s, "base", Path.GetFileName(file)));
+        Assert.NotEmpty(program.Tenants);
+    }
+
+    [Fact]
     public void Migrate_job_runs_the_same_image_as_the_deployment()
     {
         var job = Base.OfType<V1Job>().Single().Spec.Template.Spec.Containers.Single();
