@@ -53,6 +53,9 @@ public static class LineServiceCollectionExtensions
         var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<LineOptions>>().CurrentValue.Resilience;
         var metrics = context.ServiceProvider.GetRequiredService<LineMetrics>();
         var channel = context.InstanceName;
+        // Retry waits and timeouts are network time: always the system clock, even when a test swaps the
+        // DI TimeProvider (that one drives the reply-token window and the outbox schedule).
+        builder.TimeProvider = TimeProvider.System;
 
         builder
             .AddTimeout(new HttpTimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout })

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using OrleansConsult.Line.Messaging;
+
+namespace OrleansConsult.LineSimulator;
+
+/// <summary>
+/// The Messaging API side: same paths, bearer check, LINE-shaped errors, the same message limits,
+/// single-use reply tokens, X-Line-Retry-Key (409 + x-line-accepted-request-id on a repeat), faults.
+/// </summary>
+internal static class ApiEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/v2/bot/message/reply", (HttpContext http, LineSimulator sim) =>
+            HandleAsync(http, sim, LineJsonContext.Default.ReplyRequest, billed: false, (channel, body, requestId) =>
+            {
+                LineMessageValidator.ValidateMessages(body.Messages);
+                var userId = string.IsNullOrEmpty(body.ReplyToken) ? null : sim.TryUseReplyToken(channel, body.ReplyToken);
+                if (userId is null)
+                {
+                    return Error(StatusCodes.Status400BadRequest, LineMessagingClient.InvalidReplyToken);
+                }
+                sim.Deliver(channel, [userId], "reply", body.Messages, null, requestId);
+                return null;
+            }));
+
+        app.MapPost("/v2/bot/message/push", (HttpContext http, LineSimulator sim) =>
+            HandleAsync(http, sim, LineJsonContext.Default.PushRequest, billed: true, (channel, body, requestId) =>
+            {
+                if (string.IsNullOrEmpty(body.To))
+                {
+                    throw new LineMessageValidationException("to", "is required");
+                }
+                LineMessageValidator.ValidateMessages(body.Messages);
+                return DeliverOnce(http, sim, channel, [body.To], "push", body.Messages, requestId);
+            }));
+
+        app.MapPost("/v2/bot/message/multicast", (HttpContext http, LineSimulator sim) =>
+            HandleAsync(http, sim, LineJsonContext.Default.MulticastRequest, billed: true, (channel, body, requestId) =>
+            {
+                LineMessageValidator.ValidateRecipients(body.To);
+                LineMessageValidator.ValidateMessages(body.Messages);
+                return DeliverOnce(http, sim, channel, body.To, "multicast", body.Messages, requestId);
+            }));
+
+        app.MapPost("/v2/bot/chat/loading/start", (HttpContext http, LineSimulator sim) =>
+            HandleAsync(http, sim, LineJsonContext.Default.LoadingRequest, billed: false, (_, body, _) =>
+            {
+                if (string.IsNullOrEmpty(body.ChatId))
+                {
+                    throw new LineMessageValidationException("chatId", "is required");
+                }
+                if (body.LoadingSeconds is < 5 or > 60 || body.LoadingSeconds % 5 != 0)
+                {
+                    throw new LineMessageValidationException("loadingSeconds", "5 to 60 in steps of 5");
+                }
+                return Results.Json(new LineErrorBody(null), LineJsonContext.Default.LineErrorBody, statusCode: StatusCodes.Status202Accepted);
+            }));
+    }
+
+    /// <summary>The common path: latency, retry-key count, outage, bearer, body, faults, then the operation.</summary>
+    private static async Task<IResult> HandleAsync<T>(
+        HttpContext http, LineSimulator sim, JsonTypeInfo<T> typeInfo, bool billed, Func<string, T, string, IResult?> operation)
+    {
+        var faults = sim.Faults;
+        var retryKeyText = http.Request.Headers["X-Line-Retry-Key"].ToString();
+        Guid? retryKey = Guid.TryParse(retryKeyText, out var parsedKey) ? parsedKey : null;
+        sim.CountApiCall(retryKey);
+        if (faults.LatencyMilliseconds > 0)
+        {
+            // Real time: added latency is about the network, not the simulated clock.
+            await Task.Delay(faults.LatencyMilliseconds, http.RequestAborted);
+        }
+
+        var requestId = Guid.NewGuid().ToString();
+        http.Response.Headers["x-line-request-id"] = requestId;
+
+        if (faults.InOutage(sim.Clock.GetUtcNow()))
+        {
+            sim.CountFault();
+            return Error(StatusCodes.Status503ServiceUnavailable, "Service unavailable (simulated outage)");
+        }
+
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var channel = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? sim.ChannelOfToken(authorization["Bearer ".Length..].Trim()) : null;
+        if (channel is null)
+        {
+            return Error(StatusCodes.Status401Unauthorized, "Authentication failed. Confirm that the access token in the authorization header is valid.");
+        }
+        if (retryKeyText.Length > 0 && retryKey is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, "The value of the X-Line-Retry-Key header is invalid");
+        }
+
+        T? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync(http.Request.Body, typeInfo, http.RequestAborted);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            return Error(StatusCodes.Status400BadRequest, "The request body has 1 error(s)", new LineErrorDetail("invalid JSON or unknown type", "body"));
+        }
+        if (body is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, "The request body has 1 error(s)", new LineErrorDetail("May not be empty", "body"));
+        }
+
+        if (billed && faults.MonthlyLimit)
+        {
+            return Error(StatusCodes.Status429TooManyRequests, LineMessagingClient.MonthlyLimit);
+        }
+        if (Chance(faults.TooManyRequestsShare))
+        {
+            sim.CountFault();
+            if (sim.Options.RetryAfterSeconds is { } seconds)
+            {
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return Error(StatusCodes.Status429TooManyRequests, "Too many requests");
+        }
+        if (Chance(faults.ServerErrorShare))
+        {
+            sim.CountFault();
+            return Error(StatusCodes.Status500InternalServerError, "Internal server error");
+        }
+
+        try
+        {
+            var failed = operation(channel, body, requestId);
+            if (failed is not null)
+            {
+                return failed;
+            }
+        }
+        catch (LineMessageValidationException ex)
+        {
+            return Error(StatusCodes.Status400BadRequest, "The request body has 1 error(s)", new LineErrorDetail(ex.Limit, ex.Field));
+        }
+
+        if (billed && Chance(faults.ServerErrorAfterDeliveryShare))
+        {
+            // Delivered, yet the caller sees a failure: only the retry key keeps its retry from delivering twice.
+            sim.CountFault();
+            return Error(StatusCodes.Status500InternalServerError, "Internal server error");
+        }
+        return Results.Json(new SentMessagesBody([new SentMessage(requestId)]), LineJsonContext.Default.SentMessagesBody);
+    }
+
+    private static IResult? DeliverOnce(
+        HttpContext http, LineSimulator sim, string channel, IReadOnlyList<string> to, string via, IReadOnlyList<LineMessage> messages, string requestId)
+    {
+        Guid? retryKey = Guid.TryParse(http.Request.Headers["X-Line-Retry-Key"].ToString(), out var key) ? key : null;
+        if (retryKey is { } k && sim.TryAcceptRetryKey(channel, k, requestId) is { } accepted)
+        {
+            http.Response.Headers["x-line-accepted-request-id"] = accepted;
+            return Error(StatusCodes.Status409Conflict, "The retry key is already accepted");
+        }
+        sim.Deliver(channel, to, via, messages, retryKey, requestId);
+        return null;
+    }
+
+    private static bool Chance(double share) => share > 0 && Random.Shared.NextDouble() < share;
+
+    internal static IResult Error(int status, string message, params LineErrorDetail[] details) =>
+        Results.Json(new LineErrorBody(message, details.Length == 0 ? null : details), LineJsonContext.Default.LineErrorBody, statusCode: status);
+}

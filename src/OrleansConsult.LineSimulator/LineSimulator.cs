@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using OrleansConsult.Line.Messaging;
+
+namespace OrleansConsult.LineSimulator;
+
+/// <summary>A message the simulated platform delivered to a user's phone.</summary>
+public sealed record Delivery(
+    long Sequence,
+    string Channel,
+    string UserId,
+    string Via,
+    DateTimeOffset Time,
+    Guid? RetryKey,
+    string RequestId,
+    JsonElement Message);
+
+public sealed record SimulatorStats(long ApiCalls, long Delivered, long ReplyTokensIssued, long Conflicts, long InjectedFaults);
+
+/// <summary>
+/// The simulated platform's state: channels, reply tokens, accepted retry keys, delivered messages,
+/// faults. One instance per simulator app (app.Services.GetRequiredService&lt;LineSimulator&gt;()).
+/// </summary>
+public sealed class LineSimulator
+{
+    private readonly Lock _gate = new();
+    private readonly List<Delivery> _deliveries = [];
+    private readonly ConcurrentDictionary<string, ReplyTokenInfo> _replyTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Channel, Guid Key), string> _acceptedRetryKeys = new();
+    private readonly ConcurrentDictionary<Guid, int> _attemptsByRetryKey = new();
+    private long _sequence;
+    private long _apiCalls;
+    private long _tokensIssued;
+    private long _conflicts;
+    private long _faults;
+    private FaultSettings _faultSettings = new();
+
+    public LineSimulator(SimulatorOptions options)
+    {
+        Options = options;
+    }
+
+    public SimulatorOptions Options { get; }
+    public TimeProvider Clock => Options.Clock;
+
+    public FaultSettings Faults
+    {
+        get => Volatile.Read(ref _faultSettings);
+        set => Volatile.Write(ref _faultSettings, value ?? new FaultSettings());
+    }
+
+    /// <summary>Outage starting now on the simulator's clock.</summary>
+    public void StartOutage(TimeSpan duration)
+    {
+        var now = Clock.GetUtcNow();
+        Faults = Faults with { OutageFrom = now, OutageUntil = now + duration };
+    }
+
+    public void EndOutage() => Faults = Faults with { OutageFrom = null, OutageUntil = null };
+
+    internal sealed record ReplyTokenInfo(string Channel, string UserId, DateTimeOffset IssuedAt)
+    {
+        public int Used;
+    }
+
+    /// <summary>A reply token the API side will accept once, within its lifetime, for this user.</summary>
+    public string IssueReplyToken(string channel, string userId)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        _replyTokens[token] = new ReplyTokenInfo(channel, userId, Clock.GetUtcNow());
+        Interlocked.Increment(ref _tokensIssued);
+        return token;
+    }
+
+    /// <summary>Spends the token; null when unknown, of another channel, used or expired.</summary>
+    internal string? TryUseReplyToken(string channel, string token)
+    {
+        if (!_replyTokens.TryGetValue(token, out var info) || info.Channel != channel)
+        {
+            return null;
+        }
+        if (Clock.GetUtcNow() - info.IssuedAt >= Options.ReplyTokenLifetime)
+        {
+            return null;
+        }
+        return Interlocked.Exchange(ref info.Used, 1) == 0 ? info.UserId : null;
+    }
+
+    public string? ChannelOfToken(string accessToken) =>
+        Options.Channels.FirstOrDefault(c => c.Value.AccessToken == accessToken).Key;
+
+    internal void CountApiCall(Guid? retryKey)
+    {
+        Interlocked.Increment(ref _apiCalls);
+        if (retryKey is { } key)
+        {
+            _attemptsByRetryKey.AddOrUpdate(key, 1, (_, n) => n + 1);
+        }
+    }
+
+    internal void CountFault() => Interlocked.Increment(ref _faults);
+
+    /// <summary>Claims the retry key for a new request id; returns the earlier request id when it was accepted before.</summary>
+    internal string? TryAcceptRetryKey(string channel, Guid key, string requestId)
+    {
+        var accepted = _acceptedRetryKeys.GetOrAdd((channel, key), requestId);
+        if (accepted == requestId)
+        {
+            return null;
+        }
+        Interlocked.Increment(ref _conflicts);
+        return accepted;
+    }
+
+    internal void Deliver(string channel, IEnumerable<string> userIds, string via, IReadOnlyList<LineMessage> messages, Guid? retryKey, string requestId)
+    {
+        var now = Clock.GetUtcNow();
+        var elements = messages.Select(m => JsonSerializer.SerializeToElement(m, LineJsonContext.Default.LineMessage)).ToList();
+        lock (_gate)
+        {
+            foreach (var userId in userIds)
+            {
+                foreach (var element in elements)
+                {
+                    _deliveries.Add(new Delivery(++_sequence, channel, userId, via, now, retryKey, requestId, element));
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<Delivery> Deliveries(string? channel = null, string? userId = null, long afterSequence = 0)
+    {
+        lock (_gate)
+        {
+            return _deliveries
+                .Where(d => d.Sequence > afterSequence && (channel is null || d.Channel == channel) && (userId is null || d.UserId == userId))
+                .ToList();
+        }
+    }
+
+    /// <summary>How many times a message of this retry key was delivered (exactly once is the goal).</summary>
+    public IReadOnlyDictionary<Guid, int> DeliveriesByRetryKey()
+    {
+        lock (_gate)
+        {
+            return _deliveries.Where(d => d.RetryKey is not null)
+                .GroupBy(d => (d.RetryKey!.Value, d.RequestId))
+                .GroupBy(g => g.Key.Value)
+                .ToDictionary(g => g.Key, g => g.Count());
+        }
+    }
+
+    /// <summary>API attempts the simulator saw carrying this retry key.</summary>
+    public int AttemptsFor(Guid retryKey) => _attemptsByRetryKey.TryGetValue(retryKey, out var n) ? n : 0;
+
+    public SimulatorStats Stats()
+    {
+        lock (_gate)
+        {
+            return new SimulatorStats(Interlocked.Read(ref _apiCalls), _deliveries.Count, Interlocked.Read(ref _tokensIssued),
+                Interlocked.Read(ref _conflicts), Interlocked.Read(ref _faults));
+        }
+    }
+
+    /// <summary>Forgets deliveries, tokens, keys and faults (a fresh training session).</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _deliveries.Clear();
+        }
+        _replyTokens.Clear();
+        _acceptedRetryKeys.Clear();
+        _attemptsByRetryKey.Clear();
+        Faults = new FaultSettings();
+    }
+}

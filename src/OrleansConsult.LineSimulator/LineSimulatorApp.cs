@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace OrleansConsult.LineSimulator;
+
+/// <summary>
+/// Builds the simulator. Standalone: <c>dotnet run --project src/OrleansConsult.LineSimulator -- --urls http://127.0.0.1:5080</c>.
+/// In a test: <c>var app = LineSimulatorApp.Build(["--urls", "http://127.0.0.1:0"]); await app.StartAsync();
+/// var url = LineSimulatorApp.BoundAddress(app); var sim = app.Services.GetRequiredService&lt;LineSimulator&gt;();</c>
+/// </summary>
+public static class LineSimulatorApp
+{
+    public static WebApplication Build(string[] args, Action<SimulatorOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var options = new SimulatorOptions();
+        builder.Configuration.GetSection(SimulatorOptions.Section).Bind(options);
+        configure?.Invoke(options);
+        if (options.Channels.Count == 0)
+        {
+            options.AddDevelopmentChannels();
+        }
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<LineSimulator>();
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHttpClient(WebhookSender.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SimulatorJsonContext.Default));
+
+        var app = builder.Build();
+        ApiEndpoints.Map(app);
+        AdminEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>The first address Kestrel bound (the real port when started on port 0).</summary>
+    public static Uri BoundAddress(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("The simulator is not started");
+        return new Uri(first.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
+    }
+}
+
+public sealed record ChannelView(string Name, string Role);
+public sealed record UserText(string Text);
+public sealed record UserPostback(string Data);
+public sealed record OutageRequest(double Seconds);
+public sealed record WebhookAnswer(int Status, string WebhookEventId);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(FaultSettings))]
+[JsonSerializable(typeof(SimulatorStats))]
+[JsonSerializable(typeof(IReadOnlyList<Delivery>))]
+[JsonSerializable(typeof(IReadOnlyList<ChannelView>))]
+[JsonSerializable(typeof(UserText))]
+[JsonSerializable(typeof(UserPostback))]
+[JsonSerializable(typeof(OutageRequest))]
+[JsonSerializable(typeof(WebhookAnswer))]
+internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

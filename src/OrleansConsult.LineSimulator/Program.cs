@@ -1,0 +1,3 @@
+using OrleansConsult.LineSimulator;
+
+await LineSimulatorApp.Build(args).RunAsync();
