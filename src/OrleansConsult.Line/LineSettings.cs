@@ -24,5 +24,14 @@ public static class LineSettings
         {
             throw new LineConfigurationException(ex.Message);
         }
+        // The binder is lenient with enums; the role decides who a channel talks to, so be strict.
+        foreach (var channel in section.GetSection("Channels").GetChildren())
+        {
+            var role = channel["Role"];
+            if (!string.IsNullOrEmpty(role) && !role.Equals("consultee", StringComparison.OrdinalIgnoreCase) && !role.Equals("staff", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new LineConfigurationException($"{LineOptions.Section}:Channels:{channel.Key}:Role must be 'consultee' or 'staff'");
+            }
+        }
     }
 }

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+
+namespace OrleansConsult.Line.Tests;
+
+public sealed class OptionsTests
+{
+    private static LineOptions Load(Dictionary<string, string?> values) =>
+        LineSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+
+    [Fact]
+    public void Channels_bind_with_roles_from_lower_case_strings()
+    {
+        var options = Load(new()
+        {
+            ["Line:Channels:public:Secret"] = "s",
+            ["Line:Channels:public:AccessToken"] = "t",
+            ["Line:Channels:public:Role"] = "consultee",
+            ["Line:Channels:nurses:Secret"] = "s2",
+            ["Line:Channels:nurses:AccessToken"] = "t2",
+            ["Line:Channels:nurses:Role"] = "staff",
+        });
+        Assert.Equal(LineChannelRole.Consultee, options.Channels["public"].Role);
+        Assert.Equal(LineChannelRole.Staff, options.Channels["nurses"].Role);
+        Assert.Equal("https://api.line.me", options.ApiBaseUrl);
+    }
+
+    [Theory]
+    [InlineData("Line:Channels:public:Secret", "", "Line:Channels:public:Secret is required")]
+    [InlineData("Line:Channels:public:AccessToken", "", "Line:Channels:public:AccessToken is required")]
+    [InlineData("Line:Channels:public:Role", "", "Line:Channels:public:Role is required")]
+    [InlineData("Line:Channels:public:Role", "nurse", "Line:Channels:public:Role")]
+    [InlineData("Line:ApiBaseUrl", "ftp://x", "Line:ApiBaseUrl")]
+    public void A_bad_setting_is_named_in_one_line(string key, string value, string expected)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Line:Channels:public:Secret"] = "s",
+            ["Line:Channels:public:AccessToken"] = "t",
+            ["Line:Channels:public:Role"] = "consultee",
+            [key] = value,
+        };
+        var ex = Assert.Throws<LineConfigurationException>(() => Load(values));
+        Assert.StartsWith(expected, ex.Message);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+}
