@@ -75,7 +75,9 @@ public sealed class MessageValidationTests
         Assert.Contains("\"type\":\"flex\"", json);
         Assert.Contains("\"type\":\"bubble\"", json);
         Assert.Contains("\"type\":\"separator\"", json);
+        Assert.Contains("\"header\":{\"type\":\"box\"", json);
         var back = Assert.IsType<FlexMessage>(Assert.Single(Outbox.OutboxMessages.Deserialize(json)));
         Assert.Equal("相談の申し込み", back.AltText);
+        Assert.Equal("horizontal", back.Contents.Footer!.Layout);
     }
 }
