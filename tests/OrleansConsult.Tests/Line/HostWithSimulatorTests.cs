@@ -1,0 +1,124 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Line.Messaging;
+using OrleansConsult.Line.Sending;
+using OrleansConsult.LineSimulator;
+using OrleansConsult.Storage;
+using OrleansConsult.Tests.Infrastructure;
+
+namespace OrleansConsult.Tests.Line;
+
+/// <summary>
+/// The Host and the LINE simulator talking over real HTTP both ways, with the Development
+/// channel secrets: simulated users' signed webhooks in, reply-token-first sends out, and a LINE
+/// outage ridden out by the durable outbox.
+/// </summary>
+public sealed class HostWithSimulatorTests : IAsyncLifetime
+{
+    private readonly TempFolder _data = new();
+    private WebApplication _simulatorApp = null!;
+    private HostRunner _host = null!;
+    private LineSimulator.LineSimulator _simulator = null!;
+    private WebhookSender _users = null!;
+
+    public async Task InitializeAsync()
+    {
+        _simulatorApp = LineSimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o => o.AddDevelopmentChannels());
+        await _simulatorApp.StartAsync();
+        _simulator = _simulatorApp.Services.GetRequiredService<LineSimulator.LineSimulator>();
+        _users = _simulatorApp.Services.GetRequiredService<WebhookSender>();
+
+        var settings = HostRunner.Embedded(_data.Path);
+        settings["Line:ApiBaseUrl"] = LineSimulatorApp.BoundAddress(_simulatorApp).ToString();
+        settings["Line:Channels:consultee:Secret"] = "dev-consultee-secret";
+        settings["Line:Channels:consultee:AccessToken"] = "dev-consultee-token";
+        settings["Line:Channels:staff:Secret"] = "dev-staff-secret";
+        settings["Line:Channels:staff:AccessToken"] = "dev-staff-token";
+        settings["Line:Resilience:BaseDelay"] = "00:00:00.005";
+        settings["Line:Resilience:MaxDelay"] = "00:00:00.020";
+        settings["Line:Resilience:MaxRetryAttempts"] = "2";
+        settings["Line:Sending:OutboxBaseDelay"] = "00:00:00";
+        settings["Line:Sending:OutboxPollInterval"] = "00:00:00.200";
+        _host = await HostRunner.StartAsync(settings);
+        _simulator.Options.WebhookBase = new Uri(_host.BaseAddress, "/line/webhook/{channel}").ToString();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _simulatorApp.DisposeAsync();
+        _data.Dispose();
+    }
+
+    private IConsulteeGrain Consultee(string userId) => _host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", userId));
+
+    [Fact]
+    public async Task Simulated_users_webhooks_are_accepted_once_including_redelivery_and_batches()
+    {
+        var hana = _users.User("consultee", "Uhana");
+        Assert.Equal(200, (await hana.FollowAsync()).StatusCode);
+        var text = await hana.SendTextAsync("妊娠したかもしれません");
+        Assert.Equal(200, text.StatusCode);
+        Assert.Equal(200, (await hana.RedeliverAsync(text.Event)).StatusCode);
+
+        var others = Enumerable.Range(0, 5).Select(i => _users.User("consultee", $"Ubatch{i}").TextEvent($"こんにちは{i}")).ToList();
+        Assert.Equal(200, (await _users.SendBatchAsync("consultee", others)).StatusCode);
+
+        var snapshot = await Consultee("Uhana").GetSnapshotAsync();
+        Assert.Equal(["follow", "message"], snapshot.Pending.Select(e => e.Type));
+        Assert.Equal(1, snapshot.DuplicatesDropped);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal($"こんにちは{i}", Assert.Single((await Consultee($"Ubatch{i}").GetSnapshotAsync()).Pending).Text);
+        }
+    }
+
+    [Fact]
+    public async Task A_fresh_reply_token_is_used_once_then_sends_fall_back_to_push()
+    {
+        var user = _users.User("consultee", "Ureply");
+        Assert.Equal(200, (await user.SendTextAsync("相談したいです")).StatusCode);
+        var sender = _host.Services.GetRequiredService<ResilientLineSender>();
+
+        var lease = await Consultee("Ureply").TakeReplyTokenAsync(TimeSpan.FromSeconds(50));
+        Assert.NotNull(lease);
+        var first = await sender.SendAsync("consultee", "Ureply", [new TextMessage("お話を聞かせてください")],
+            new ReplyTokenSlot(lease.Token, lease.ReceivedAt), Guid.NewGuid());
+        var second = await sender.SendAsync("consultee", "Ureply", [new TextMessage("相談員におつなぎします")],
+            await Consultee("Ureply").TakeReplyTokenAsync(TimeSpan.FromSeconds(50)) is { } again ? new ReplyTokenSlot(again.Token, again.ReceivedAt) : null, Guid.NewGuid());
+
+        Assert.Equal(SendPath.Reply, first.Path);
+        Assert.Equal(SendPath.Push, second.Path);
+        Assert.Equal(["reply", "push"], _simulator.Deliveries("consultee", "Ureply").Select(d => d.Via));
+    }
+
+    [Fact]
+    public async Task A_push_during_a_line_outage_waits_in_the_durable_outbox_and_is_delivered_once_after()
+    {
+        var outbox = _host.Services.GetRequiredService<SqlOutbox>();
+        var sender = _host.Services.GetRequiredService<ResilientLineSender>();
+        var retryKey = Guid.NewGuid();
+
+        _simulator.StartOutage(TimeSpan.FromMinutes(5));
+        var outcome = await sender.SendAsync("staff", "Ucounselor", [new TextMessage("新しい相談があります #K3F2")], null, retryKey);
+        Assert.Equal(SendPath.Queued, outcome.Path);
+        Assert.Equal(1, await outbox.PendingCountAsync());
+        Assert.Empty(_simulator.Deliveries("staff", "Ucounselor"));
+
+        _simulator.EndOutage();
+        Assert.True(await Eventually.TrueAsync(async () => await outbox.PendingCountAsync() == 0, TimeSpan.FromSeconds(30)));
+
+        var delivered = _simulator.Deliveries("staff", "Ucounselor");
+        Assert.Equal(retryKey, Assert.Single(delivered).RetryKey);
+    }
+
+    [Fact]
+    public async Task A_signature_made_with_another_secret_is_refused_by_the_host()
+    {
+        var webhook = WebhookEndpointTests.Body(WebhookEndpointTests.TextEvent("Ux", "x", "forged-1"));
+        var response = await _host.Http.SendAsync(WebhookEndpointTests.Signed("consultee", webhook, "not-the-dev-secret"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
