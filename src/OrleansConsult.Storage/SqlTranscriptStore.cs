@@ -1,0 +1,89 @@
+using System.Data.Common;
+using System.Globalization;
+using OrleansConsult.Abstractions;
+
+namespace OrleansConsult.Storage;
+
+/// <summary>
+/// Transcripts in PostgreSQL or the embedded SQLite file (table oc_transcript). Text is sealed
+/// with <see cref="PayloadProtector"/>; ids, tenant, time and author stay in clear for reports.
+/// </summary>
+public sealed class SqlTranscriptStore(Database database, PayloadProtector protector) : ITranscriptStore
+{
+    public async Task<bool> AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        // SQLite does not enforce varchar lengths: check here so both databases accept the same ids.
+        CheckLength(entry.CaseId, 64, nameof(entry.CaseId));
+        CheckLength(entry.TenantId, 100, nameof(entry.TenantId));
+        CheckLength(entry.EntryId, 100, nameof(entry.EntryId));
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO oc_transcript (case_id, tenant_id, entry_id, at, author, payload)
+            VALUES (@case, @tenant, @entry, @at, @author, @payload)
+            ON CONFLICT (case_id, entry_id) DO NOTHING
+            """;
+        Add(command, "case", entry.CaseId);
+        Add(command, "tenant", entry.TenantId);
+        Add(command, "entry", entry.EntryId);
+        Add(command, "at", Time(entry.At));
+        Add(command, "author", (short)entry.Author);
+        Add(command, "payload", protector.Seal(entry.Text, AssociatedData(entry.CaseId, entry.EntryId)));
+        // A redelivered webhook hits the conflict and inserts nothing.
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT tenant_id, entry_id, at, author, payload FROM oc_transcript WHERE case_id = @case ORDER BY seq";
+        Add(command, "case", caseId);
+
+        var entries = new List<TranscriptEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var entryId = reader.GetString(1);
+            entries.Add(new TranscriptEntry(
+                caseId,
+                reader.GetString(0),
+                entryId,
+                ReadTime(reader, 2),
+                (TranscriptAuthor)reader.GetInt16(3),
+                protector.Open((byte[])reader.GetValue(4), AssociatedData(caseId, entryId))));
+        }
+        return entries;
+    }
+
+    // Binds the sealed text to its row: a payload copied to another case or entry does not open.
+    private static string AssociatedData(string caseId, string entryId) => $"{caseId}/{entryId}";
+
+    // PostgreSQL gets timestamptz; SQLite gets sortable UTC ISO-8601 text (as in SqlOutbox).
+    private object Time(DateTimeOffset value) =>
+        database.IsPostgres ? value.ToUniversalTime() : value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+
+    private DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        database.IsPostgres
+            ? new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero)
+            : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static void CheckLength(string value, int max, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        if (value.Length > max)
+        {
+            throw new ArgumentException($"{name} is longer than {max} characters.", name);
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
