@@ -1,10 +1,12 @@
+using Orleans.Concurrency;
+
 namespace OrleansConsult.Abstractions;
 
 /// <summary>
 /// What every grain that stands for one LINE user of a channel does with webhook events:
 /// keep them durably, once each, and hand out her freshest reply token.
 /// </summary>
-public interface ILineUserGrain : IGrainWithStringKey
+public interface ILineUserGrain : IGrainWithStringKey, IDeliverToLineUser
 {
     /// <summary>Stores the event durably (state written) before returning; duplicates have no effect.</summary>
     [Alias("Accept")]
@@ -20,17 +22,104 @@ public interface ILineUserGrain : IGrainWithStringKey
 
     [Alias("GetSnapshot")]
     Task<LineUserSnapshot> GetSnapshotAsync();
+
+    /// <summary>Works through the stored events in order (a turn of its own, after the webhook was answered).</summary>
+    [OneWay, Alias("ProcessPending")]
+    Task ProcessPendingAsync();
 }
 
 /// <summary>A consultee on the consultee channel, keyed "{channel}:{lineUserId}".</summary>
 [Alias("oc.IConsulteeGrain")]
-public interface IConsulteeGrain : ILineUserGrain;
+public interface IConsulteeGrain : ILineUserGrain
+{
+    /// <summary>Her case ended (by the counselor, idle, or transfer failure): the bot takes over again.</summary>
+    [OneWay, Alias("CaseClosed")]
+    Task CaseClosedAsync(string caseId, string? counselorId, DateTimeOffset closedAt);
+
+    [Alias("GetProfile")]
+    Task<ConsulteeProfile> GetProfileAsync();
+}
+
+[GenerateSerializer, Immutable, Alias("oc.ConsulteeProfile")]
+public sealed record ConsulteeProfile(
+    [property: Id(0)] bool? Consent,
+    [property: Id(1)] string? TenantId,
+    [property: Id(2)] string? OpenCaseId,
+    [property: Id(3)] string? LastCounselorId);
 
 /// <summary>A counselor's or nurse's LINE user on the staff channel, keyed "{channel}:{lineUserId}".</summary>
 [Alias("oc.IStaffLineUserGrain")]
-public interface IStaffLineUserGrain : ILineUserGrain;
+public interface IStaffLineUserGrain : ILineUserGrain
+{
+    [Alias("GetCounselorId")]
+    Task<string?> GetCounselorIdAsync();
+}
+
+/// <summary>One case: relay, transcript, timestamps, notes, survey, routing journal.</summary>
+[Alias("oc.IConsultationGrain")]
+public interface IConsultationGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the case and routes it; a second call with the same id has no effect.</summary>
+    [Alias("Open")] Task OpenAsync(CaseRequest request);
+    /// <summary>Asks for routing again (she pressed 相談する while nobody could take it).</summary>
+    [Alias("Retry")] Task RetryRoutingAsync();
+    /// <summary>A message of the consultee: relayed once per event id. Returns the case status after it.</summary>
+    [Alias("FromConsultee")] Task<CaseStatus> FromConsulteeAsync(string eventId, DateTimeOffset at, string text, bool crisis);
+    [Alias("LeaveMessage")] Task LeaveMessageAsync();
+    [Alias("Survey")] Task<bool> AnswerSurveyAsync(int score);
+    [Alias("ConsulteeLeft")] Task ConsulteeLeftAsync();
+
+    [Alias("Connect")] Task<bool> ConnectAsync(string counselorId, string staffLineKey, string dispatcherKey);
+    [Alias("FromCounselor")] Task<bool> FromCounselorAsync(string counselorId, string eventId, string text);
+    [Alias("End")] Task<bool> EndAsync(string counselorId);
+    [Alias("Note")] Task<bool> AddNoteAsync(string counselorId, string note);
+    /// <summary>Back to a queue: the nurse pool when it covers the area and is open, else the area's queue.</summary>
+    [Alias("Transfer")] Task<string?> TransferAsync(string counselorId);
+
+    [OneWay, Alias("RoutingNews")] Task RoutingNewsAsync(RoutingNews news);
+    /// <summary>Idle checks; called by its timer and reminder (and by tests after moving the clock).</summary>
+    [Alias("Tick")] Task TickAsync();
+    [Alias("GetSummary")] Task<CaseSummary> GetSummaryAsync();
+}
+
+/// <summary>A counselor or nurse: enrollment, presence, capacity, offers, her open cases.</summary>
+[Alias("oc.ICounselorGrain")]
+public interface ICounselorGrain : IGrainWithStringKey
+{
+    [Alias("Enroll")] Task<EnrollResult> EnrollAsync(string staffLineKey, string code);
+    /// <summary>What she typed or tapped on the staff channel.</summary>
+    [Alias("Input")] Task HandleInputAsync(string eventId, string? text, string? postbackData);
+    [OneWay, Alias("Offer")] Task OfferAsync(Offer offer);
+    [OneWay, Alias("OfferWithdrawn")] Task OfferWithdrawnAsync(string caseId, string reason);
+    [OneWay, Alias("CaseClosed")] Task CaseClosedAsync(string caseId, string reason);
+    [OneWay, Alias("AreaClosed")] Task AreaClosedAsync(string dispatcherKey);
+    [Alias("GetSnapshot")] Task<CounselorSnapshot> GetSnapshotAsync();
+}
+
+/// <summary>The queue and offers of one tenant ("tenant:{id}") or nurse pool ("pool:{id}").</summary>
+[Alias("oc.IDispatcherGrain")]
+public interface IDispatcherGrain : IGrainWithStringKey
+{
+    [Alias("Enqueue")] Task<EnqueueResult> EnqueueAsync(CaseTicket ticket);
+    [Alias("Withdraw")] Task WithdrawAsync(string caseId);
+    [Alias("MarkUrgent")] Task MarkUrgentAsync(string caseId);
+    [Alias("SetPreview")] Task SetPreviewAsync(string caseId, string preview);
+    [Alias("UpdateCounselor")] Task UpdateCounselorAsync(CounselorStatus status);
+    [Alias("AcceptOffer")] Task<OfferAnswer> AcceptOfferAsync(string caseId, string counselorId);
+    [Alias("DeclineOffer")] Task DeclineOfferAsync(string caseId, string counselorId);
+    /// <summary>Deadlines, schedule edges and offers; called by its timer and reminder (and by tests).</summary>
+    [Alias("Tick")] Task TickAsync();
+    [Alias("GetSnapshot")] Task<DispatcherSnapshot> GetSnapshotAsync();
+}
 
 public static class GrainKeys
 {
     public static string LineUser(string channel, string lineUserId) => $"{channel}:{lineUserId}";
+
+    /// <summary>Splits "{channel}:{lineUserId}" (LINE user ids never contain ':').</summary>
+    public static (string Channel, string UserId) SplitLineUser(string key)
+    {
+        var at = key.LastIndexOf(':');
+        return (key[..at], key[(at + 1)..]);
+    }
 }

@@ -1,10 +1,14 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Line.Messaging;
+using OrleansConsult.Line.Sending;
 
 namespace OrleansConsult.Grains;
 
 [GenerateSerializer, Alias("oc.LineUserState")]
-public sealed class LineUserState
+public class LineUserState
 {
     /// <summary>Recent webhookEventIds, oldest first; LINE redelivers within hours, so a bounded window suffices.</summary>
     [Id(0)] public List<string> RecentEventIds { get; set; } = [];
@@ -20,15 +24,45 @@ public sealed class LineUserState
 }
 
 /// <summary>
-/// Dedup window, pending events and reply token of one LINE user. The conversation engine
-/// builds on the two concrete grains below.
+/// Dedup window, pending events and reply token of one LINE user, and delivery to her.
+/// Accepting stores the events (the webhook is answered after that write); the conversation
+/// engine then works through them in a turn of its own, in order, and forgets each one once
+/// handled. What a handled event causes is idempotent (ids and retry keys come from the event),
+/// so working an event again after a crash repeats nothing the user sees twice.
 /// </summary>
-public abstract class LineUserGrain(IPersistentState<LineUserState> state, TimeProvider clock) : Grain, ILineUserGrain
+public abstract partial class LineUserGrain<TState>(IPersistentState<TState> state, TimeProvider clock, ILineOutbound outbound, ILogger logger)
+    : Grain, ILineUserGrain
+    where TState : LineUserState, new()
 {
     internal const int DedupWindow = 512;
     internal const int PendingLimit = 200;
+    private const int MaxAttempts = 3;
+
+    /// <summary>LINE accepts a reply token for about a minute; leave a margin for the send itself.</summary>
+    private static readonly TimeSpan ReplyTokenUsableFor = TimeSpan.FromSeconds(50);
 
     private HashSet<string>? _seen;
+    private bool _processing;
+    private string? _failingEventId;
+    private int _failures;
+    private IGrainTimer? _retryTimer;
+
+    protected IPersistentState<TState> State => state;
+    protected TimeProvider Clock => clock;
+    protected ILogger Logger => logger;
+    protected string Channel => GrainKeys.SplitLineUser(this.GetPrimaryKeyString()).Channel;
+    protected string LineUserId => GrainKeys.SplitLineUser(this.GetPrimaryKeyString()).UserId;
+    protected string LineUserKey => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Events stored before a crash or a move are worked now, not at her next message.
+        if (state.State.Pending.Count > 0)
+        {
+            Kick();
+        }
+        return Task.CompletedTask;
+    }
 
     public async Task<AcceptOutcome> AcceptAsync(InboundLineEvent lineEvent) =>
         (await AcceptBatchAsync([lineEvent]))[0];
@@ -56,6 +90,7 @@ public abstract class LineUserGrain(IPersistentState<LineUserState> state, TimeP
             await ReloadAsync();
             throw;
         }
+        Kick();
         return outcomes;
     }
 
@@ -95,6 +130,108 @@ public abstract class LineUserGrain(IPersistentState<LineUserState> state, TimeP
         return AcceptOutcome.Accepted;
     }
 
+    /// <summary>Queues <see cref="ProcessPendingAsync"/> as a turn after this one.</summary>
+    protected abstract void Kick();
+
+    public async Task ProcessPendingAsync()
+    {
+        if (_processing || state.State.Pending.Count == 0)
+        {
+            return;
+        }
+        _processing = true;
+        var handled = 0;
+        try
+        {
+            while (state.State.Pending.Count > 0)
+            {
+                var next = state.State.Pending[0];
+                try
+                {
+                    if (!next.IsStandby)
+                    {
+                        await HandleAsync(next);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    if (!ShouldDrop(next, ex))
+                    {
+                        ScheduleRetry();
+                        break;
+                    }
+                }
+                state.State.Pending.RemoveAt(0);
+                handled++;
+            }
+            if (handled > 0)
+            {
+                await state.WriteStateAsync();
+            }
+        }
+        finally
+        {
+            _processing = false;
+        }
+    }
+
+    /// <summary>One event of this user, in order. Throwing leaves it pending and retries it shortly.</summary>
+    protected abstract Task HandleAsync(InboundLineEvent lineEvent);
+
+    private bool ShouldDrop(InboundLineEvent lineEvent, Exception ex)
+    {
+        if (_failingEventId == lineEvent.WebhookEventId)
+        {
+            _failures++;
+        }
+        else
+        {
+            _failingEventId = lineEvent.WebhookEventId;
+            _failures = 1;
+        }
+        LogHandleFailed(logger, lineEvent.WebhookEventId, _failures, ex.GetType().Name);
+        // A poison event must not block her conversation forever.
+        return _failures >= MaxAttempts;
+    }
+
+    private void ScheduleRetry()
+    {
+        _retryTimer?.Dispose();
+        _retryTimer = this.RegisterGrainTimer(async _ =>
+        {
+            _retryTimer?.Dispose();
+            _retryTimer = null;
+            await ProcessPendingAsync();
+        }, TimeSpan.FromSeconds(2 * _failures), Timeout.InfiniteTimeSpan);
+    }
+
+    public async Task DeliverAsync(IReadOnlyList<Outgoing> messages, Guid retryKey)
+    {
+        var lineMessages = messages.Select(LineMessageMapper.ToLine).ToList();
+        for (var part = 0; part * LineMessageValidator.MaxMessagesPerRequest < lineMessages.Count; part++)
+        {
+            var chunk = lineMessages.Skip(part * LineMessageValidator.MaxMessagesPerRequest).Take(LineMessageValidator.MaxMessagesPerRequest).ToList();
+            var token = TakeFreshToken();
+            await outbound.SendAsync(Channel, LineUserId, chunk, token, RetryKeys.Part(retryKey, part));
+        }
+    }
+
+    /// <summary>
+    /// The reply token is spent the moment it is handed out (in memory; persisted with the next
+    /// write). A stale token after a restart only costs a refused reply and a push.
+    /// </summary>
+    private ReplyTokenSlot? TakeFreshToken()
+    {
+        var s = state.State;
+        if (s.ReplyToken is null)
+        {
+            return null;
+        }
+        var slot = new ReplyTokenSlot(s.ReplyToken, s.ReplyTokenReceivedAt);
+        s.ReplyToken = null;
+        return clock.GetUtcNow() - slot.ReceivedAt < ReplyTokenUsableFor ? slot : null;
+    }
+
     public async Task<ReplyTokenLease?> TakeReplyTokenAsync(TimeSpan maxAge)
     {
         var s = state.State;
@@ -128,12 +265,7 @@ public abstract class LineUserGrain(IPersistentState<LineUserState> state, TimeP
             DeactivateOnIdle();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling webhook event {EventId} failed (attempt {Attempt}): {Error}")]
+    private static partial void LogHandleFailed(ILogger logger, string eventId, int attempt, string error);
 }
-
-public sealed class ConsulteeGrain(
-    [PersistentState("consultee", StorageNames.State)] IPersistentState<LineUserState> state,
-    TimeProvider clock) : LineUserGrain(state, clock), IConsulteeGrain;
-
-public sealed class StaffLineUserGrain(
-    [PersistentState("staffuser", StorageNames.State)] IPersistentState<LineUserState> state,
-    TimeProvider clock) : LineUserGrain(state, clock), IStaffLineUserGrain;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrleansConsult.Abstractions;
 using OrleansConsult.Grains;
+using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Line;
 using OrleansConsult.Line.Outbox;
 using Prometheus;
@@ -76,6 +78,11 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<WebhookIngress>();
+
+        // The conversation engine's ports: program directory, encrypted transcripts, outbound LINE.
+        builder.Services.AddSingleton(new ProgramDirectory(program));
+        builder.Services.AddSingleton<ITranscriptStore, SqlTranscriptStore>();
+        builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
 
         // Outbound LINE: client with resilience, reply-token-first sender, and the durable outbox
         // (our SQL store replaces the LINE layer's in-memory default).

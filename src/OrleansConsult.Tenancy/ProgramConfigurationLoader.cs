@@ -156,13 +156,26 @@ public static partial class ProgramConfigurationLoader
         var weekly = new List<DailyWindow>();
         foreach (var entry in SettingsReader.Items(s, "Hours"))
         {
-            var (start, end) = ReadWindow(r, entry);
+            var (start, end) = ReadWindow(r, entry, allowPastMidnight: true);
             // "Days": [...] for several days, or "Day" for one.
             var days = entry.GetSection("Days").GetChildren()
                 .Append(entry.GetSection("Days")).Append(entry.GetSection("Day"))
                 .Where(d => !string.IsNullOrWhiteSpace(d.Value)).ToList();
             if (days.Count == 0) r.Error(entry.GetSection("Days"), "is required (e.g. [\"Tue\", \"Thu\"])");
-            weekly.AddRange(days.Select(r.Day).OfType<DayOfWeek>().Select(d => new DailyWindow(d, start, end)));
+            foreach (var day in days.Select(r.Day).OfType<DayOfWeek>())
+            {
+                if (end > start)
+                {
+                    weekly.Add(new DailyWindow(day, start, end));
+                }
+                else
+                {
+                    // Past midnight ("22:00"–"02:00"): the evening of this day and the small hours of the next;
+                    // back-to-back windows count as one opening.
+                    weekly.Add(new DailyWindow(day, start, TimeSpan.FromHours(24)));
+                    if (end > TimeSpan.Zero) weekly.Add(new DailyWindow((DayOfWeek)(((int)day + 1) % 7), TimeSpan.Zero, end));
+                }
+            }
         }
         foreach (var day in weekly.GroupBy(w => w.Day))
             CheckNoOverlap(r, s.GetSection("Hours"), day.Key.ToString(), day.Select(w => new TimeWindow(w.Start, w.End)));
@@ -187,12 +200,14 @@ public static partial class ProgramConfigurationLoader
             r.Bool(s, "ClosedYearEnd", closedYearEndByDefault), closedDays, openDays);
     }
 
-    private static (TimeSpan Start, TimeSpan End) ReadWindow(SettingsReader r, IConfigurationSection entry)
+    private static (TimeSpan Start, TimeSpan End) ReadWindow(SettingsReader r, IConfigurationSection entry, bool allowPastMidnight = false)
     {
         var startErrors = r.Errors.Count;
         var start = r.Time(entry, "Start");
         var end = r.Time(entry, "End");
-        if (r.Errors.Count == startErrors && start >= end)
+        if (r.Errors.Count == startErrors && start == end)
+            r.Error(entry.GetSection("End"), "must differ from Start");
+        else if (r.Errors.Count == startErrors && start > end && !allowPastMidnight)
             r.Error(entry.GetSection("End"), $"must be after Start ({start:hh\\:mm})");
         return (start, end);
     }

@@ -56,6 +56,18 @@ public class ProgramConfigurationLoaderTests
     }
 
     [Fact]
+    public void Hours_past_midnight_run_into_the_next_day()
+    {
+        var json = Minimal();
+        json["Program"]!["Tenants"]!["toyama"]!["Hours"] = System.Text.Json.Nodes.JsonNode.Parse(
+            """[ { "Days": [ "Sat" ], "Start": "22:00", "End": "02:00" } ]""");
+        var weekly = ProgramConfigurationLoader.FromJson(json.ToJsonString()).FindTenant("toyama")!.Schedule.Weekly;
+
+        Assert.Equal([new DailyWindow(DayOfWeek.Saturday, TimeSpan.FromHours(22), TimeSpan.FromHours(24)),
+                      new DailyWindow(DayOfWeek.Sunday, TimeSpan.Zero, TimeSpan.FromHours(2))], weekly);
+    }
+
+    [Fact]
     public void Json_without_the_program_wrapper_is_accepted()
     {
         var inner = Minimal()["Program"]!.DeepClone();
@@ -65,7 +77,7 @@ public class ProgramConfigurationLoaderTests
     [Theory]
     [InlineData("Hours:0:Start", "9時", "Program:Tenants:toyama:Hours:0:Start is not a time (HH:mm)")]
     [InlineData("Hours:0:End", "25:00", "Program:Tenants:toyama:Hours:0:End is not a time (HH:mm)")]
-    [InlineData("Hours:0:End", "08:00", "Program:Tenants:toyama:Hours:0:End must be after Start (09:00)")]
+    [InlineData("Hours:0:End", "09:00", "Program:Tenants:toyama:Hours:0:End must differ from Start")]
     [InlineData("Hours:0:Days:0", "Tuesdy", "Program:Tenants:toyama:Hours:0:Days:0 is not a day of the week (Mon…Sun or 月…日)")]
     [InlineData("Kind", "Village", "Program:Tenants:toyama:Kind is not one of Prefecture, DesignatedCity, CoreCity")]
     [InlineData("DisplayName", "", "Program:Tenants:toyama:DisplayName is required")]

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using OrleansConsult.Abstractions;
 using OrleansConsult.Grains;
+using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Tests.Conversation;
 
 namespace OrleansConsult.Tests;
 
@@ -9,6 +12,11 @@ namespace OrleansConsult.Tests;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
+
+    /// <summary>What the grains sent to LINE users.</summary>
+    public static readonly RecordingOutbound Outbound = new();
+
+    public static readonly MemoryTranscriptStore Transcripts = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -31,6 +39,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddSingleton<ILineOutbound>(Outbound);
+            silo.Services.AddSingleton<ITranscriptStore>(Transcripts);
+            silo.Services.AddSingleton(new ProgramDirectory(TestProgram.Build()));
         }
     }
 }

@@ -6,8 +6,16 @@ namespace OrleansConsult.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class ConsulteeGrainTests(ClusterFixture fixture)
 {
+    private string _userId = "";
+
     private IConsulteeGrain NewConsultee() =>
-        fixture.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "U" + Guid.NewGuid().ToString("N")));
+        fixture.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", _userId = "U" + Guid.NewGuid().ToString("N")));
+
+    private Task<bool> AnsweredAsync(int messages) =>
+        Eventually.TrueAsync(() => Task.FromResult(ClusterFixture.Outbound.To(_userId).Count >= messages), TimeSpan.FromSeconds(10));
+
+    private async Task DrainedAsync(IConsulteeGrain grain) =>
+        Assert.True(await Eventually.TrueAsync(async () => (await grain.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(10)));
 
     [Fact]
     public async Task Same_webhook_event_id_takes_effect_once()
@@ -23,8 +31,10 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
         var snapshot = await grain.GetSnapshotAsync();
         Assert.Equal(1, snapshot.EventsAccepted);
         Assert.Equal(2, snapshot.DuplicatesDropped);
-        Assert.Single(snapshot.Pending);
-        Assert.Equal("こんにちは", snapshot.Pending[0].Text);
+        // The bot answered the one event once: welcome and privacy notice with the consent buttons.
+        await DrainedAsync(grain);
+        Assert.True(await AnsweredAsync(2));
+        Assert.Equal(2, ClusterFixture.Outbound.To(_userId).Count);
     }
 
     [Fact]
@@ -35,23 +45,25 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
         var outcomes = await grain.AcceptBatchAsync([first, Events.Text("2", id: "B2"), first]);
 
         Assert.Equal([AcceptOutcome.Accepted, AcceptOutcome.Accepted, AcceptOutcome.Duplicate], outcomes);
-        Assert.Equal(["1", "2"], (await grain.GetSnapshotAsync()).Pending.Select(e => e.Text));
+        await DrainedAsync(grain);
+        Assert.Equal(2, (await grain.GetSnapshotAsync()).EventsAccepted);
     }
 
     [Fact]
-    public async Task Reply_token_is_handed_out_once_and_only_while_fresh()
+    public async Task The_bot_answers_with_the_reply_token_once_then_pushes()
     {
         var grain = NewConsultee();
         await grain.AcceptAsync(Events.Text("a", replyToken: "token-1"));
-
-        ClusterFixture.Clock.Advance(TimeSpan.FromSeconds(20));
-        var lease = await grain.TakeReplyTokenAsync(TimeSpan.FromSeconds(50));
-        Assert.Equal("token-1", lease?.Token);
+        await DrainedAsync(grain);
+        Assert.True(await AnsweredAsync(2));
+        Assert.All(ClusterFixture.Outbound.To(_userId), m => Assert.Equal(OrleansConsult.Line.Sending.SendPath.Reply, m.Path));
+        // Spent by the answer: nothing left to hand out.
         Assert.Null(await grain.TakeReplyTokenAsync(TimeSpan.FromSeconds(50)));
 
-        await grain.AcceptAsync(Events.Text("b", replyToken: "token-2"));
+        // Delivered later (as a relay would be), with no fresh token: a push.
         ClusterFixture.Clock.Advance(TimeSpan.FromSeconds(51));
-        Assert.Null(await grain.TakeReplyTokenAsync(TimeSpan.FromSeconds(50)));
+        await grain.DeliverAsync([new Outgoing("later")], Guid.NewGuid());
+        Assert.Equal(OrleansConsult.Line.Sending.SendPath.Push, ClusterFixture.Outbound.To(_userId)[^1].Path);
     }
 
     [Fact]
@@ -62,6 +74,8 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
 
         Assert.Null(await grain.TakeReplyTokenAsync(TimeSpan.FromMinutes(1)));
         Assert.Equal(1, (await grain.GetSnapshotAsync()).EventsAccepted);
+        await DrainedAsync(grain);
+        Assert.Empty(ClusterFixture.Outbound.To(_userId)); // the bot never answers standby events
     }
 
     [Fact]

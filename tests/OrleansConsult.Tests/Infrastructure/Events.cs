@@ -9,3 +9,18 @@ public static class Events
             standby ? null : replyToken ?? Guid.NewGuid().ToString("N"), IsRedelivery: false, IsStandby: standby,
             MessageType: "text", Text: text);
 }
+
+public static class MoreEvents
+{
+    public static InboundLineEvent Follow() =>
+        new(Guid.NewGuid().ToString("N"), "follow", DateTimeOffset.UtcNow, Guid.NewGuid().ToString("N"), false, false);
+
+    public static InboundLineEvent Unfollow() =>
+        new(Guid.NewGuid().ToString("N"), "unfollow", DateTimeOffset.UtcNow, null, false, false);
+
+    public static InboundLineEvent Postback(string data) =>
+        new(Guid.NewGuid().ToString("N"), "postback", DateTimeOffset.UtcNow, Guid.NewGuid().ToString("N"), false, false, PostbackData: data);
+
+    public static InboundLineEvent Sticker() =>
+        new(Guid.NewGuid().ToString("N"), "message", DateTimeOffset.UtcNow, Guid.NewGuid().ToString("N"), false, false, MessageType: "sticker");
+}

@@ -1,0 +1,461 @@
+using Microsoft.Extensions.Logging;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Texts;
+
+namespace OrleansConsult.Grains.Conversation;
+
+[GenerateSerializer, Alias("oc.ConsultationState")]
+public sealed class ConsultationState
+{
+    [Id(0)] public bool Opened { get; set; }
+    [Id(1)] public string TenantId { get; set; } = "";
+    [Id(2)] public string AreaName { get; set; } = "";
+    [Id(3)] public string ConsulteeChannel { get; set; } = "";
+    [Id(4)] public string ConsulteeUserId { get; set; } = "";
+    [Id(5)] public CaseStatus Status { get; set; }
+    [Id(6)] public bool Urgent { get; set; }
+    /// <summary>The dispatcher that holds (or last held) the case.</summary>
+    [Id(7)] public string DispatcherKey { get; set; } = "";
+    [Id(8)] public string? CounselorId { get; set; }
+    [Id(9)] public string? StaffLineKey { get; set; }
+    [Id(10)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(11)] public DateTimeOffset? FirstOfferedAt { get; set; }
+    [Id(12)] public DateTimeOffset? AcceptedAt { get; set; }
+    [Id(13)] public DateTimeOffset? ClosedAt { get; set; }
+    [Id(14)] public string? ClosedReason { get; set; }
+    [Id(15)] public bool NightOrHoliday { get; set; }
+    [Id(16)] public int? Satisfaction { get; set; }
+    [Id(17)] public List<string> Notes { get; set; } = [];
+    [Id(18)] public List<JournalEntry> Journal { get; set; } = [];
+    [Id(19)] public DateTimeOffset LastConsulteeAt { get; set; }
+    [Id(20)] public bool IdleWarned { get; set; }
+    [Id(21)] public string? PreferredCounselorId { get; set; }
+    [Id(22)] public string? Preview { get; set; }
+    [Id(23)] public string? HandledBy { get; set; }
+    [Id(24)] public bool LeftMessageConfirmed { get; set; }
+    [Id(25)] public List<string> ExcludedCounselors { get; set; } = [];
+}
+
+/// <summary>
+/// One case from 相談する to the survey: routing through the dispatchers, the relay both ways
+/// (each message appended to the encrypted transcript once, then delivered with a retry key
+/// made from its event), idle warning and close, notes, survey, and the record the monthly
+/// report reads. The relay never passes through a dispatcher.
+/// </summary>
+public sealed partial class ConsultationGrain(
+    [PersistentState("case", StorageNames.State)] IPersistentState<ConsultationState> state,
+    TimeProvider clock,
+    ProgramDirectory directory,
+    ITranscriptStore transcripts,
+    ILogger<ConsultationGrain> logger) : Grain, IConsultationGrain, IRemindable
+{
+    private const string IdleReminder = "idle";
+    private IGrainTimer? _idleTimer;
+
+    private ConsultationState S => state.State;
+    private string CaseId => this.GetPrimaryKeyString();
+    private string Tag => CaseIds.Tag(CaseId);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        ArmIdleTimer();
+        return Task.CompletedTask;
+    }
+
+    public async Task OpenAsync(CaseRequest request)
+    {
+        if (S.Opened)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        S.Opened = true;
+        S.TenantId = request.TenantId;
+        S.AreaName = request.AreaName;
+        S.ConsulteeChannel = request.ConsulteeChannel;
+        S.ConsulteeUserId = request.ConsulteeUserId;
+        S.Urgent = request.Urgent;
+        S.PreferredCounselorId = request.PreferredCounselorId;
+        S.CreatedAt = now;
+        S.LastConsulteeAt = now;
+        S.NightOrHoliday = ProgramDirectory.IsNightOrHoliday(now);
+        S.Status = CaseStatus.Waiting;
+        S.DispatcherKey = $"tenant:{request.TenantId}";
+        S.Journal.Add(new JournalEntry(now, "created", S.DispatcherKey, Reason: request.Urgent ? "urgent" : null));
+        if (request.FirstText is { } first)
+        {
+            S.Preview = first;
+            await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, "open", now, TranscriptAuthor.Consultee, first));
+        }
+        LogOpened(logger, CaseId, S.TenantId, S.Urgent);
+        await RouteAsync($"tenant:{request.TenantId}", "open");
+        await state.WriteStateAsync();
+    }
+
+    public async Task RetryRoutingAsync()
+    {
+        if (S.Status == CaseStatus.Unanswered)
+        {
+            await RouteAsync($"tenant:{S.TenantId}", $"retry{S.Journal.Count}");
+            await state.WriteStateAsync();
+        }
+        else if (S.Status is CaseStatus.Waiting or CaseStatus.Connected or CaseStatus.LeftMessage)
+        {
+            await ToConsulteeAsync($"already/{S.Journal.Count}", new Outgoing(BotText.Get("AlreadyInCase")));
+        }
+    }
+
+    /// <summary>Queues the case at <paramref name="dispatcherKey"/> and tells her what happens next.</summary>
+    private async Task RouteAsync(string dispatcherKey, string cause)
+    {
+        var result = await Dispatcher(dispatcherKey).EnqueueAsync(Ticket(leftMessage: false));
+        S.DispatcherKey = result.DispatcherKey;
+        var pool = result.DispatcherKey.StartsWith("pool:", StringComparison.Ordinal);
+        switch (result.Outcome)
+        {
+            case EnqueueOutcome.Queued or EnqueueOutcome.Overflowed:
+                S.Status = CaseStatus.Waiting;
+                var text = BotText.Get(pool ? "PoolConnecting" : "Connecting");
+                if (result.Position > 1)
+                {
+                    text += "\n" + BotText.Format("QueuePosition", result.Position);
+                }
+                await ToConsulteeAsync($"route/{cause}", new Outgoing(text));
+                break;
+            default:
+                await BecomeUnansweredAsync($"route/{cause}");
+                break;
+        }
+    }
+
+    private async Task BecomeUnansweredAsync(string cause)
+    {
+        S.Status = CaseStatus.Unanswered;
+        var local = directory.Dispatcher($"tenant:{S.TenantId}");
+        var pool = directory.FindDispatcher(local.OverflowTo);
+        var now = clock.GetUtcNow();
+        var headline = local.Schedule.IsOpen(now) ? BotText.Get("NobodyAvailable") + "\n" : "";
+        var answer = Say.ClosedArea(local, pool, now, offerLeaveMessage: true);
+        await ToConsulteeAsync(cause, answer with { Text = headline + answer.Text });
+    }
+
+    private CaseTicket Ticket(bool leftMessage) =>
+        new(CaseId, S.TenantId, S.AreaName, S.Urgent, S.CreatedAt, S.PreferredCounselorId, S.Preview, leftMessage, S.ExcludedCounselors.ToList());
+
+    public async Task<CaseStatus> FromConsulteeAsync(string eventId, DateTimeOffset at, string text, bool crisis)
+    {
+        if (!S.Opened || S.Status == CaseStatus.Closed)
+        {
+            return CaseStatus.Closed;
+        }
+        var now = clock.GetUtcNow();
+        await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, now, TranscriptAuthor.Consultee, text));
+        S.LastConsulteeAt = now;
+        S.IdleWarned = false;
+        if (crisis && !S.Urgent)
+        {
+            S.Urgent = true;
+            S.Journal.Add(new JournalEntry(now, "urgent", S.DispatcherKey, Reason: "crisis word"));
+            if (S.Status is CaseStatus.Waiting or CaseStatus.LeftMessage)
+            {
+                await Dispatcher(S.DispatcherKey).MarkUrgentAsync(CaseId);
+            }
+        }
+
+        switch (S.Status)
+        {
+            case CaseStatus.Connected:
+                // Her tag as a quick reply: one tap makes this case the one the counselor writes to.
+                await ToCounselorAsync(eventId, new Outgoing(RelayText(text, crisis), Say.StaffMenu([(CaseId, Tag)])));
+                break;
+            case CaseStatus.Waiting or CaseStatus.LeftMessage when S.Preview is null:
+                S.Preview = text;
+                await Dispatcher(S.DispatcherKey).SetPreviewAsync(CaseId, text);
+                break;
+            case CaseStatus.Unanswered:
+                S.Preview ??= text;
+                await LeaveMessageCoreAsync();
+                break;
+        }
+        if (S.Status == CaseStatus.LeftMessage && !S.LeftMessageConfirmed)
+        {
+            S.LeftMessageConfirmed = true;
+            await ToConsulteeAsync($"left/{eventId}", Say.WithMenu(BotText.Get("LeaveMessageSaved")));
+        }
+        await state.WriteStateAsync();
+        return S.Status;
+    }
+
+    private string RelayText(string text, bool crisis) =>
+        $"{Tag} {(crisis || S.Urgent ? BotText.Get("Staff.Urgent") : "")}{text}";
+
+    public async Task LeaveMessageAsync()
+    {
+        if (S.Status != CaseStatus.Unanswered)
+        {
+            return;
+        }
+        await LeaveMessageCoreAsync();
+        await ToConsulteeAsync($"leave/{S.Journal.Count}", new Outgoing(BotText.Get("LeaveMessagePrompt")));
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>Left with whichever opens first: her area, or the nurse pool that covers it.</summary>
+    private async Task LeaveMessageCoreAsync()
+    {
+        var now = clock.GetUtcNow();
+        var local = directory.Dispatcher($"tenant:{S.TenantId}");
+        var target = local;
+        if (directory.FindDispatcher(local.OverflowTo) is { } pool
+            && (pool.Schedule.NextOpening(now) ?? DateTimeOffset.MaxValue) < (local.Schedule.NextOpening(now) ?? DateTimeOffset.MaxValue))
+        {
+            target = pool;
+        }
+        S.Status = CaseStatus.LeftMessage;
+        var result = await Dispatcher(target.Key).EnqueueAsync(Ticket(leftMessage: true));
+        S.DispatcherKey = result.DispatcherKey;
+    }
+
+    public async Task<bool> AnswerSurveyAsync(int score)
+    {
+        if (S.Status != CaseStatus.Closed || S.Satisfaction is not null || score is < 1 or > 5)
+        {
+            return false;
+        }
+        S.Satisfaction = score;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task ConsulteeLeftAsync()
+    {
+        if (S.Opened && S.Status != CaseStatus.Closed)
+        {
+            await CloseAsync("unfollow", tellConsultee: false);
+        }
+    }
+
+    public async Task<bool> ConnectAsync(string counselorId, string staffLineKey, string dispatcherKey)
+    {
+        if (S.Status == CaseStatus.Connected)
+        {
+            return S.CounselorId == counselorId;
+        }
+        if (S.Status is not (CaseStatus.Waiting or CaseStatus.LeftMessage))
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        var pool = dispatcherKey.StartsWith("pool:", StringComparison.Ordinal);
+        S.Status = CaseStatus.Connected;
+        S.CounselorId = counselorId;
+        S.StaffLineKey = staffLineKey;
+        S.DispatcherKey = dispatcherKey;
+        S.HandledBy = pool ? "pool" : "local";
+        S.AcceptedAt ??= now;
+        S.LastConsulteeAt = now;
+        S.IdleWarned = false;
+        await state.WriteStateAsync();
+
+        var connect = $"connect/{counselorId}/{S.Journal.Count}";
+        await ToConsulteeAsync(connect, new Outgoing(BotText.Get(pool ? "PoolConnected" : "Connected")));
+        // What she wrote while waiting reaches the counselor first, in order.
+        var waiting = (await transcripts.ReadAsync(CaseId)).Where(t => t.Author == TranscriptAuthor.Consultee).ToList();
+        var intro = BotText.Format("Staff.Connected", $"{Tag}（{S.AreaName}）{(S.Urgent ? BotText.Get("Staff.Urgent") : "")}");
+        var messages = new List<Outgoing> { new(intro) };
+        if (waiting.Count > 0)
+        {
+            messages.Add(new Outgoing(BotText.Format("Staff.WaitingMessages", Tag) + "\n"
+                + string.Join("\n", waiting.Select(w => "・" + w.Text))));
+        }
+        await ToCounselorAsync(connect, messages.ToArray());
+        await this.RegisterOrUpdateReminder(IdleReminder, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+        ArmIdleTimer();
+        return true;
+    }
+
+    public async Task<bool> FromCounselorAsync(string counselorId, string eventId, string text)
+    {
+        if (S.Status != CaseStatus.Connected || S.CounselorId != counselorId)
+        {
+            return false;
+        }
+        await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, clock.GetUtcNow(), TranscriptAuthor.Counselor, text));
+        await ToConsulteeAsync(eventId, new Outgoing(text));
+        return true;
+    }
+
+    public async Task<bool> EndAsync(string counselorId)
+    {
+        if (S.Status != CaseStatus.Connected || S.CounselorId != counselorId)
+        {
+            return false;
+        }
+        await CloseAsync("ended", tellConsultee: true);
+        return true;
+    }
+
+    public async Task<bool> AddNoteAsync(string counselorId, string note)
+    {
+        if (S.CounselorId != counselorId)
+        {
+            return false;
+        }
+        S.Notes.Add($"{ScheduleTime(clock.GetUtcNow())} {note}");
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<string?> TransferAsync(string counselorId)
+    {
+        if (S.Status != CaseStatus.Connected || S.CounselorId != counselorId)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var local = directory.Dispatcher($"tenant:{S.TenantId}");
+        var pool = directory.FindDispatcher(local.OverflowTo);
+        var target = !S.DispatcherKey.StartsWith("pool:", StringComparison.Ordinal) && pool is not null && pool.Schedule.IsOpen(now)
+            ? pool
+            : directory.Dispatcher(S.DispatcherKey);
+        S.Journal.Add(new JournalEntry(now, "transferred", S.DispatcherKey, counselorId, target.Key));
+        S.ExcludedCounselors.Add(counselorId);
+        S.CounselorId = null;
+        S.StaffLineKey = null;
+        S.Status = CaseStatus.Waiting;
+        await ToConsulteeAsync($"transfer/{S.Journal.Count}", new Outgoing(BotText.Get("Transferred")));
+        await RouteAsync(target.Key, $"transfer{S.Journal.Count}");
+        await state.WriteStateAsync();
+        return target.IsPool ? target.Name : BotText.Get("Queue.Local");
+    }
+
+    public async Task RoutingNewsAsync(RoutingNews news)
+    {
+        if (S.Status == CaseStatus.Closed)
+        {
+            return;
+        }
+        if (news.Entry is { } entry)
+        {
+            S.Journal.Add(entry);
+            if (entry.Step == "offered")
+            {
+                S.FirstOfferedAt ??= entry.At;
+            }
+        }
+        if (news.NowAt is { } key)
+        {
+            S.DispatcherKey = key;
+        }
+        if (news.QueuePosition is { } position && S.Status == CaseStatus.Waiting)
+        {
+            await ToConsulteeAsync($"position/{S.Journal.Count}/{position}", new Outgoing(BotText.Format("QueuePosition", position)));
+        }
+        if (news.NobodyAvailable && S.Status == CaseStatus.Waiting)
+        {
+            await BecomeUnansweredAsync($"nobody/{S.Journal.Count}");
+        }
+        await state.WriteStateAsync();
+    }
+
+    public async Task TickAsync()
+    {
+        if (S.Status != CaseStatus.Connected)
+        {
+            return;
+        }
+        var timeouts = directory.TimeoutsOf(S.TenantId);
+        var idle = clock.GetUtcNow() - S.LastConsulteeAt;
+        if (idle >= timeouts.IdleCloseAfter)
+        {
+            await CloseAsync("idle", tellConsultee: true);
+            return;
+        }
+        if (idle >= timeouts.IdleWarnAfter && !S.IdleWarned)
+        {
+            S.IdleWarned = true;
+            await state.WriteStateAsync();
+            await ToCounselorAsync($"idlewarn/{S.LastConsulteeAt.UtcTicks}", new Outgoing(
+                BotText.Format("Staff.IdleWarning", Tag, (int)timeouts.IdleWarnAfter.TotalMinutes),
+                Say.StaffMenu([])));
+        }
+        ArmIdleTimer();
+    }
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => TickAsync();
+
+    private async Task CloseAsync(string reason, bool tellConsultee)
+    {
+        var now = clock.GetUtcNow();
+        var wasWaiting = S.Status is CaseStatus.Waiting or CaseStatus.LeftMessage;
+        var counselorId = S.CounselorId;
+        S.Status = CaseStatus.Closed;
+        S.ClosedAt = now;
+        S.ClosedReason = reason;
+        S.Journal.Add(new JournalEntry(now, "closed", S.DispatcherKey, counselorId, reason));
+        await state.WriteStateAsync();
+        LogClosed(logger, CaseId, reason);
+
+        _idleTimer?.Dispose();
+        _idleTimer = null;
+        if (await this.GetReminder(IdleReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        if (wasWaiting)
+        {
+            await Dispatcher(S.DispatcherKey).WithdrawAsync(CaseId);
+        }
+        if (tellConsultee)
+        {
+            var closing = reason == "idle" ? Say.WithMenu(BotText.Get("IdleClosed")) : new Outgoing(BotText.Get("Closing"));
+            await ToConsulteeAsync($"close/{reason}", closing, Say.Survey(CaseId));
+        }
+        await GrainFactory.GetGrain<IConsulteeGrain>(GrainKeys.LineUser(S.ConsulteeChannel, S.ConsulteeUserId))
+            .CaseClosedAsync(CaseId, counselorId, now);
+        if (counselorId is not null && reason != "ended")
+        {
+            // Her counselor grain tells her; when she ended it herself she already knows.
+            await GrainFactory.GetGrain<ICounselorGrain>(counselorId).CaseClosedAsync(CaseId, reason);
+        }
+    }
+
+    public Task<CaseSummary> GetSummaryAsync() => Task.FromResult(new CaseSummary(
+        CaseId, Tag, S.TenantId, S.Status, S.Urgent, S.HandledBy, S.CounselorId, S.CreatedAt, S.FirstOfferedAt,
+        S.AcceptedAt, S.ClosedAt, S.ClosedReason, S.NightOrHoliday, S.Satisfaction, S.Notes.ToList(), S.Journal.ToList(), S.AreaName));
+
+    private void ArmIdleTimer()
+    {
+        _idleTimer?.Dispose();
+        _idleTimer = null;
+        if (S.Status != CaseStatus.Connected)
+        {
+            return;
+        }
+        var timeouts = directory.TimeoutsOf(S.TenantId);
+        var due = S.LastConsulteeAt + (S.IdleWarned ? timeouts.IdleCloseAfter : timeouts.IdleWarnAfter) - clock.GetUtcNow();
+        _idleTimer = this.RegisterGrainTimer(_ => TickAsync(), Max(due, TimeSpan.FromSeconds(1)), Timeout.InfiniteTimeSpan);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static string ScheduleTime(DateTimeOffset at) =>
+        Tenancy.JapaneseCalendar.ToTokyo(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private IDispatcherGrain Dispatcher(string key) => GrainFactory.GetGrain<IDispatcherGrain>(key);
+
+    private Task ToConsulteeAsync(string cause, params Outgoing[] messages) =>
+        GrainFactory.GetGrain<IConsulteeGrain>(GrainKeys.LineUser(S.ConsulteeChannel, S.ConsulteeUserId))
+            .DeliverAsync(messages, RetryKeys.For($"{CaseId}/to-consultee/{cause}"));
+
+    private Task ToCounselorAsync(string cause, params Outgoing[] messages) =>
+        S.StaffLineKey is { } staff
+            ? GrainFactory.GetGrain<IStaffLineUserGrain>(staff).DeliverAsync(messages, RetryKeys.For($"{CaseId}/to-counselor/{cause}"))
+            : Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} opened for tenant {TenantId} (urgent: {Urgent})")]
+    private static partial void LogOpened(ILogger logger, string caseId, string tenantId, bool urgent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} closed: {Reason}")]
+    private static partial void LogClosed(ILogger logger, string caseId, string reason);
+}

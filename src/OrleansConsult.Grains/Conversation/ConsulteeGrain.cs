@@ -1,0 +1,331 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Texts;
+using OrleansConsult.Tenancy;
+
+namespace OrleansConsult.Grains.Conversation;
+
+[GenerateSerializer, Alias("oc.ConsulteeState")]
+public sealed class ConsulteeState : LineUserState
+{
+    /// <summary>null until she answers the privacy notice.</summary>
+    [Id(0)] public bool? Consent { get; set; }
+    [Id(1)] public string? TenantId { get; set; }
+    [Id(2)] public string? AreaName { get; set; }
+    [Id(3)] public string? OpenCaseId { get; set; }
+    [Id(4)] public string? LastCounselorId { get; set; }
+    [Id(5)] public DateTimeOffset? LastCaseClosedAt { get; set; }
+    [Id(6)] public bool Blocked { get; set; }
+}
+
+/// <summary>
+/// A consultee on the public account: the bot (welcome, consent, area, menu, FAQ, phones,
+/// emergency, crisis words) and, while she has an open case, the relay of what she writes.
+/// Without consent nothing is routed or recorded beyond the consent answer.
+/// </summary>
+public sealed class ConsulteeGrain(
+    [PersistentState("consultee", StorageNames.State)] IPersistentState<ConsulteeState> state,
+    TimeProvider clock,
+    ILineOutbound outbound,
+    ProgramDirectory directory,
+    ILogger<ConsulteeGrain> logger) : LineUserGrain<ConsulteeState>(state, clock, outbound, logger), IConsulteeGrain
+{
+    private string _eventId = "";
+    private int _sent;
+
+    private ConsulteeState S => State.State;
+    private TenantSettings? Tenant => directory.Tenant(S.TenantId);
+
+    protected override void Kick() => this.AsReference<IConsulteeGrain>().ProcessPendingAsync();
+
+    public Task<ConsulteeProfile> GetProfileAsync() =>
+        Task.FromResult(new ConsulteeProfile(S.Consent, S.TenantId, S.OpenCaseId, S.LastCounselorId));
+
+    public async Task CaseClosedAsync(string caseId, string? counselorId, DateTimeOffset closedAt)
+    {
+        if (S.OpenCaseId != caseId)
+        {
+            return;
+        }
+        S.OpenCaseId = null;
+        S.LastCounselorId = counselorId ?? S.LastCounselorId;
+        S.LastCaseClosedAt = closedAt;
+        await State.WriteStateAsync();
+    }
+
+    protected override async Task HandleAsync(InboundLineEvent e)
+    {
+        _eventId = e.WebhookEventId;
+        _sent = 0;
+        switch (e.Type)
+        {
+            case "follow":
+                S.Blocked = false;
+                await SayAsync(S.Consent == true ? [Say.WithMenu(BotText.Get("Welcome"))] : Say.Welcome());
+                break;
+            case "unfollow":
+                S.Blocked = true;
+                if (S.OpenCaseId is { } open)
+                {
+                    await Case(open).ConsulteeLeftAsync();
+                    S.OpenCaseId = null;
+                }
+                break;
+            case "postback":
+                await OnPostbackAsync(e.PostbackData ?? "");
+                break;
+            case "message" when e.MessageType == "text":
+                await OnTextAsync(e, (e.Text ?? "").Trim());
+                break;
+            case "message":
+                if (S.OpenCaseId is not null)
+                {
+                    await RelayAsync(e, BotText.DescribeNonText(e.MessageType ?? ""), crisis: false);
+                }
+                else
+                {
+                    await SayAsync(Say.WithMenu(BotText.Get("MenuPrompt")));
+                }
+                break;
+        }
+    }
+
+    private async Task OnPostbackAsync(string data)
+    {
+        if (data == Say.ConsentYes)
+        {
+            await ConsentAsync(true);
+        }
+        else if (data == Say.ConsentNo)
+        {
+            await ConsentAsync(false);
+        }
+        else if (data == Say.LeaveMessage && S.OpenCaseId is { } open)
+        {
+            await Case(open).LeaveMessageAsync();
+        }
+        else if (data.StartsWith(Say.SurveyPrefix, StringComparison.Ordinal)
+                 && data[Say.SurveyPrefix.Length..].Split(':') is [var caseId, var scoreText]
+                 && int.TryParse(scoreText, NumberStyles.None, CultureInfo.InvariantCulture, out var score))
+        {
+            if (await Case(caseId).AnswerSurveyAsync(score))
+            {
+                await SayAsync(Say.WithMenu(BotText.Get("SatisfactionThanks")));
+            }
+        }
+    }
+
+    private async Task ConsentAsync(bool agreed)
+    {
+        S.Consent = agreed;
+        if (!agreed)
+        {
+            await SayAsync(Say.WithMenu(BotText.Get("ConsentDeclined")));
+        }
+        else if (S.TenantId is null)
+        {
+            await SayAsync(new Outgoing(BotText.Get("ConsentThanks") + "\n" + BotText.Get("AskArea")));
+        }
+        else
+        {
+            await SayAsync(Say.WithMenu(BotText.Get("ConsentThanks") + "\n" + BotText.Format("AreaSet", S.AreaName ?? "")));
+        }
+    }
+
+    private async Task OnTextAsync(InboundLineEvent e, string text)
+    {
+        var crisis = directory.Program.Crisis.FindCrisisWord(text) is not null;
+        if (crisis)
+        {
+            // Safety first, whatever else happens with this message.
+            await SayAsync(new Outgoing(BotText.Get("CrisisReply")), Say.Emergency(directory.Program.Crisis));
+        }
+
+        if (S.OpenCaseId is not null)
+        {
+            if (!await AnswerMenuAsync(text, inCase: true))
+            {
+                await RelayAsync(e, text, crisis);
+            }
+            return;
+        }
+
+        if (S.Consent != true)
+        {
+            await WithoutConsentAsync(text, crisis);
+            return;
+        }
+        if (S.TenantId is null || text == BotText.Get("AreaChange"))
+        {
+            await ChooseAreaAsync(e, text, crisis);
+            return;
+        }
+        if (directory.Areas.Find(text) is { Found: true } match && TextFolding.Fold(text) == TextFolding.Fold(match.Tenant!.EntryCode))
+        {
+            await SetAreaAsync(match.Tenant, match.Tenant.Areas[0].Name);
+            return;
+        }
+        if (crisis)
+        {
+            await OpenCaseAsync(e, urgent: true, firstText: text);
+            return;
+        }
+        if (await AnswerMenuAsync(text, inCase: false))
+        {
+            return;
+        }
+        if (Say.MatchFaq(Tenant, text) is { } faq)
+        {
+            await SayAsync(Say.WithMenu(faq.Answer));
+            return;
+        }
+        await SayAsync(Say.WithMenu(BotText.Get("MenuPrompt")));
+    }
+
+    /// <summary>The four menu items; true when the text was one of them.</summary>
+    private async Task<bool> AnswerMenuAsync(string text, bool inCase)
+    {
+        if (text == BotText.Get("MenuChat"))
+        {
+            if (!inCase)
+            {
+                await OpenCaseAsync(null, urgent: false, firstText: null);
+            }
+            else
+            {
+                await Case(S.OpenCaseId!).RetryRoutingAsync();
+            }
+            return true;
+        }
+        if (text == BotText.Get("MenuFaq"))
+        {
+            await SayAsync(Tenant is { } tenant ? Say.FaqList(tenant) : Say.WithMenu(BotText.Get("FaqNone")));
+            return true;
+        }
+        if (text == BotText.Get("MenuPhone"))
+        {
+            await SayAsync(Say.Phones(Tenant, S.TenantId is null ? null : directory.PoolFor(S.TenantId)));
+            return true;
+        }
+        if (text == BotText.Get("MenuEmergency"))
+        {
+            await SayAsync(Say.Emergency(directory.Program.Crisis));
+            return true;
+        }
+        if (!inCase && Say.MatchFaq(Tenant, text) is { } faq && TextFolding.Fold(faq.Question) == TextFolding.Fold(text))
+        {
+            await SayAsync(Say.WithMenu(faq.Answer));
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Public information only; an entry code still sets the area so consent is the last step.</summary>
+    private async Task WithoutConsentAsync(string text, bool crisis)
+    {
+        if (text == BotText.Get("ConsentAgree"))
+        {
+            await ConsentAsync(true);
+            return;
+        }
+        if (text == BotText.Get("ConsentDecline"))
+        {
+            await ConsentAsync(false);
+            return;
+        }
+        if (directory.Areas.Find(text) is { Found: true } match && TextFolding.Fold(text) == TextFolding.Fold(match.Tenant!.EntryCode))
+        {
+            S.TenantId = match.Tenant.Id;
+            S.AreaName = match.Tenant.Areas[0].Name;
+            await SayAsync(S.Consent is null ? Say.Welcome() : [Say.AskConsent()]);
+            return;
+        }
+        if (text != BotText.Get("MenuChat") && await AnswerMenuAsync(text, inCase: false))
+        {
+            return;
+        }
+        if (Say.MatchFaq(Tenant, text) is { } faq)
+        {
+            await SayAsync(Say.WithMenu(faq.Answer));
+            return;
+        }
+        await SayAsync(S.Consent is null ? Say.Welcome() : [Say.AskConsent()]);
+    }
+
+    private async Task ChooseAreaAsync(InboundLineEvent e, string text, bool crisis)
+    {
+        if (text == BotText.Get("AreaChange"))
+        {
+            S.TenantId = null;
+            await SayAsync(new Outgoing(BotText.Get("AskArea")));
+            return;
+        }
+        if (await AnswerMenuAsync(text, inCase: false))
+        {
+            return;
+        }
+        var match = directory.Areas.Find(text);
+        if (match.Found)
+        {
+            var tenant = match.Tenant!;
+            var name = tenant.Areas.FirstOrDefault(a => TextFolding.Fold(a.Name) == TextFolding.Fold(text))?.Name ?? tenant.Areas[0].Name;
+            await SetAreaAsync(tenant, name);
+            if (crisis)
+            {
+                await OpenCaseAsync(e, urgent: true, firstText: text);
+            }
+            return;
+        }
+        var suggestions = match.Suggestions.Select(t => new Choice(t.Areas[0].Name)).ToList();
+        var reply = BotText.Format("AreaUnknown", text.Length > 20 ? text[..20] : text);
+        if (suggestions.Count > 0)
+        {
+            reply += "\n" + BotText.Format("AreaSuggestions", string.Join("、", suggestions.Select(c => c.Label)));
+        }
+        await SayAsync(new Outgoing(reply, suggestions.Count > 0 ? suggestions : null));
+    }
+
+    private async Task SetAreaAsync(TenantSettings tenant, string areaName)
+    {
+        S.TenantId = tenant.Id;
+        S.AreaName = areaName;
+        await SayAsync(Say.WithMenu(BotText.Format("AreaSet", areaName)));
+    }
+
+    private async Task OpenCaseAsync(InboundLineEvent? e, bool urgent, string? firstText)
+    {
+        var tenant = Tenant!;
+        var now = Clock.GetUtcNow();
+        // The same event always makes the same case: working it again after a crash opens nothing new.
+        var caseId = CaseIds.For($"{LineUserKey}/{e?.WebhookEventId ?? _eventId}");
+        var returning = S.LastCaseClosedAt is { } closed && now - closed <= tenant.Timeouts.ReturningConsulteeWindow;
+        S.OpenCaseId = caseId;
+        await Case(caseId).OpenAsync(new CaseRequest(tenant.Id, S.AreaName ?? tenant.Areas[0].Name, Channel, LineUserId,
+            urgent, returning ? S.LastCounselorId : null, firstText));
+    }
+
+    private async Task RelayAsync(InboundLineEvent e, string text, bool crisis)
+    {
+        var status = await Case(S.OpenCaseId!).FromConsulteeAsync(e.WebhookEventId, e.Timestamp, text, crisis);
+        if (status == CaseStatus.Closed)
+        {
+            // The case ended while her message was on its way: the bot answers instead.
+            S.OpenCaseId = null;
+            await SayAsync(Say.WithMenu(BotText.Get("ConsulteeEndedNotice") + "\n" + BotText.Get("MenuPrompt")));
+        }
+    }
+
+    private IConsultationGrain Case(string caseId) => GrainFactory.GetGrain<IConsultationGrain>(caseId);
+
+    private Task SayAsync(params Outgoing[] messages) => SayAsync((IReadOnlyList<Outgoing>)messages);
+
+    private async Task SayAsync(IReadOnlyList<Outgoing> messages)
+    {
+        if (S.Blocked)
+        {
+            return;
+        }
+        await DeliverAsync(messages, RetryKeys.For($"{LineUserKey}/{_eventId}/bot/{_sent++}"));
+    }
+}

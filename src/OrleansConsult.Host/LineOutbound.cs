@@ -1,0 +1,12 @@
+using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Line.Messaging;
+using OrleansConsult.Line.Sending;
+
+namespace OrleansConsult.Host;
+
+/// <summary>The grains' outbound LINE: reply-token-first, push with the retry key, durable outbox on failure.</summary>
+public sealed class LineOutbound(ResilientLineSender sender) : ILineOutbound
+{
+    public Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey) =>
+        sender.SendAsync(channel, userId, messages, token, retryKey);
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Line.Messaging;
+using OrleansConsult.Line.Sending;
+
+namespace OrleansConsult.Tests.Conversation;
+
+public sealed record SentMessage(string Channel, string UserId, LineMessage Message, SendPath Path, Guid RetryKey)
+{
+    public string Text => Message switch
+    {
+        TextMessage t => t.Text,
+        FlexMessage f => f.AltText,
+        _ => "",
+    };
+
+    public IReadOnlyList<LineAction> Actions => Message switch
+    {
+        FlexMessage f => (f.Contents.Footer?.Contents.OfType<FlexButton>().Select(b => b.Action) ?? []).Concat(QuickActions).ToList(),
+        _ => QuickActions.ToList(),
+    };
+
+    private IEnumerable<LineAction> QuickActions => Message.QuickReply?.Items.Select(i => i.Action) ?? [];
+
+    public string? Postback(string labelStart) =>
+        Actions.OfType<PostbackAction>().FirstOrDefault(a => a.Label.StartsWith(labelStart, StringComparison.Ordinal))?.Data;
+}
+
+/// <summary>
+/// Grain-level stand-in for the LINE API: records what the grains send, replies when they offer a
+/// token, and like LINE drops a repeated retry key (so a repeat after a crash shows up once).
+/// </summary>
+public sealed class RecordingOutbound : ILineOutbound
+{
+    private readonly ConcurrentQueue<SentMessage> _sent = new();
+    private readonly ConcurrentDictionary<Guid, bool> _keys = new();
+
+    public int RepeatedKeys;
+
+    public Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey)
+    {
+        var path = token is null ? SendPath.Push : SendPath.Reply;
+        if (path == SendPath.Push && !_keys.TryAdd(retryKey, true))
+        {
+            Interlocked.Increment(ref RepeatedKeys);
+            return Task.FromResult(new SendOutcome(SendPath.Push, null));
+        }
+        foreach (var message in messages)
+        {
+            _sent.Enqueue(new SentMessage(channel, userId, message, path, retryKey));
+        }
+        return Task.FromResult(new SendOutcome(path, null) { TokenSpent = token is not null });
+    }
+
+    public IReadOnlyList<SentMessage> To(string userId) => _sent.Where(s => s.UserId == userId).ToList();
+}
+
+public sealed class MemoryTranscriptStore : ITranscriptStore
+{
+    private readonly ConcurrentDictionary<string, List<TranscriptEntry>> _cases = new();
+
+    public Task<bool> AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    {
+        var list = _cases.GetOrAdd(entry.CaseId, _ => []);
+        lock (list)
+        {
+            if (list.Any(e => e.EntryId == entry.EntryId))
+            {
+                return Task.FromResult(false);
+            }
+            list.Add(entry);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var list = _cases.GetOrAdd(caseId, _ => []);
+        lock (list)
+        {
+            return Task.FromResult<IReadOnlyList<TranscriptEntry>>(list.ToList());
+        }
+    }
+}
