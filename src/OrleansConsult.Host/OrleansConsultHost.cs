@@ -81,6 +81,7 @@ public static class OrleansConsultHost
 
         // The conversation engine's ports: program directory, encrypted transcripts, outbound LINE.
         builder.Services.AddSingleton(new ProgramDirectory(program));
+        builder.Services.TryAddSingleton(sp => new EngineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ITranscriptStore, SqlTranscriptStore>();
         builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
 

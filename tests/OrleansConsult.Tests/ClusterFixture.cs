@@ -39,6 +39,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddSingleton(new EngineClock(Clock));
             silo.Services.AddSingleton<ILineOutbound>(Outbound);
             silo.Services.AddSingleton<ITranscriptStore>(Transcripts);
             silo.Services.AddSingleton(new ProgramDirectory(TestProgram.Build()));

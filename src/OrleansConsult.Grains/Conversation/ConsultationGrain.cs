@@ -44,7 +44,7 @@ public sealed class ConsultationState
 /// </summary>
 public sealed partial class ConsultationGrain(
     [PersistentState("case", StorageNames.State)] IPersistentState<ConsultationState> state,
-    TimeProvider clock,
+    EngineClock clock,
     ProgramDirectory directory,
     ITranscriptStore transcripts,
     ILogger<ConsultationGrain> logger) : Grain, IConsultationGrain, IRemindable

@@ -27,6 +27,7 @@ public sealed class ConsulteeState : LineUserState
 public sealed class ConsulteeGrain(
     [PersistentState("consultee", StorageNames.State)] IPersistentState<ConsulteeState> state,
     TimeProvider clock,
+    EngineClock engineClock,
     ILineOutbound outbound,
     ProgramDirectory directory,
     ILogger<ConsulteeGrain> logger) : LineUserGrain<ConsulteeState>(state, clock, outbound, logger), IConsulteeGrain
@@ -296,7 +297,7 @@ public sealed class ConsulteeGrain(
     private async Task OpenCaseAsync(InboundLineEvent? e, bool urgent, string? firstText)
     {
         var tenant = Tenant!;
-        var now = Clock.GetUtcNow();
+        var now = engineClock.GetUtcNow();
         // The same event always makes the same case: working it again after a crash opens nothing new.
         var caseId = CaseIds.For($"{LineUserKey}/{e?.WebhookEventId ?? _eventId}");
         var returning = S.LastCaseClosedAt is { } closed && now - closed <= tenant.Timeouts.ReturningConsulteeWindow;

@@ -28,7 +28,7 @@ public sealed class CounselorState
 /// </summary>
 public sealed partial class CounselorGrain(
     [PersistentState("counselor", StorageNames.State)] IPersistentState<CounselorState> state,
-    TimeProvider clock,
+    EngineClock clock,
     ProgramDirectory directory,
     ILogger<CounselorGrain> logger) : Grain, ICounselorGrain
 {

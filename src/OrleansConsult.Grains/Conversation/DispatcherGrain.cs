@@ -43,7 +43,7 @@ public sealed class DispatcherState
 /// </summary>
 public sealed partial class DispatcherGrain(
     [PersistentState("dispatcher", StorageNames.State)] IPersistentState<DispatcherState> state,
-    TimeProvider clock,
+    EngineClock clock,
     ProgramDirectory directory,
     ILogger<DispatcherGrain> logger) : Grain, IDispatcherGrain, IRemindable
 {

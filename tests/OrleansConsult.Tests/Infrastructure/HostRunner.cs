@@ -59,7 +59,7 @@ public sealed class HostRunner : IAsyncDisposable
         ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
     };
 
-    public static async Task<HostRunner> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<HostRunner> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
         var app = OrleansConsultHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
@@ -76,6 +76,7 @@ public sealed class HostRunner : IAsyncDisposable
                 ["Line:Channels:staff:Role"] = "staff",
             });
             builder.Configuration.AddInMemoryCollection(settings);
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
