@@ -434,10 +434,8 @@ public sealed partial class ConsultationGrain(
         }
         var timeouts = directory.TimeoutsOf(S.TenantId);
         var due = S.LastConsulteeAt + (S.IdleWarned ? timeouts.IdleCloseAfter : timeouts.IdleWarnAfter) - clock.GetUtcNow();
-        _idleTimer = this.RegisterGrainTimer(_ => TickAsync(), Max(due, TimeSpan.FromSeconds(1)), Timeout.InfiniteTimeSpan);
+        _idleTimer = this.RegisterGrainTimer(_ => TickAsync(), TimeSpan.FromTicks(Math.Clamp(due.Ticks, TimeSpan.TicksPerSecond, TimeSpan.TicksPerHour)), Timeout.InfiniteTimeSpan);
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string ScheduleTime(DateTimeOffset at) =>
         Tenancy.JapaneseCalendar.ToTokyo(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

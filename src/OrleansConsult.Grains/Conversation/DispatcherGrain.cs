@@ -378,8 +378,9 @@ public sealed partial class DispatcherGrain(
         _nextWake = next;
         if (next is { } wake)
         {
-            var due = wake - now;
-            _timer = this.RegisterGrainTimer(_ => PumpAsync(), due < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : due, Timeout.InfiniteTimeSpan);
+            // Clamped: grain timers take at most ~24 days, and waking hourly to re-arm costs nothing.
+            var due = Math.Clamp((wake - now).Ticks, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromHours(1).Ticks);
+            _timer = this.RegisterGrainTimer(_ => PumpAsync(), TimeSpan.FromTicks(due), Timeout.InfiniteTimeSpan);
         }
 
         _reminderRegistered ??= await this.GetReminder(PumpReminder) is not null;
