@@ -32,9 +32,14 @@ public sealed record ReplyTokenLease(
     [property: Id(0)] string Token,
     [property: Id(1)] DateTimeOffset ReceivedAt);
 
+/// <summary>
+/// A LINE user's counters, events not yet handled and dedup window. <see cref="RecentEventIds"/>
+/// are the webhookEventIds accepted, oldest first (ids only, no personal data).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("oc.LineUserSnapshot")]
 public sealed record LineUserSnapshot(
     [property: Id(0)] long EventsAccepted,
     [property: Id(1)] long DuplicatesDropped,
     [property: Id(2)] IReadOnlyList<InboundLineEvent> Pending,
-    [property: Id(3)] DateTimeOffset? LastEventAt);
+    [property: Id(3)] DateTimeOffset? LastEventAt,
+    [property: Id(4)] IReadOnlyList<string> RecentEventIds);

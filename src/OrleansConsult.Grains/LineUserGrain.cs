@@ -249,7 +249,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     public Task<LineUserSnapshot> GetSnapshotAsync()
     {
         var s = state.State;
-        return Task.FromResult(new LineUserSnapshot(s.EventsAccepted, s.DuplicatesDropped, s.Pending.ToList(), s.LastEventAt));
+        return Task.FromResult(new LineUserSnapshot(s.EventsAccepted, s.DuplicatesDropped, s.Pending.ToList(), s.LastEventAt, s.RecentEventIds.ToList()));
     }
 
     private async Task ReloadAsync()

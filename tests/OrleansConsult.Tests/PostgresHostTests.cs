@@ -29,8 +29,15 @@ public sealed class PostgresHostTests(PostgresServer postgres)
         }
 
         await using var second = await HostRunner.StartAsync(settings);
-        var snapshot = await second.Grains.GetGrain<IConsulteeGrain>(key).GetSnapshotAsync();
-        Assert.Equal("保存", Assert.Single(snapshot.Pending).Text);
+        var grain = second.Grains.GetGrain<IConsulteeGrain>(key);
+        var snapshot = await grain.GetSnapshotAsync();
+        Assert.Equal(1, snapshot.EventsAccepted);
+        Assert.Equal(["PG-1"], snapshot.RecentEventIds);
+        // Handled before the stop or after the restart, never left behind.
+        Assert.True(await Eventually.TrueAsync(async () => (await grain.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(30)),
+            "the stored event was never handled");
+        // The dedup window survived too: LINE's redelivery after the restart has no effect.
+        Assert.Equal(AcceptOutcome.Duplicate, await grain.AcceptAsync(Events.Text("保存", id: "PG-1")));
     }
 
     [Fact]
@@ -53,8 +60,12 @@ public sealed class PostgresHostTests(PostgresServer postgres)
 
         foreach (var key in keys)
         {
-            var snapshot = await b.Grains.GetGrain<IConsulteeGrain>(key).GetSnapshotAsync();
-            Assert.Equal("from A", Assert.Single(snapshot.Pending).Text);
+            var grain = b.Grains.GetGrain<IConsulteeGrain>(key);
+            var snapshot = await grain.GetSnapshotAsync();
+            Assert.Equal(1, snapshot.EventsAccepted);
+            Assert.Equal([key], snapshot.RecentEventIds);
+            Assert.True(await Eventually.TrueAsync(async () => (await grain.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(30)),
+                $"the event stored by silo A for {key} was never handled");
         }
         Assert.Equal(1, await ActiveSilosAsync(connectionString, "pair"));
     }

@@ -74,6 +74,13 @@ public sealed class HostRunner : IAsyncDisposable
                 ["Line:Channels:staff:Secret"] = StaffSecret,
                 ["Line:Channels:staff:AccessToken"] = "test-staff-token",
                 ["Line:Channels:staff:Role"] = "staff",
+                // No test host talks to the real LINE: the bot's sends fail fast (connection refused) and go
+                // to the outbox, unless a test points Line:ApiBaseUrl at a simulator.
+                ["Line:ApiBaseUrl"] = "http://127.0.0.1:9",
+                ["Line:DataApiBaseUrl"] = "http://127.0.0.1:9",
+                ["Line:Resilience:BaseDelay"] = "00:00:00.005",
+                ["Line:Resilience:MaxDelay"] = "00:00:00.020",
+                ["Line:Resilience:MaxRetryAttempts"] = "2",
             });
             builder.Configuration.AddInMemoryCollection(settings);
             configure?.Invoke(builder);

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Texts;
 using OrleansConsult.Line.Messaging;
 using OrleansConsult.Line.Sending;
 using OrleansConsult.LineSimulator;
@@ -58,7 +60,8 @@ public sealed class HostWithSimulatorTests : IAsyncLifetime
     public async Task Simulated_users_webhooks_are_accepted_once_including_redelivery_and_batches()
     {
         var hana = _users.User("consultee", "Uhana");
-        Assert.Equal(200, (await hana.FollowAsync()).StatusCode);
+        var follow = await hana.FollowAsync();
+        Assert.Equal(200, follow.StatusCode);
         var text = await hana.SendTextAsync("妊娠したかもしれません");
         Assert.Equal(200, text.StatusCode);
         Assert.Equal(200, (await hana.RedeliverAsync(text.Event)).StatusCode);
@@ -67,31 +70,64 @@ public sealed class HostWithSimulatorTests : IAsyncLifetime
         Assert.Equal(200, (await _users.SendBatchAsync("consultee", others)).StatusCode);
 
         var snapshot = await Consultee("Uhana").GetSnapshotAsync();
-        Assert.Equal(["follow", "message"], snapshot.Pending.Select(e => e.Type));
+        Assert.Equal([follow.Event.WebhookEventId, text.Event.WebhookEventId], snapshot.RecentEventIds);
+        Assert.Equal(2, snapshot.EventsAccepted);
         Assert.Equal(1, snapshot.DuplicatesDropped);
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal($"こんにちは{i}", Assert.Single((await Consultee($"Ubatch{i}").GetSnapshotAsync()).Pending).Text);
+            var batchUser = await Consultee($"Ubatch{i}").GetSnapshotAsync();
+            Assert.Equal([others[i].WebhookEventId], batchUser.RecentEventIds);
+            Assert.Equal(1, batchUser.EventsAccepted);
+        }
+
+        // The engine worked every event once: one answer per event, the first of each a welcome.
+        Assert.True(await HandledAsync("Uhana"), "Uhana's events were never handled");
+        var toHana = Requests("Uhana");
+        Assert.Equal(2, toHana.Count);
+        Assert.Equal(BotText.Get("Welcome"), toHana[0][0].GetProperty("text").GetString());
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await HandledAsync($"Ubatch{i}"), $"Ubatch{i}'s event was never handled");
+            var answer = Assert.Single(Requests($"Ubatch{i}"));
+            Assert.Equal(2, answer.Count);
+            Assert.Equal(BotText.Get("Welcome"), answer[0].GetProperty("text").GetString());
         }
     }
+
+    private Task<bool> HandledAsync(string userId) =>
+        Eventually.TrueAsync(async () => (await Consultee(userId).GetSnapshotAsync()) is { Pending.Count: 0, EventsAccepted: > 0 }, TimeSpan.FromSeconds(20));
+
+    /// <summary>What reached the user, one entry per API request, in order.</summary>
+    private IReadOnlyList<IReadOnlyList<JsonElement>> Requests(string userId) =>
+        _simulator.Deliveries("consultee", userId)
+            .GroupBy(d => d.RequestId)
+            .OrderBy(g => g.Min(d => d.Sequence))
+            .Select(g => (IReadOnlyList<JsonElement>)g.OrderBy(d => d.Sequence).Select(d => d.Message).ToList())
+            .ToList();
 
     [Fact]
     public async Task A_fresh_reply_token_is_used_once_then_sends_fall_back_to_push()
     {
         var user = _users.User("consultee", "Ureply");
         Assert.Equal(200, (await user.SendTextAsync("相談したいです")).StatusCode);
-        var sender = _host.Services.GetRequiredService<ResilientLineSender>();
 
-        var lease = await Consultee("Ureply").TakeReplyTokenAsync(TimeSpan.FromSeconds(50));
-        Assert.NotNull(lease);
-        var first = await sender.SendAsync("consultee", "Ureply", [new TextMessage("お話を聞かせてください")],
-            new ReplyTokenSlot(lease.Token, lease.ReceivedAt), Guid.NewGuid());
-        var second = await sender.SendAsync("consultee", "Ureply", [new TextMessage("相談員におつなぎします")],
-            await Consultee("Ureply").TakeReplyTokenAsync(TimeSpan.FromSeconds(50)) is { } again ? new ReplyTokenSlot(again.Token, again.ReceivedAt) : null, Guid.NewGuid());
+        // The bot answers her message with its reply token: the welcome and the privacy notice, one reply.
+        Assert.True(await HandledAsync("Ureply"), "her message was never handled");
+        var answered = _simulator.Deliveries("consultee", "Ureply");
+        Assert.Equal(2, answered.Count);
+        Assert.All(answered, d => Assert.Equal("reply", d.Via));
+        Assert.Single(answered.Select(d => d.RequestId).Distinct());
+        Assert.Equal(BotText.Get("Welcome"), answered[0].Message.GetProperty("text").GetString());
 
-        Assert.Equal(SendPath.Reply, first.Path);
-        Assert.Equal(SendPath.Push, second.Path);
-        Assert.Equal(["reply", "push"], _simulator.Deliveries("consultee", "Ureply").Select(d => d.Via));
+        // The token is spent: nothing left to lease, and the next send without a fresh token is a push.
+        Assert.Null(await Consultee("Ureply").TakeReplyTokenAsync(TimeSpan.FromSeconds(50)));
+        var retryKey = Guid.NewGuid();
+        await Consultee("Ureply").DeliverAsync([new Outgoing("相談員におつなぎします")], retryKey);
+
+        var all = _simulator.Deliveries("consultee", "Ureply");
+        Assert.Equal(["reply", "reply", "push"], all.Select(d => d.Via));
+        Assert.Equal(retryKey, all[^1].RetryKey);
+        Assert.Equal("相談員におつなぎします", all[^1].Message.GetProperty("text").GetString());
     }
 
     [Fact]

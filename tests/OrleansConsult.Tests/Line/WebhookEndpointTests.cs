@@ -1,24 +1,52 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Grains.Texts;
 using OrleansConsult.Line;
+using OrleansConsult.LineSimulator;
 using OrleansConsult.Tests.Infrastructure;
 
 namespace OrleansConsult.Tests.Line;
 
-/// <summary>The webhook contract over real HTTP against the real Host (embedded storage).</summary>
+/// <summary>
+/// The webhook contract over real HTTP against the real Host (embedded storage). The bot's answers
+/// go to a LINE simulator; the test events' reply tokens are not the simulator's, so every answer
+/// goes out as a push carrying the retry key of the event it answers.
+/// </summary>
 public sealed class WebhookEndpointTests : IAsyncLifetime
 {
+    private static readonly TimeSpan HandledWithin = TimeSpan.FromSeconds(20);
+
     private readonly TempFolder _data = new();
+    private WebApplication _simulatorApp = null!;
+    private LineSimulator.LineSimulator _simulator = null!;
     private HostRunner _host = null!;
 
-    public async Task InitializeAsync() => _host = await HostRunner.StartAsync(HostRunner.Embedded(_data.Path));
+    public async Task InitializeAsync()
+    {
+        _simulatorApp = LineSimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o =>
+        {
+            o.Channels["consultee"] = new SimulatorChannel { Secret = HostRunner.ConsulteeSecret, AccessToken = "test-consultee-token", Role = LineChannelRole.Consultee };
+            o.Channels["staff"] = new SimulatorChannel { Secret = HostRunner.StaffSecret, AccessToken = "test-staff-token", Role = LineChannelRole.Staff };
+        });
+        await _simulatorApp.StartAsync();
+        _simulator = _simulatorApp.Services.GetRequiredService<LineSimulator.LineSimulator>();
+
+        var settings = HostRunner.Embedded(_data.Path);
+        settings["Line:ApiBaseUrl"] = LineSimulatorApp.BoundAddress(_simulatorApp).ToString();
+        _host = await HostRunner.StartAsync(settings);
+    }
 
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
+        await _simulatorApp.DisposeAsync();
         _data.Dispose();
     }
 
@@ -46,6 +74,34 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     private Task<LineUserSnapshot> ConsulteeAsync(string userId) =>
         _host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", userId)).GetSnapshotAsync();
 
+    /// <summary>True once the conversation engine has worked through every event the user's grain stored.</summary>
+    private static Task<bool> HandledAsync(ILineUserGrain grain) =>
+        Eventually.TrueAsync(async () => (await grain.GetSnapshotAsync()) is { Pending.Count: 0, EventsAccepted: > 0 }, HandledWithin);
+
+    private Task<bool> ConsulteeHandledAsync(string userId) =>
+        HandledAsync(_host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", userId)));
+
+    /// <summary>The retry key of the bot's first send in answer to one event (what the engine derives from the event).</summary>
+    private static Guid AnswerKey(string channel, string userId, string eventId) =>
+        RetryKeys.For($"{GrainKeys.LineUser(channel, userId)}/{eventId}/bot/0");
+
+    /// <summary>What reached the user: one entry per API request, in order, with its messages.</summary>
+    private IReadOnlyList<(string Via, Guid? RetryKey, IReadOnlyList<JsonElement> Messages)> Requests(string channel, string userId) =>
+        _simulator.Deliveries(channel, userId)
+            .GroupBy(d => d.RequestId)
+            .OrderBy(g => g.Min(d => d.Sequence))
+            .Select(g => (g.First().Via, g.First().RetryKey, (IReadOnlyList<JsonElement>)g.OrderBy(d => d.Sequence).Select(d => d.Message).ToList()))
+            .ToList();
+
+    /// <summary>The first answer to a consultee who has not consented yet: the welcome text, then the privacy notice card.</summary>
+    private static void AssertWelcomeWithPrivacyNotice(IReadOnlyList<JsonElement> messages)
+    {
+        Assert.Equal(2, messages.Count);
+        Assert.Equal(BotText.Get("Welcome"), messages[0].GetProperty("text").GetString());
+        Assert.Equal("flex", messages[1].GetProperty("type").GetString());
+        Assert.StartsWith(BotText.Get("PrivacyTitle"), messages[1].GetProperty("altText").GetString());
+    }
+
     [Fact]
     public async Task A_signed_event_is_stored_before_200_and_its_redelivery_takes_effect_once()
     {
@@ -56,7 +112,14 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         var snapshot = await ConsulteeAsync("Ua");
         Assert.Equal(1, snapshot.EventsAccepted);
-        Assert.Equal("こんにちは", Assert.Single(snapshot.Pending).Text);
+        Assert.Equal(2, snapshot.DuplicatesDropped);
+        Assert.Equal(["ev-1"], snapshot.RecentEventIds);
+
+        // The engine handled it once: one answer (welcome + privacy notice), keyed by ev-1.
+        Assert.True(await ConsulteeHandledAsync("Ua"), "the accepted event was never handled");
+        var answer = Assert.Single(Requests("consultee", "Ua"));
+        Assert.Equal(AnswerKey("consultee", "Ua", "ev-1"), answer.RetryKey);
+        AssertWelcomeWithPrivacyNotice(answer.Messages);
     }
 
     [Fact]
@@ -65,8 +128,20 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var body = Body(TextEvent("Ub", "1", "b-1"), TextEvent("Uc", "x", "c-1"), TextEvent("Ub", "2", "b-2"), TextEvent("Ub", "3", "b-3"));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
 
-        Assert.Equal(["1", "2", "3"], (await ConsulteeAsync("Ub")).Pending.Select(e => e.Text));
-        Assert.Equal("x", Assert.Single((await ConsulteeAsync("Uc")).Pending).Text);
+        var ub = await ConsulteeAsync("Ub");
+        Assert.Equal(["b-1", "b-2", "b-3"], ub.RecentEventIds);
+        Assert.Equal(3, ub.EventsAccepted);
+        var uc = await ConsulteeAsync("Uc");
+        Assert.Equal(["c-1"], uc.RecentEventIds);
+        Assert.Equal(1, uc.EventsAccepted);
+
+        // Each event answered once, in the order sent.
+        Assert.True(await ConsulteeHandledAsync("Ub"), "Ub's events were never handled");
+        Assert.True(await ConsulteeHandledAsync("Uc"), "Uc's event was never handled");
+        Assert.Equal(new[] { "b-1", "b-2", "b-3" }.Select(id => (Guid?)AnswerKey("consultee", "Ub", id)),
+            Requests("consultee", "Ub").Select(r => r.RetryKey));
+        Assert.Equal(AnswerKey("consultee", "Uc", "c-1"), Assert.Single(Requests("consultee", "Uc")).RetryKey);
+        AssertWelcomeWithPrivacyNotice(Requests("consultee", "Ub")[0].Messages);
     }
 
     [Fact]
@@ -128,7 +203,13 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(unknown, group, TextEvent("Ud", "本物", "d-1")))).StatusCode);
 
         var snapshot = await ConsulteeAsync("Ud");
-        Assert.Equal("本物", Assert.Single(snapshot.Pending).Text);
+        Assert.Equal(1, snapshot.EventsAccepted);
+        Assert.Equal(["d-1"], snapshot.RecentEventIds);
+
+        Assert.True(await ConsulteeHandledAsync("Ud"), "the text event was never handled");
+        var answer = Assert.Single(Requests("consultee", "Ud"));
+        Assert.Equal(AnswerKey("consultee", "Ud", "d-1"), answer.RetryKey);
+        AssertWelcomeWithPrivacyNotice(answer.Messages);
     }
 
     [Fact]
@@ -137,8 +218,14 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(TextEvent("Ue", "見てるだけ", "s-1", mode: "standby")))).StatusCode);
 
         var grain = _host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Ue"));
-        Assert.True(Assert.Single((await grain.GetSnapshotAsync()).Pending).IsStandby);
+        var snapshot = await grain.GetSnapshotAsync();
+        Assert.Equal(1, snapshot.EventsAccepted);
+        Assert.Equal(["s-1"], snapshot.RecentEventIds);
         Assert.Null(await grain.TakeReplyTokenAsync(TimeSpan.FromHours(1)));
+
+        // Recorded and worked through, but the bot does not answer standby events.
+        Assert.True(await HandledAsync(grain), "the standby event was never worked through");
+        Assert.Empty(_simulator.Deliveries("consultee", "Ue"));
     }
 
     [Fact]
@@ -147,8 +234,16 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(TextEvent("Ustaff", "出勤", "st-1")), channel: "staff")).StatusCode);
 
         var staff = _host.Grains.GetGrain<IStaffLineUserGrain>(GrainKeys.LineUser("staff", "Ustaff"));
-        Assert.Equal("出勤", Assert.Single((await staff.GetSnapshotAsync()).Pending).Text);
+        var snapshot = await staff.GetSnapshotAsync();
+        Assert.Equal(1, snapshot.EventsAccepted);
+        Assert.Equal(["st-1"], snapshot.RecentEventIds);
         Assert.Equal(0, (await ConsulteeAsync("Ustaff")).EventsAccepted);
+
+        // The staff grain handled it: "出勤" is no enrollment code, and the answer says so on the staff channel only.
+        Assert.True(await HandledAsync(staff), "the staff event was never handled");
+        var answer = Assert.Single(_simulator.Deliveries("staff", "Ustaff"));
+        Assert.Equal(BotText.Get("Staff.EnrollmentInvalid"), answer.Message.GetProperty("text").GetString());
+        Assert.Empty(_simulator.Deliveries("consultee", "Ustaff"));
     }
 }
 
@@ -183,9 +278,15 @@ public sealed class WebhookStorageFailureTests(PostgresServer postgres)
             TimeSpan.FromSeconds(30)));
         Assert.Equal(HttpStatusCode.OK, (await host.Http.SendAsync(WebhookEndpointTests.Signed("consultee", redelivery, HostRunner.ConsulteeSecret))).StatusCode);
 
-        var snapshot = await host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Udown")).GetSnapshotAsync();
+        var grain = host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Udown"));
+        var snapshot = await grain.GetSnapshotAsync();
         Assert.Equal(1, snapshot.EventsAccepted);
-        Assert.Equal("届いて", Assert.Single(snapshot.Pending).Text);
+        Assert.True(snapshot.DuplicatesDropped >= 1, "the redelivery after the stored one was not dropped");
+        Assert.Equal(["down-1"], snapshot.RecentEventIds);
+
+        // Once stored, the engine works it through (its answer goes to the outbox: no LINE here).
+        Assert.True(await Eventually.TrueAsync(async () => (await grain.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(30)),
+            "the stored event was never handled");
     }
 
     private async Task AdminAsync(string sql)
