@@ -179,7 +179,8 @@ public sealed record DispatcherSnapshot(
     [property: Id(1)] IReadOnlyList<string> Queue,
     [property: Id(2)] IReadOnlyDictionary<string, string> OffersByCase,
     [property: Id(3)] IReadOnlyList<CounselorStatus> Counselors,
-    [property: Id(4)] DateTimeOffset? NextWake);
+    [property: Id(4)] DateTimeOffset? NextWake,
+    [property: Id(5)] string Silo);
 
 [GenerateSerializer, Immutable, Alias("oc.CounselorSnapshot")]
 public sealed record CounselorSnapshot(

@@ -115,6 +115,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         s.Pending.Add(lineEvent);
         if (s.Pending.Count > PendingLimit)
         {
+            // Only when her events cannot be worked for a long time: say so loudly, ids only.
+            LogPendingOverflow(logger, s.Pending[0].WebhookEventId, PendingLimit);
             s.Pending.RemoveAt(0);
         }
 
@@ -166,7 +168,17 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             }
             if (handled > 0)
             {
-                await state.WriteStateAsync();
+                try
+                {
+                    await state.WriteStateAsync();
+                }
+                catch (Exception ex)
+                {
+                    // Handled work is idempotent: working it again after a reload repeats nothing she sees.
+                    LogHandleFailed(logger, "(state write)", 1, ex.GetType().Name);
+                    await ReloadAsync();
+                    ScheduleRetry();
+                }
             }
         }
         finally
@@ -178,6 +190,12 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// <summary>One event of this user, in order. Throwing leaves it pending and retries it shortly.</summary>
     protected abstract Task HandleAsync(InboundLineEvent lineEvent);
 
+    /// <summary>
+    /// Infrastructure trouble (storage, a silo going away, timeouts) is retried for as long as it
+    /// lasts: the event stays stored and is worked once things recover. Only an event that keeps
+    /// failing with anything else (a bug, bad data) is given up after a few tries, so it cannot
+    /// block her conversation forever.
+    /// </summary>
     private bool ShouldDrop(InboundLineEvent lineEvent, Exception ex)
     {
         if (_failingEventId == lineEvent.WebhookEventId)
@@ -190,9 +208,17 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             _failures = 1;
         }
         LogHandleFailed(logger, lineEvent.WebhookEventId, _failures, ex.GetType().Name);
-        // A poison event must not block her conversation forever.
-        return _failures >= MaxAttempts;
+        if (IsTransient(ex) || _failures < MaxAttempts)
+        {
+            return false;
+        }
+        LogDropped(logger, lineEvent.WebhookEventId, _failures, ex.GetType().Name);
+        return true;
     }
+
+    private static bool IsTransient(Exception ex) => ex is TimeoutException or OrleansException or System.Data.Common.DbException
+        or Orleans.Storage.InconsistentStateException or OperationCanceledException or HttpRequestException
+        || (ex.InnerException is { } inner && IsTransient(inner));
 
     private void ScheduleRetry()
     {
@@ -202,7 +228,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             _retryTimer?.Dispose();
             _retryTimer = null;
             await ProcessPendingAsync();
-        }, TimeSpan.FromSeconds(2 * _failures), Timeout.InfiniteTimeSpan);
+        }, TimeSpan.FromSeconds(Math.Min(30, 2 * _failures)), Timeout.InfiniteTimeSpan);
     }
 
     public async Task DeliverAsync(IReadOnlyList<Outgoing> messages, Guid retryKey)
@@ -265,6 +291,12 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             DeactivateOnIdle();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on webhook event {EventId} after {Attempts} attempts: {Error}")]
+    private static partial void LogDropped(ILogger logger, string eventId, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "More than {Limit} events pending for one user: dropped the oldest, {EventId}")]
+    private static partial void LogPendingOverflow(ILogger logger, string eventId, int limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling webhook event {EventId} failed (attempt {Attempt}): {Error}")]
     private static partial void LogHandleFailed(ILogger logger, string eventId, int attempt, string error);

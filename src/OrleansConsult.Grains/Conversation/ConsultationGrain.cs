@@ -382,7 +382,20 @@ public sealed partial class ConsultationGrain(
         ArmIdleTimer();
     }
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => TickAsync();
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // After a silo died, both LINE users' grains may hold stored events nobody has activated
+        // them to work: waking them here keeps a connected chat flowing within one reminder period.
+        if (S.Status == CaseStatus.Connected)
+        {
+            await GrainFactory.GetGrain<IConsulteeGrain>(GrainKeys.LineUser(S.ConsulteeChannel, S.ConsulteeUserId)).ProcessPendingAsync();
+            if (S.StaffLineKey is { } staff)
+            {
+                await GrainFactory.GetGrain<IStaffLineUserGrain>(staff).ProcessPendingAsync();
+            }
+        }
+        await TickAsync();
+    }
 
     private async Task CloseAsync(string reason, bool tellConsultee)
     {

@@ -176,7 +176,8 @@ public sealed partial class DispatcherGrain(
         S.Queue.Select(q => q.Ticket.CaseId).ToList(),
         S.Queue.Where(q => q.OfferedTo is not null).ToDictionary(q => q.Ticket.CaseId, q => q.OfferedTo!),
         S.Roster.Values.Select(r => r.Status).ToList(),
-        _nextWake));
+        _nextWake,
+        RuntimeIdentity));
 
     /// <summary>
     /// Everything time or state can make due: schedule edges, offer deadlines, overflow, new offers,

@@ -11,7 +11,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task Consent_area_chat_relay_end_and_survey()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Tuesday, 10);
+        s.MoveTo(DayOfWeek.Tuesday, 10);
         var counselor = await s.OnShiftAsync("c1");
         await counselor.ExpectAsync("状態を「出勤」にしました");
 
@@ -69,7 +69,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task Without_consent_only_public_information_and_nothing_routed()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Tuesday, 10);
+        s.MoveTo(DayOfWeek.Tuesday, 10);
         var she = s.Consultee();
         await she.SendAsync(MoreEvents.Follow());
         await she.TapAsync("consent:no");
@@ -124,16 +124,16 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task Offer_timeout_goes_to_the_next_counselor_longest_idle_first()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Thursday, 9, 30);
+        s.MoveTo(DayOfWeek.Thursday, 9, 30);
         var first = await s.OnShiftAsync("c2");
-        Scenario.Advance(TimeSpan.FromMinutes(1));
+        s.Advance(TimeSpan.FromMinutes(1));
         var second = await s.OnShiftAsync("c1");
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
 
         await first.ExpectAsync("新しい相談があります"); // idle longest
         Assert.Equal(0, second.Count("新しい相談があります"));
-        Scenario.Advance(TimeSpan.FromSeconds(61));
+        s.Advance(TimeSpan.FromSeconds(61));
         await s.TickAsync();
         await first.ExpectAsync("時間切れのため");
         var caseId = await second.AnswerOfferAsync(accept: true);
@@ -148,7 +148,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task Every_counselor_declining_overflows_and_with_the_pool_closed_she_can_leave_a_message()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Tuesday, 10);
+        s.MoveTo(DayOfWeek.Tuesday, 10);
         var counselor = await s.OnShiftAsync("c1");
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
@@ -167,7 +167,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task Nobody_on_shift_goes_to_the_nurse_pool()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Monday, 18, 30); // area open 17–20, pool open 18–22
+        s.MoveTo(DayOfWeek.Monday, 18, 30); // area open 17–20, pool open 18–22
         var nurse = await s.OnShiftAsync("n1");
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
@@ -183,7 +183,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task Waiting_past_the_maximum_local_wait_overflows_to_the_pool()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Monday, 18, 30);
+        s.MoveTo(DayOfWeek.Monday, 18, 30);
         var counselor = await s.OnShiftAsync("c1");
         await counselor.SayAsync("休憩"); // on shift, but away: the case waits for her
         var nurse = await s.OnShiftAsync("n2");
@@ -192,7 +192,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
         await she.ExpectAsync("相談員におつなぎしています");
         Assert.Single((await s.LocalDispatcher.GetSnapshotAsync()).Queue);
 
-        Scenario.Advance(TimeSpan.FromMinutes(3));
+        s.Advance(TimeSpan.FromMinutes(3));
         await s.TickAsync();
         await nurse.AnswerOfferAsync(accept: true);
         await she.ExpectAsync("看護師とつながりました");
@@ -203,7 +203,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task Everything_closed_left_message_is_offered_first_at_opening()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Tuesday, 7); // area opens at 9:00, pool only at 18:00
+        s.MoveTo(DayOfWeek.Tuesday, 7); // area opens at 9:00, pool only at 18:00
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
         var closed = await she.ExpectAsync("ただいま受付時間外です");
@@ -216,7 +216,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
         // At opening the left message is offered to the first counselor on shift. She takes a
         // break (the offer is withdrawn, not declined); another consultee queues meanwhile; when she
         // is back, the left message is still offered first.
-        Scenario.Advance(TimeSpan.FromHours(2));
+        s.Advance(TimeSpan.FromHours(2));
         var counselor = await s.OnShiftAsync("c1");
         Assert.Contains("夜に不安になりました", (await counselor.ExpectAsync("新しい相談があります")).Text);
         await counselor.SayAsync("休憩");
@@ -237,7 +237,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task A_crisis_word_answers_with_emergency_numbers_and_jumps_the_queue()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Saturday, 10);
+        s.MoveTo(DayOfWeek.Saturday, 10);
         var counselor = await s.OnShiftAsync("c3"); // capacity 1
         var busy = await s.ReadyConsulteeAsync("busy");
         await busy.SayAsync("相談する");
@@ -264,7 +264,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task A_counselor_with_two_cases_switches_between_them()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Thursday, 10);
+        s.MoveTo(DayOfWeek.Thursday, 10);
         var counselor = await s.OnShiftAsync("c1"); // capacity 2
         var a = await s.ReadyConsulteeAsync("a");
         await a.SayAsync("相談する");
@@ -298,17 +298,17 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task Idle_consultee_warns_the_counselor_then_closes()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Wednesday, 14, 10);
+        s.MoveTo(DayOfWeek.Wednesday, 14, 10);
         var counselor = await s.OnShiftAsync("c2");
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
         var caseId = await counselor.AnswerOfferAsync(accept: true);
         var consultation = s.Grains.GetGrain<IConsultationGrain>(caseId);
 
-        Scenario.Advance(TimeSpan.FromMinutes(30));
+        s.Advance(TimeSpan.FromMinutes(30));
         await consultation.TickAsync();
         await counselor.ExpectAsync("30分メッセージがありません");
-        Scenario.Advance(TimeSpan.FromMinutes(30));
+        s.Advance(TimeSpan.FromMinutes(30));
         await consultation.TickAsync();
         await she.ExpectAsync("しばらくメッセージがなかったため");
         await counselor.ExpectAsync("一定時間メッセージがなかったため");
@@ -320,7 +320,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task A_returning_consultee_is_offered_first_to_her_previous_counselor()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Friday, 14, 30);
+        s.MoveTo(DayOfWeek.Friday, 14, 30);
         var before = await s.OnShiftAsync("c1");
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
@@ -330,7 +330,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
 
         // c2 comes on shift later but c1 was just busy: by idle time c2... is offered only if c1 is not free.
         var other = await s.OnShiftAsync("c2");
-        Scenario.Advance(TimeSpan.FromMinutes(5));
+        s.Advance(TimeSpan.FromMinutes(5));
         await she.SayAsync("相談する");
         await before.ExpectAsync("新しい相談があります", 2);
         Assert.Equal(0, other.Count("新しい相談があります"));
@@ -340,7 +340,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
     public async Task Transfer_sends_the_case_to_the_open_pool()
     {
         var s = new Scenario(fixture);
-        Scenario.MoveTo(DayOfWeek.Monday, 18, 10);
+        s.MoveTo(DayOfWeek.Monday, 18, 10);
         var counselor = await s.OnShiftAsync("c1");
         var nurse = await s.OnShiftAsync("n1");
         var she = await s.ReadyConsulteeAsync();

@@ -10,21 +10,25 @@ namespace OrleansConsult.Tests.Conversation;
 /// from the recording outbound. Each scenario takes an area of its own (a queue nobody else uses)
 /// and moves the shared fake clock forward only.
 /// </summary>
-public sealed class Scenario(ClusterFixture fixture)
+public sealed class Scenario(IGrainFactory grains, RecordingOutbound outbound, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
 {
     private static int _nextArea;
+
+    public Scenario(ClusterFixture fixture) : this(fixture.Grains, ClusterFixture.Outbound, ClusterFixture.Clock)
+    {
+    }
 
     public int Area { get; } = Interlocked.Increment(ref _nextArea);
 
     public string TenantId => $"a{Area}";
     public string PoolId => $"p{Area}";
-    public IGrainFactory Grains => fixture.Grains;
-    public static RecordingOutbound Outbound => ClusterFixture.Outbound;
+    public IGrainFactory Grains => grains;
+    public RecordingOutbound Outbound => outbound;
 
-    public static DateTimeOffset Now => ClusterFixture.Clock.GetUtcNow();
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Moves the clock forward to the next <paramref name="day"/> at hh:mm Tokyo time that is not a holiday or year-end.</summary>
-    public static void MoveTo(DayOfWeek day, int hour, int minute = 0)
+    public void MoveTo(DayOfWeek day, int hour, int minute = 0)
     {
         var local = JapaneseCalendar.ToTokyo(Now);
         var date = DateOnly.FromDateTime(local.DateTime).AddDays(1);
@@ -33,13 +37,14 @@ public sealed class Scenario(ClusterFixture fixture)
         {
             date = date.AddDays(1);
         }
-        ClusterFixture.Clock.SetUtcNow(JapaneseCalendar.AtTokyo(date, new TimeSpan(hour, minute, 0)));
+        clock.SetUtcNow(JapaneseCalendar.AtTokyo(date, new TimeSpan(hour, minute, 0)));
     }
 
-    public static void MoveToDate(DateOnly date, int hour, int minute = 0) =>
-        ClusterFixture.Clock.SetUtcNow(JapaneseCalendar.AtTokyo(date, new TimeSpan(hour, minute, 0)));
+    /// <summary>Moves the clock forward to <paramref name="date"/> hh:mm Tokyo time.</summary>
+    public void MoveToDate(DateOnly date, int hour, int minute = 0) =>
+        clock.SetUtcNow(JapaneseCalendar.AtTokyo(date, new TimeSpan(hour, minute, 0)));
 
-    public static void Advance(TimeSpan by) => ClusterFixture.Clock.Advance(by);
+    public void Advance(TimeSpan by) => clock.Advance(by);
 
     public Person Consultee(string name = "c") => new(this, "consultee", $"U{name}{Area}x{Guid.NewGuid():N}");
 
@@ -91,14 +96,14 @@ public sealed class Person(Scenario scenario, string channel, string userId)
     public IConsulteeGrain AsConsultee => scenario.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser(channel, userId));
     public ICounselorGrain AsCounselor => scenario.Grains.GetGrain<ICounselorGrain>(CounselorId!);
 
-    public IReadOnlyList<SentMessage> Received => Scenario.Outbound.To(userId);
+    public IReadOnlyList<SentMessage> Received => scenario.Outbound.To(userId);
 
     public IEnumerable<string> Texts => Received.Select(m => m.Text);
 
     /// <summary>Sends an event as a webhook would and waits until her grain has worked it.</summary>
     public async Task SendAsync(InboundLineEvent e)
     {
-        await Grain.AcceptAsync(e with { Timestamp = Scenario.Now });
+        await Grain.AcceptAsync(e with { Timestamp = scenario.Now });
         Assert.True(await Eventually.TrueAsync(async () => (await Grain.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(10)),
             "the grain did not work its events");
     }
