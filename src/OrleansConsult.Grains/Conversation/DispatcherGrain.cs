@@ -79,19 +79,17 @@ public sealed partial class DispatcherGrain(
             return await EscalateAsync(ticket, "closed", notify: false);
         }
 
-        var queued = new QueuedCase { Ticket = ticket, Seq = ++S.Seq, EnqueuedAt = now };
+        var queued = new QueuedCase { Ticket = ticket, Seq = ++S.Seq, EnqueuedAt = now, LastPositionAt = now };
         S.Queue.Add(queued);
         Sort();
+        queued.LastPosition = PositionOf(queued); // she hears it in the answer to this call, not again as a notice
         News(ticket.CaseId, new RoutingNews(Entry(ticket.LeftMessage ? "left message" : "queued"), NowAt: Key));
         var escalated = await PumpAsync(ticket.CaseId);
         if (escalated is not null)
         {
             return escalated;
         }
-        queued.LastPosition = PositionOf(queued);
-        queued.LastPositionAt = now;
-        await state.WriteStateAsync();
-        return new EnqueueResult(EnqueueOutcome.Queued, Key, queued.LastPosition);
+        return new EnqueueResult(EnqueueOutcome.Queued, Key, PositionOf(queued));
     }
 
     public async Task WithdrawAsync(string caseId)

@@ -372,3 +372,78 @@ public sealed class JourneyTests(ClusterFixture fixture)
         await first.ExpectAsync("使えるコマンド");
     }
 }
+
+/// <summary>Schedule edges as routing sees them: holidays, hours past midnight, closing time, queue positions.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ScheduleEdgeTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_public_holiday_closes_the_area_and_the_pool_takes_it_on_holiday_hours()
+    {
+        var s = new Scenario(fixture);
+        s.MoveToDate(new DateOnly(2027, 2, 23), 10); // Tuesday, 天皇誕生日
+        var nurse = await s.OnShiftAsync("n1");
+        var she = await s.ReadyConsulteeAsync();
+        await she.SayAsync("相談する");
+        await she.ExpectAsync("全国の看護師相談チームにおつなぎしています");
+        var caseId = await nurse.AnswerOfferAsync(accept: true);
+        var record = await s.Grains.GetGrain<IConsultationGrain>(caseId).GetSummaryAsync();
+        Assert.Contains(record.Journal, j => j.Step == "overflowed" && j.Reason == "closed");
+        Assert.True(record.NightOrHoliday);
+    }
+
+    [Fact]
+    public async Task Hours_past_midnight_keep_the_area_open_into_the_next_day()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Monday, 1, 30); // Sunday 22:00–02:00
+        var counselor = await s.OnShiftAsync("c1");
+        var she = await s.ReadyConsulteeAsync();
+        await she.SayAsync("相談する");
+        await she.ExpectAsync("相談員におつなぎしています");
+        await counselor.AnswerOfferAsync(accept: true);
+        await she.ExpectAsync("相談員とつながりました");
+    }
+
+    [Fact]
+    public async Task At_closing_counselors_are_told_and_waiting_cases_get_the_closed_area_answer()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Thursday, 12, 55);
+        var counselor = await s.OnShiftAsync("c1");
+        await counselor.SayAsync("休憩");
+        var she = await s.ReadyConsulteeAsync();
+        await she.SayAsync("相談する");
+        await she.ExpectAsync("相談員におつなぎしています");
+
+        s.Advance(TimeSpan.FromMinutes(5)); // 13:00: Toyama-style hours end, the pool opens only at 18:00
+        await s.TickAsync();
+        await counselor.ExpectAsync("受付時間が終わりました");
+        var answer = await she.ExpectAsync("ただいま受付時間外です");
+        Assert.Contains("看護師チーム", answer.Text); // the pool's hours are named too
+        Assert.NotNull(answer.Postback("メッセージを残す"));
+    }
+
+    [Fact]
+    public async Task Waiting_consultees_hear_their_place_when_it_changes_at_most_once_a_minute()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Saturday, 9, 10);
+        var counselor = await s.OnShiftAsync("c3"); // one case at a time
+        var first = await s.ReadyConsulteeAsync("first");
+        await first.SayAsync("相談する");
+        await counselor.AnswerOfferAsync(accept: true);
+        var second = await s.ReadyConsulteeAsync("second");
+        await second.SayAsync("相談する");
+        var third = await s.ReadyConsulteeAsync("third");
+        await third.SayAsync("相談する");
+        await third.ExpectAsync("現在2番目にお待ちいただいています");
+
+        s.Advance(TimeSpan.FromMinutes(1));
+        await counselor.SayAsync("/終了");
+        await counselor.AnswerOfferAsync(accept: true, offerNumber: 2); // second is connected; third moves up
+        await third.ExpectAsync("現在1番目にお待ちいただいています");
+        Assert.Equal(1, third.Count("現在2番目"));
+        Assert.Equal(1, third.Count("現在1番目"));
+    }
+}

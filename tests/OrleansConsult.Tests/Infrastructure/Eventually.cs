@@ -19,7 +19,7 @@ public static class Eventually
             {
                 // The cluster may still be settling (e.g. a dead silo not yet declared dead).
             }
-            await Task.Delay(250);
+            await Task.Delay(25);
         }
         return false;
     }
