@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace OrleansConsult.Load;
+
+/// <summary>Command-line options; plain "--name value" pairs.</summary>
+public sealed class LoadOptions
+{
+    public string Storage { get; private set; } = "embedded";
+    public string? ConnectionString { get; private set; }
+    public int Consultees { get; private set; } = 200;
+    public int Counselors { get; private set; } = 10;
+    public int Messages { get; private set; } = 10;
+    public double DurationSeconds { get; private set; } = 600;
+    public double Rate { get; private set; }
+    public string Out { get; private set; } = "./load-report";
+    public string? HostDll { get; private set; }
+    public double BaselineSeconds { get; private set; } = 5;
+
+    public const string Usage = """
+        OrleansConsult.Load: plays LINE against a Host child process and writes a benchmark report.
+          --storage embedded|postgres   (default embedded)
+          --connection-string CS        PostgreSQL connection string (postgres mode; the database must exist)
+          --consultees N                (default 200)
+          --counselors M                (default 10)
+          --messages K                  messages per consultee (default 10)
+          --duration S                  cap on the chat phase in seconds (default 600)
+          --rate R                      target consultee messages/s, 0 = as fast as possible (default 0)
+          --out DIR                     report folder (default ./load-report)
+          --host PATH                   OrleansConsult.Host.dll (default: next to this program, else src/OrleansConsult.Host/bin/{Release,Debug})
+          --baseline S                  seconds of the /healthz baseline (default 5)
+        """;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var o = new LoadOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--storage": o.Storage = Next().ToLowerInvariant(); break;
+                case "--connection-string": o.ConnectionString = Next(); break;
+                case "--consultees": o.Consultees = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--counselors": o.Counselors = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--messages": o.Messages = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--duration": o.DurationSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--rate": o.Rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--out": o.Out = Next(); break;
+                case "--host": o.HostDll = Next(); break;
+                case "--baseline": o.BaselineSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        if (o.Storage is not ("embedded" or "postgres"))
+        {
+            throw new ArgumentException("--storage is embedded or postgres");
+        }
+        if (o.Storage == "postgres" && string.IsNullOrWhiteSpace(o.ConnectionString))
+        {
+            throw new ArgumentException("--storage postgres needs --connection-string");
+        }
+        if (o.Consultees < 1 || o.Counselors < 1 || o.Messages < 1)
+        {
+            throw new ArgumentException("--consultees, --counselors and --messages are at least 1");
+        }
+        return o;
+    }
+
+    /// <summary>The Host built next to this program (project reference), else the Host project's own output.</summary>
+    public string ResolveHostDll()
+    {
+        if (HostDll is not null)
+        {
+            return Path.GetFullPath(HostDll);
+        }
+        var candidates = new List<string> { Path.Combine(AppContext.BaseDirectory, "OrleansConsult.Host.dll") };
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OrleansConsult.sln")))
+        {
+            dir = dir.Parent;
+        }
+        if (dir is not null)
+        {
+            foreach (var config in new[] { "Release", "Debug" })
+            {
+                candidates.Add(Path.Combine(dir.FullName, "src", "OrleansConsult.Host", "bin", config, "net10.0", "OrleansConsult.Host.dll"));
+            }
+        }
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException("OrleansConsult.Host.dll not found; build it or pass --host. Looked at: " + string.Join(", ", candidates));
+    }
+}

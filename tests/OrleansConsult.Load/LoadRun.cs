@@ -1,0 +1,551 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OrleansConsult.Grains.Conversation;
+using OrleansConsult.LineSimulator;
+
+namespace OrleansConsult.Load;
+
+/// <summary>One benchmark run: baseline, setup, chat, end; the numbers go to <see cref="Report"/>.</summary>
+public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, Mailboxes mail, HostChild host, HttpClient http)
+{
+    private const string Consultee = "consultee";
+    private const string Staff = "staff";
+    private const string Area = "全日県";
+    private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(60);
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private long _requests;
+    private long _events;
+    private long _acceptedEvents;
+    private string _phase = "start";
+
+    public Report Report { get; } = new();
+    public Tally Errors { get; } = new();
+
+    private readonly Samples _setupAck = new();
+    private readonly Samples _chatAck = new();
+    private readonly Samples _endAck = new();
+    private readonly Samples _toCounselor = new();
+    private readonly Samples _toConsultee = new();
+    private readonly Samples _routing = new();
+
+    /// <summary>A consultee with her case once a counselor accepted it.</summary>
+    private sealed class Person(int index)
+    {
+        public int Index { get; } = index;
+        public string UserId { get; } = $"Uload{index:0000}";
+        public string? CaseId { get; set; }
+        public DateTimeOffset AskedAt { get; set; }
+        public int Counselor { get; set; } = -1;
+        public bool Ready { get; set; }
+        public string Tag => "#" + CaseId![..4];
+    }
+
+    // Body -> send time, for matching deliveries afterwards (bodies are unique per run).
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _sentToCounselor = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _sentToConsultee = new(StringComparer.Ordinal);
+
+    private static string CounselorUser(int i) => $"Ustaff{i:000}";
+    private static string EnrollmentCode(int i) => $"LOAD-C{i:000}";
+
+    /// <summary>A single tenant open around the clock with enough slots for everybody.</summary>
+    public static string WriteProgram(string folder, int consultees, int counselors)
+    {
+        var slots = (consultees + counselors - 1) / counselors + 2;
+        var list = string.Join(",", Enumerable.Range(1, counselors).Select(i =>
+            $$"""
+            "all-c{{i:000}}": { "DisplayName": "相談員{{i}}", "Role": "Counselor", "MaxConcurrentCases": {{slots}}, "EnrollmentCode": "{{EnrollmentCode(i)}}" }
+            """));
+        var json = $$"""
+            { "Program": { "Tenants": { "all": {
+                "DisplayName": "{{Area}}", "Kind": "Prefecture", "EntryCode": "PR-ALL",
+                "Areas": [ { "Name": "{{Area}}", "Aliases": [] } ],
+                "Hours": [ { "Days": [ "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" ], "Start": "00:00", "End": "24:00" } ],
+                "ClosedOnPublicHolidays": false, "ClosedYearEnd": false,
+                "Phones": [ { "Label": "窓口", "Number": "0120-000-000", "HoursText": "24時間" } ],
+                "OfferTimeout": "00:10:00",
+                "Counselors": { {{list}} } } },
+              "NursePools": {} } }
+            """;
+        var path = Path.Combine(folder, "program.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    public async Task RunAsync()
+    {
+        using var progress = new CancellationTokenSource();
+        var progressLoop = ProgressAsync(progress.Token);
+        var monitor = MonitorAsync(progress.Token);
+        try
+        {
+            Report.HostIdle = Snapshot();
+            await BaselineAsync();
+            Report.HostWarm = Snapshot();
+            var people = Enumerable.Range(1, options.Consultees).Select(i => new Person(i)).ToList();
+            await SetupAsync(people);
+            await ChatAsync(people);
+            await EndAsync(people);
+        }
+        finally
+        {
+            await progress.CancelAsync();
+            await Task.WhenAll(progressLoop, monitor);
+        }
+        Report.Finish(options, Errors, _setupAck, _chatAck, _endAck, _toCounselor, _toConsultee, _routing, host);
+    }
+
+    private int Concurrency => Math.Max(1, options.Consultees / 2 + options.Counselors);
+
+    /// <summary>/healthz with the same client and concurrency as the chat phase: what this machine and HTTP stack do without the engine.</summary>
+    private async Task BaselineAsync()
+    {
+        _phase = "baseline";
+        var samples = new Samples();
+        var url = new Uri(host.BaseAddress, "/healthz");
+        var until = _clock.Elapsed + TimeSpan.FromSeconds(options.BaselineSeconds);
+        var cpu0 = host.CpuSeconds();
+        var started = _clock.Elapsed;
+        long failed = 0;
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+        {
+            while (_clock.Elapsed < until)
+            {
+                var t = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.GetAsync(url);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+                samples.Add(Stopwatch.GetElapsedTime(t));
+            }
+        }));
+        var seconds = (_clock.Elapsed - started).TotalSeconds;
+        Report.Baseline = new BaselineResult(Concurrency, samples.Count, samples.Count / seconds, samples.Summary(), failed, host.CpuSeconds() - cpu0);
+    }
+
+    private async Task SetupAsync(List<Person> people)
+    {
+        _phase = "setup";
+        var started = _clock.Elapsed;
+        var cpu0 = host.CpuSeconds();
+        var counselorsReady = await Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(async i =>
+            await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent(EnrollmentCode(i)), "として登録しました", _setupAck)
+            && await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent("出勤"), "状態を「出勤」にしました", _setupAck)));
+        Report.CounselorsOnShift = counselorsReady.Count(ok => ok);
+
+        // Consultees arrive in waves, as a ramp, not all in the same millisecond.
+        foreach (var wave in people.Chunk(20))
+        {
+            await Task.WhenAll(wave.Select(async p =>
+            {
+                var user = sender.User(Consultee, p.UserId);
+                p.Ready = await StepAsync(Consultee, p.UserId, user.FollowEvent(), "ご利用の前に", _setupAck)
+                    && await StepAsync(Consultee, p.UserId, user.PostbackEvent("consent:yes"), "お住まいの都道府県", _setupAck)
+                    && await StepAsync(Consultee, p.UserId, user.TextEvent(Area), "の相談窓口につながります", _setupAck);
+            }));
+        }
+
+        // 相談する: the case id is derived from the event id (CaseIds.For), so each offer card maps back to its consultee.
+        var byCase = new ConcurrentDictionary<string, Person>(StringComparer.Ordinal);
+        await Task.WhenAll(people.Where(p => p.Ready).Select(async p =>
+        {
+            var e = sender.User(Consultee, p.UserId).TextEvent("相談する");
+            p.CaseId = CaseIds.For($"{Consultee}:{p.UserId}/{e.WebhookEventId}");
+            byCase[p.CaseId] = p;
+            p.AskedAt = DateTimeOffset.UtcNow;
+            if (await SendAsync([e], _setupAck) != 200)
+            {
+                byCase.TryRemove(p.CaseId, out _);
+                p.Ready = false;
+            }
+        }));
+
+        // Counselors take every offer that reaches them until everybody is connected (or nothing moves for a minute).
+        var accepted = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var lastMove = _clock.Elapsed;
+        await Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(async i =>
+        {
+            var taken = 0;
+            while (accepted.Count < byCase.Count && _clock.Elapsed - lastMove < StepLimit)
+            {
+                var offers = mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)).ToList();
+                if (offers.Count <= taken)
+                {
+                    await Task.Delay(20);
+                    continue;
+                }
+                var card = offers[taken++];
+                var caseId = OfferAccept().Match(card.Raw) is { Success: true } m ? m.Groups[1].Value : null;
+                if (caseId is null)
+                {
+                    Errors.Add("offer card without accept button");
+                    continue;
+                }
+                if (!byCase.TryGetValue(caseId, out var p))
+                {
+                    Errors.Add("offer for an unknown case id");
+                    continue;
+                }
+                if (accepted.ContainsKey(caseId))
+                {
+                    Errors.Add("offer repeated for an accepted case");
+                    continue;
+                }
+                _routing.Add(card.Time - p.AskedAt);
+                if (await SendAsync([sender.User(Staff, CounselorUser(i)).PostbackEvent("offer:accept:" + caseId)], _setupAck) == 200)
+                {
+                    p.Counselor = i;
+                    accepted[caseId] = i;
+                    lastMove = _clock.Elapsed;
+                }
+            }
+        }));
+        var missing = byCase.Count - accepted.Count;
+        Errors.Add("consultation never connected", missing);
+        Errors.Add("consultee setup step failed", people.Count(p => !p.Ready));
+        Report.Connected = accepted.Count;
+        Report.Setup = PhaseResult(started, cpu0, null);
+    }
+
+    private async Task ChatAsync(List<Person> people)
+    {
+        _phase = "chat";
+        var connected = people.Where(p => p.Counselor > 0).ToList();
+        var started = _clock.Elapsed;
+        var stopSending = started + TimeSpan.FromSeconds(options.DurationSeconds);
+        var cpu0 = host.CpuSeconds();
+        var events0 = Interlocked.Read(ref _acceptedEvents);
+        var pacer = new Pacer(options.Rate);
+        var consulteesDone = false;
+
+        // Consultees in pairs: about half the time both messages travel in one webhook request, as LINE batches events.
+        var pairs = connected.Chunk(2).ToList();
+        var consultees = pairs.Select(async (pair, n) =>
+        {
+            var random = new Random(n);
+            for (var m = 1; m <= options.Messages && _clock.Elapsed < stopSending; m++)
+            {
+                var events = new List<SimulatedEvent>();
+                foreach (var p in pair)
+                {
+                    await pacer.WaitAsync();
+                    var body = $"L{p.Index:0000}-m{m:00}";
+                    events.Add(sender.User(Consultee, p.UserId).TextEvent(body));
+                }
+                if (events.Count == 2 && random.Next(2) == 0)
+                {
+                    Stamp(pair, m, DateTimeOffset.UtcNow);
+                    await SendAsync(events, _chatAck);
+                }
+                else
+                {
+                    await Task.WhenAll(events.Select(async (e, k) =>
+                    {
+                        Stamp([pair[k]], m, DateTimeOffset.UtcNow);
+                        await SendAsync([e], _chatAck);
+                    }));
+                }
+            }
+        }).ToList();
+
+        // Each counselor answers every case once per consultee message, switching to it first.
+        var counselors = Enumerable.Range(1, options.Counselors).Select(async i =>
+        {
+            var mine = connected.Where(p => p.Counselor == i).ToList();
+            string? current = null;
+            for (var r = 1; r <= options.Messages; r++)
+            {
+                foreach (var p in mine)
+                {
+                    // Answer only what arrived; give up on this message when the consultee stopped (duration cap) or it is lost.
+                    var body = $"L{p.Index:0000}-m{r:00}";
+                    while (!mail.Inbox(Staff, CounselorUser(i)).Any(x => x.Text.EndsWith(" " + body, StringComparison.Ordinal)))
+                    {
+                        var sent = _sentToCounselor.TryGetValue(body, out var sentAt);
+                        if ((sent && DateTimeOffset.UtcNow - sentAt > TimeSpan.FromSeconds(30)) || (!sent && consulteesDone))
+                        {
+                            break;
+                        }
+                        await Task.Delay(25);
+                    }
+                    if (!_sentToCounselor.ContainsKey(body))
+                    {
+                        continue;
+                    }
+                    if (current != p.CaseId)
+                    {
+                        var switches = mail.Inbox(Staff, CounselorUser(i)).Count(x => x.Text.Contains($"送り先を {p.Tag} に切り替えました", StringComparison.Ordinal));
+                        if (!await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).PostbackEvent("switch:" + p.CaseId), $"送り先を {p.Tag} に切り替えました", _chatAck, switches + 1))
+                        {
+                            Errors.Add("switch not confirmed");
+                            continue;
+                        }
+                        current = p.CaseId;
+                    }
+                    var reply = $"R{p.Index:0000}-{r:00}";
+                    _sentToConsultee[reply] = DateTimeOffset.UtcNow;
+                    await SendAsync([sender.User(Staff, CounselorUser(i)).TextEvent(reply)], _chatAck);
+                }
+            }
+        }).ToList();
+        var consulteesFinished = Task.WhenAll(consultees).ContinueWith(_ => consulteesDone = true, TaskScheduler.Default);
+        await Task.WhenAll(counselors.Append(consulteesFinished));
+        var sendingEnded = _clock.Elapsed;
+
+        await DrainAsync();
+        Report.HostAtPeak = Snapshot();
+        Report.Chat = PhaseResult(started, cpu0, (Interlocked.Read(ref _acceptedEvents) - events0) / (sendingEnded - started).TotalSeconds);
+        CheckRelays(connected);
+    }
+
+    private void Stamp(IEnumerable<Person> pair, int m, DateTimeOffset at)
+    {
+        foreach (var p in pair)
+        {
+            _sentToCounselor[$"L{p.Index:0000}-m{m:00}"] = at;
+        }
+    }
+
+    /// <summary>Waits until every sent body has arrived at least once, or 30 s with nothing new.</summary>
+    private async Task DrainAsync()
+    {
+        var lastCount = -1L;
+        var quietSince = _clock.Elapsed;
+        while (_clock.Elapsed - quietSince < TimeSpan.FromSeconds(30))
+        {
+            mail.Collect();
+            var bodies = mail.All().SelectMany(b => b.Inbox).Select(m => Body(m.Text)).ToHashSet(StringComparer.Ordinal);
+            if (_sentToCounselor.Keys.All(bodies.Contains) && _sentToConsultee.Keys.All(bodies.Contains))
+            {
+                return;
+            }
+            if (mail.Count != lastCount)
+            {
+                lastCount = mail.Count;
+                quietSince = _clock.Elapsed;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>"#ABCD L0001-m01" -> "L0001-m01"; plain texts are their own body.</summary>
+    private static string Body(string text) => text.StartsWith('#') && text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space ? text[(space + 1)..] : text;
+
+    private void CheckRelays(List<Person> connected)
+    {
+        var byUser = connected.ToDictionary(p => p.UserId, StringComparer.Ordinal);
+        var counselorSeen = new Dictionary<string, List<(Arrived Message, string User)>>(StringComparer.Ordinal);
+        var consulteeSeen = new Dictionary<string, List<(Arrived Message, string User)>>(StringComparer.Ordinal);
+        foreach (var (channel, user, inbox) in mail.All())
+        {
+            var seen = channel == Staff ? counselorSeen : consulteeSeen;
+            foreach (var m in inbox)
+            {
+                var body = Body(m.Text);
+                if ((channel == Staff && body.StartsWith('L')) || (channel == Consultee && body.StartsWith('R')))
+                {
+                    if (!seen.TryGetValue(body, out var list))
+                    {
+                        seen[body] = list = [];
+                    }
+                    list.Add((m, user));
+                }
+            }
+        }
+
+        foreach (var (body, sentAt) in _sentToCounselor)
+        {
+            var p = byUser[$"Uload{body[1..5]}"];
+            if (!counselorSeen.TryGetValue(body, out var got))
+            {
+                Errors.Add("lost consultee->counselor");
+                continue;
+            }
+            Errors.Add("duplicated consultee->counselor", got.Count - 1);
+            if (got[0].User != CounselorUser(p.Counselor) || !got[0].Message.Text.StartsWith(p.Tag + " ", StringComparison.Ordinal))
+            {
+                Errors.Add("misrouted consultee->counselor");
+            }
+            _toCounselor.Add(got[0].Message.Time - sentAt);
+            Report.CountRelayVia("consultee→counselor", got[0].Message.Via);
+        }
+        foreach (var (body, sentAt) in _sentToConsultee)
+        {
+            if (!consulteeSeen.TryGetValue(body, out var got))
+            {
+                Errors.Add("lost counselor->consultee");
+                continue;
+            }
+            Errors.Add("duplicated counselor->consultee", got.Count - 1);
+            if (got[0].User != $"Uload{body[1..5]}")
+            {
+                Errors.Add("misrouted counselor->consultee");
+            }
+            _toConsultee.Add(got[0].Message.Time - sentAt);
+            Report.CountRelayVia("counselor→consultee", got[0].Message.Via);
+        }
+        Report.SentToCounselor = _sentToCounselor.Count;
+        Report.SentToConsultee = _sentToConsultee.Count;
+
+        // In-order check per consultee: her messages must reach the counselor in the order she sent them.
+        foreach (var p in connected)
+        {
+            var order = mail.Inbox(Staff, CounselorUser(p.Counselor)).Select(m => Body(m.Text))
+                .Where(b => b.StartsWith($"L{p.Index:0000}-", StringComparison.Ordinal)).Distinct().ToList();
+            if (!order.SequenceEqual(order.Order(StringComparer.Ordinal)))
+            {
+                Errors.Add("out of order consultee->counselor");
+            }
+        }
+    }
+
+    private async Task EndAsync(List<Person> people)
+    {
+        _phase = "end";
+        var started = _clock.Elapsed;
+        var cpu0 = host.CpuSeconds();
+        var connected = people.Where(p => p.Counselor > 0).ToList();
+        await Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(async i =>
+        {
+            foreach (var p in connected.Where(p => p.Counselor == i))
+            {
+                var user = sender.User(Staff, CounselorUser(i));
+                var switches = mail.Inbox(Staff, CounselorUser(i)).Count(x => x.Text.Contains($"送り先を {p.Tag} に切り替えました", StringComparison.Ordinal));
+                if (await StepAsync(Staff, CounselorUser(i), user.PostbackEvent("switch:" + p.CaseId), $"送り先を {p.Tag} に切り替えました", _endAck, switches + 1))
+                {
+                    await StepAsync(Staff, CounselorUser(i), user.TextEvent("/終了"), $"{p.Tag} の相談を終了しました", _endAck);
+                }
+            }
+        }));
+        // The consultee's closing message (with the survey) must arrive exactly once.
+        await Task.WhenAll(connected.Select(p => mail.WaitAsync(Consultee, p.UserId, "ご相談ありがとうございました", TimeSpan.FromSeconds(30))));
+        await Task.Delay(500);
+        mail.Collect();
+        foreach (var p in connected)
+        {
+            var closings = mail.Inbox(Consultee, p.UserId).Count(m => m.Text.Contains("ご相談ありがとうございました", StringComparison.Ordinal));
+            Errors.Add("lost closing message", closings == 0 ? 1 : 0);
+            Errors.Add("duplicated closing message", closings - 1);
+        }
+        Report.End = PhaseResult(started, cpu0, null);
+
+        var retryKeys = sender.Simulator.DeliveriesByRetryKey();
+        Errors.Add("retry key delivered twice", retryKeys.Count(k => k.Value > 1));
+        Report.CountDeliveries(mail, connected.Count);
+    }
+
+    /// <summary>Sends one event and waits for the <paramref name="atLeast"/>-th message containing <paramref name="expect"/>.</summary>
+    private async Task<bool> StepAsync(string channel, string user, SimulatedEvent e, string expect, Samples ack, int atLeast = 1)
+    {
+        if (await SendAsync([e], ack) != 200)
+        {
+            return false;
+        }
+        if (await mail.WaitAsync(channel, user, expect, StepLimit, atLeast) is null)
+        {
+            Errors.Add($"no answer '{expect}'");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>One signed webhook request; its HTTP round trip is the ack latency.</summary>
+    private async Task<int> SendAsync(IReadOnlyList<SimulatedEvent> events, Samples ack)
+    {
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _events, events.Count);
+        var t = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await sender.SendBatchAsync(events[0].Channel, events);
+            ack.Add(Stopwatch.GetElapsedTime(t));
+            if (result.StatusCode == 200)
+            {
+                Interlocked.Add(ref _acceptedEvents, events.Count);
+            }
+            else
+            {
+                Errors.Add($"webhook HTTP {result.StatusCode}");
+            }
+            return result.StatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            Errors.Add($"webhook {ex.GetType().Name}");
+            return -1;
+        }
+    }
+
+    private PhaseResult PhaseResult(TimeSpan started, double cpu0, double? eventsPerSecond) =>
+        new((_clock.Elapsed - started).TotalSeconds, host.CpuSeconds() - cpu0, eventsPerSecond);
+
+    private HostSnapshot Snapshot()
+    {
+        var (rss, hwm) = host.Memory();
+        return new HostSnapshot(host.CpuSeconds(), rss, hwm);
+    }
+
+    private async Task ProgressAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), stop);
+                var (rss, _) = host.Memory();
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"[{_clock.Elapsed:mm\\:ss}] {_phase,-8} requests {Interlocked.Read(ref _requests)} events {Interlocked.Read(ref _events)} accepted {Interlocked.Read(ref _acceptedEvents)} errors {Errors.Total} deliveries {mail.Count} host cpu {host.CpuSeconds():0.0}s rss {rss / 1048576.0:0} MiB"));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Samples RSS each second: the peak working set is also VmHWM, this gives the peak during the run only.</summary>
+    private async Task MonitorAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                Report.PeakRss = Math.Max(Report.PeakRss, host.Memory().Rss);
+                await Task.Delay(1000, stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [GeneratedRegex("offer:accept:([0-9A-Za-z]+)")]
+    private static partial Regex OfferAccept();
+}
+
+/// <summary>Spreads sends to a target rate; no waiting at rate 0.</summary>
+public sealed class Pacer(double rate)
+{
+    private readonly long _interval = rate > 0 ? (long)(Stopwatch.Frequency / rate) : 0;
+    private long _next = Stopwatch.GetTimestamp();
+
+    public Task WaitAsync()
+    {
+        if (_interval == 0)
+        {
+            return Task.CompletedTask;
+        }
+        var slot = Interlocked.Add(ref _next, _interval) - _interval;
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), slot);
+        return wait > TimeSpan.Zero ? Task.Delay(wait) : Task.CompletedTask;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace OrleansConsult.Load;
+
+public sealed record BaselineResult(int Concurrency, int Requests, double RequestsPerSecond, LatencySummary Latency, long Failed, double HostCpuSeconds);
+public sealed record PhaseResult(double Seconds, double HostCpuSeconds, double? AcceptedEventsPerSecond);
+public sealed record HostSnapshot(double CpuSeconds, long RssBytes, long HwmBytes);
+public sealed record ViaCount(string Channel, string Via, int Messages);
+
+/// <summary>Everything measured, written as report.json and report.md.</summary>
+public sealed class Report
+{
+    public string Storage { get; set; } = "";
+    public DateTimeOffset StartedAt { get; set; } = DateTimeOffset.UtcNow;
+    public int Consultees { get; set; }
+    public int Counselors { get; set; }
+    public int MessagesEach { get; set; }
+    public double TargetRate { get; set; }
+    public int ProcessorCount { get; set; } = Environment.ProcessorCount;
+    public int CounselorsOnShift { get; set; }
+    public int Connected { get; set; }
+    public int SentToCounselor { get; set; }
+    public int SentToConsultee { get; set; }
+    public BaselineResult? Baseline { get; set; }
+    public PhaseResult? Setup { get; set; }
+    public PhaseResult? Chat { get; set; }
+    public PhaseResult? End { get; set; }
+    public HostSnapshot? HostIdle { get; set; }
+    /// <summary>After the /healthz baseline: HTTP stack warm, no grains yet; the base for memory per consultation.</summary>
+    public HostSnapshot? HostWarm { get; set; }
+    public HostSnapshot? HostAtPeak { get; set; }
+    public HostSnapshot? HostFinal { get; set; }
+    public long PeakRss { get; set; }
+    public LatencySummary? AckChat { get; set; }
+    public LatencySummary? AckSetup { get; set; }
+    public LatencySummary? AckEnd { get; set; }
+    public LatencySummary? RelayToCounselor { get; set; }
+    public LatencySummary? RelayToConsultee { get; set; }
+    public LatencySummary? Routing { get; set; }
+    public SortedDictionary<string, int> Errors { get; set; } = [];
+    public List<ViaCount> Deliveries { get; set; } = [];
+    /// <summary>"direction via" -> relayed messages: which relays used a free reply token and which a billed push.</summary>
+    public SortedDictionary<string, int> RelayVia { get; set; } = new(StringComparer.Ordinal);
+    public double RepliesPerConsultation { get; set; }
+    public double PushesPerConsultation { get; set; }
+    public int HostLogWarnings { get; set; }
+    public int HostLogErrors { get; set; }
+
+    /// <summary>Lost or duplicated messages: the only thing that fails the run (never a wall-clock number).</summary>
+    public int LostOrDuplicated => Errors.Where(e => e.Key.StartsWith("lost", StringComparison.Ordinal) || e.Key.StartsWith("duplicated", StringComparison.Ordinal)
+        || e.Key.StartsWith("retry key", StringComparison.Ordinal)).Sum(e => e.Value);
+
+    public void Finish(LoadOptions o, Tally errors, Samples setupAck, Samples chatAck, Samples endAck, Samples toCounselor, Samples toConsultee, Samples routing, HostChild host)
+    {
+        Storage = o.Storage;
+        Consultees = o.Consultees;
+        Counselors = o.Counselors;
+        MessagesEach = o.Messages;
+        TargetRate = o.Rate;
+        Errors = errors.Snapshot();
+        AckSetup = setupAck.Summary();
+        AckChat = chatAck.Summary();
+        AckEnd = endAck.Summary();
+        RelayToCounselor = toCounselor.Summary();
+        RelayToConsultee = toConsultee.Summary();
+        Routing = routing.Summary();
+        var (rss, hwm) = host.Memory();
+        HostFinal = new HostSnapshot(host.CpuSeconds(), rss, hwm);
+        HostLogWarnings = host.LogWarnings;
+        HostLogErrors = host.LogErrors;
+    }
+
+    public void CountRelayVia(string direction, string via)
+    {
+        var key = $"{direction} via {via}";
+        RelayVia[key] = RelayVia.GetValueOrDefault(key) + 1;
+    }
+
+    public void CountDeliveries(Mailboxes mail, int consultations)
+    {
+        Deliveries = mail.All().SelectMany(b => b.Inbox.Select(m => (b.Channel, m.Via)))
+            .GroupBy(x => x).Select(g => new ViaCount(g.Key.Channel, g.Key.Via, g.Count())).OrderBy(v => v.Channel).ThenBy(v => v.Via).ToList();
+        var toConsultees = Deliveries.Where(d => d.Channel == "consultee").ToList();
+        RepliesPerConsultation = consultations == 0 ? 0 : toConsultees.Where(d => d.Via == "reply").Sum(d => d.Messages) / (double)consultations;
+        PushesPerConsultation = consultations == 0 ? 0 : toConsultees.Where(d => d.Via != "reply").Sum(d => d.Messages) / (double)consultations;
+    }
+
+    public async Task WriteAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), Markdown());
+    }
+
+    public string Markdown()
+    {
+        var c = CultureInfo.InvariantCulture;
+        string Ms(double v) => double.IsNaN(v) ? "–" : v.ToString(v < 10 ? "0.0" : "0", c);
+        string Lat(LatencySummary? s) => s is null || s.Count == 0 ? "– | – | – | – | –" : $"{Ms(s.Min)} | {Ms(s.P50)} | {Ms(s.P95)} | {Ms(s.P99)} | {Ms(s.Max)}";
+        string Mb(long bytes) => (bytes / 1048576.0).ToString("0", c);
+        var chatRate = Chat?.AcceptedEventsPerSecond ?? 0;
+        var sb = new StringBuilder();
+        sb.AppendLine(c, $"### {Storage}: {Consultees} consultees, {Counselors} counselors, {MessagesEach} messages each, rate {(TargetRate > 0 ? TargetRate.ToString(c) + "/s" : "unlimited")}, {ProcessorCount} cores, {StartedAt:yyyy-MM-dd HH:mm} UTC");
+        sb.AppendLine();
+        sb.AppendLine("| measure | count | min ms | p50 ms | p95 ms | p99 ms | max ms |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine(c, $"| /healthz baseline ({Baseline?.Concurrency} concurrent) | {Baseline?.Requests} | {Lat(Baseline?.Latency)} |");
+        sb.AppendLine(c, $"| webhook ack, chat phase | {AckChat?.Count} | {Lat(AckChat)} |");
+        sb.AppendLine(c, $"| webhook ack, setup phase | {AckSetup?.Count} | {Lat(AckSetup)} |");
+        sb.AppendLine(c, $"| webhook ack, end phase | {AckEnd?.Count} | {Lat(AckEnd)} |");
+        sb.AppendLine(c, $"| relay consultee → counselor | {RelayToCounselor?.Count} | {Lat(RelayToCounselor)} |");
+        sb.AppendLine(c, $"| relay counselor → consultee | {RelayToConsultee?.Count} | {Lat(RelayToConsultee)} |");
+        sb.AppendLine(c, $"| routing 相談する → offer card | {Routing?.Count} | {Lat(Routing)} |");
+        sb.AppendLine();
+        sb.AppendLine("| figure | value |");
+        sb.AppendLine("|---|---:|");
+        sb.AppendLine(c, $"| /healthz baseline requests/s | {Baseline?.RequestsPerSecond:0} |");
+        sb.AppendLine(c, $"| webhook events/s accepted (chat phase) | {chatRate:0.0} |");
+        sb.AppendLine(c, $"| webhook events/s as share of /healthz requests/s | {(Baseline is { RequestsPerSecond: > 0 } b ? chatRate / b.RequestsPerSecond : 0):P1} |");
+        sb.AppendLine(c, $"| counselors on shift / consultations connected | {CounselorsOnShift} / {Connected} |");
+        sb.AppendLine(c, $"| messages sent consultee→counselor / counselor→consultee | {SentToCounselor} / {SentToConsultee} |");
+        sb.AppendLine(c, $"| phase seconds: setup / chat / end | {Setup?.Seconds:0.0} / {Chat?.Seconds:0.0} / {End?.Seconds:0.0} |");
+        sb.AppendLine(c, $"| host CPU s: baseline / setup / chat / end | {Baseline?.HostCpuSeconds:0.0} / {Setup?.HostCpuSeconds:0.0} / {Chat?.HostCpuSeconds:0.0} / {End?.HostCpuSeconds:0.0} |");
+        sb.AppendLine(c, $"| host CPU ms per accepted chat event | {(Chat is { AcceptedEventsPerSecond: > 0 } ch ? 1000 * ch.HostCpuSeconds / (ch.AcceptedEventsPerSecond.Value * ch.Seconds) : 0):0.00} |");
+        sb.AppendLine(c, $"| host RSS idle / warm / after chat / peak (VmHWM) MiB | {Mb(HostIdle?.RssBytes ?? 0)} / {Mb(HostWarm?.RssBytes ?? 0)} / {Mb(HostAtPeak?.RssBytes ?? 0)} / {Mb(HostFinal?.HwmBytes ?? 0)} |");
+        sb.AppendLine(c, $"| RSS growth per active consultation KiB (after chat − warm) | {(Connected > 0 && HostAtPeak is not null && HostWarm is not null ? (HostAtPeak.RssBytes - HostWarm.RssBytes) / 1024.0 / Connected : 0):0} |");
+        sb.AppendLine(c, $"| consultee messages per consultation: reply / push | {RepliesPerConsultation:0.0} / {PushesPerConsultation:0.0} |");
+        foreach (var d in Deliveries)
+        {
+            sb.AppendLine(c, $"| deliveries {d.Channel} via {d.Via} | {d.Messages} |");
+        }
+        foreach (var (key, n) in RelayVia)
+        {
+            sb.AppendLine(c, $"| relayed {key} | {n} |");
+        }
+        sb.AppendLine(c, $"| host log lines warn / fail | {HostLogWarnings} / {HostLogErrors} |");
+        sb.AppendLine(c, $"| errors (lost or duplicated) | {Errors.Values.Sum()} ({LostOrDuplicated}) |");
+        foreach (var (kind, n) in Errors)
+        {
+            sb.AppendLine(c, $"| error: {kind} | {n} |");
+        }
+        return sb.ToString();
+    }
+}
