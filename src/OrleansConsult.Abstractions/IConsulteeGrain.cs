@@ -8,12 +8,13 @@ namespace OrleansConsult.Abstractions;
 /// </summary>
 public interface ILineUserGrain : IGrainWithStringKey, IDeliverToLineUser
 {
-    /// <summary>Stores the event durably (state written) before returning; duplicates have no effect.</summary>
-    [Alias("Accept")]
+    /// <summary>Stores the event durably (state written) before returning; duplicates have no effect.
+    /// Interleaves with the grain's work on earlier events, so a webhook never waits for LINE sends.</summary>
+    [AlwaysInterleave, Alias("Accept")]
     Task<AcceptOutcome> AcceptAsync(InboundLineEvent lineEvent);
 
     /// <summary>Several events of one webhook request, in order, stored with one state write.</summary>
-    [Alias("AcceptBatch")]
+    [AlwaysInterleave, Alias("AcceptBatch")]
     Task<IReadOnlyList<AcceptOutcome>> AcceptBatchAsync(IReadOnlyList<InboundLineEvent> lineEvents);
 
     /// <summary>Hands out the freshest unused reply token if it is younger than <paramref name="maxAge"/>, once.</summary>

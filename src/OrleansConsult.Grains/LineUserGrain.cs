@@ -30,7 +30,7 @@ public class LineUserState
 /// handled. What a handled event causes is idempotent (ids and retry keys come from the event),
 /// so working an event again after a crash repeats nothing the user sees twice.
 /// </summary>
-public abstract partial class LineUserGrain<TState>(IPersistentState<TState> state, TimeProvider clock, ILineOutbound outbound, ILogger logger)
+public abstract partial class LineUserGrain<TState>(IPersistentState<TState> state, LineTime clock, ILineOutbound outbound, ILogger logger)
     : Grain, ILineUserGrain
     where TState : LineUserState, new()
 {
@@ -41,6 +41,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// <summary>LINE accepts a reply token for about a minute; leave a margin for the send itself.</summary>
     private static readonly TimeSpan ReplyTokenUsableFor = TimeSpan.FromSeconds(50);
 
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private HashSet<string>? _seen;
     private bool _processing;
     private string? _failingEventId;
@@ -48,7 +49,6 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     private IGrainTimer? _retryTimer;
 
     protected IPersistentState<TState> State => state;
-    protected TimeProvider Clock => clock;
     protected ILogger Logger => logger;
     protected string Channel => GrainKeys.SplitLineUser(this.GetPrimaryKeyString()).Channel;
     protected string LineUserId => GrainKeys.SplitLineUser(this.GetPrimaryKeyString()).UserId;
@@ -82,16 +82,54 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
         try
         {
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
-        catch
+        catch (Exception ex)
         {
             // Not durable: forget them, so LINE's redelivery is accepted instead of dropped as a duplicate.
-            await ReloadAsync();
+            Forget(lineEvents, outcomes);
+            if (ex is Orleans.Storage.InconsistentStateException && !_processing)
+            {
+                await ReloadAsync();
+            }
             throw;
         }
         Kick();
         return outcomes;
+    }
+
+    private void Forget(IReadOnlyList<InboundLineEvent> lineEvents, AcceptOutcome[] outcomes)
+    {
+        var s = state.State;
+        for (var i = 0; i < lineEvents.Count; i++)
+        {
+            if (outcomes[i] != AcceptOutcome.Accepted)
+            {
+                continue;
+            }
+            var id = lineEvents[i].WebhookEventId;
+            s.Pending.RemoveAll(e => e.WebhookEventId == id);
+            s.RecentEventIds.Remove(id);
+            _seen?.Remove(id);
+            s.EventsAccepted--;
+        }
+    }
+
+    /// <summary>
+    /// Accepting interleaves with working the events (a webhook never waits for the bot's or the
+    /// relay's sends), so the two may want to write at once: writes take turns.
+    /// </summary>
+    protected async Task WriteAsync()
+    {
+        await _writeGate.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private AcceptOutcome Record(InboundLineEvent lineEvent)
@@ -163,14 +201,15 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                         break;
                     }
                 }
-                state.State.Pending.RemoveAt(0);
+                // By identity: an interleaved accept may have changed the list meanwhile.
+                state.State.Pending.Remove(next);
                 handled++;
             }
             if (handled > 0)
             {
                 try
                 {
-                    await state.WriteStateAsync();
+                    await WriteAsync();
                 }
                 catch (Exception ex)
                 {
@@ -268,7 +307,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
         var lease = new ReplyTokenLease(s.ReplyToken, s.ReplyTokenReceivedAt);
         s.ReplyToken = null;
-        await state.WriteStateAsync();
+        await WriteAsync();
         return clock.GetUtcNow() - lease.ReceivedAt <= maxAge ? lease : null;
     }
 

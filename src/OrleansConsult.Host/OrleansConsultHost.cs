@@ -82,6 +82,7 @@ public static class OrleansConsultHost
         // The conversation engine's ports: program directory, encrypted transcripts, outbound LINE.
         builder.Services.AddSingleton(new ProgramDirectory(program));
         builder.Services.TryAddSingleton(sp => new EngineClock(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ITranscriptStore, SqlTranscriptStore>();
         builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
 
@@ -89,9 +90,9 @@ public static class OrleansConsultHost
         // (our SQL store replaces the LINE layer's in-memory default).
         builder.Services.AddSingleton<SqlOutbox>();
         builder.Services.AddSingleton<IOutboxStore, SqlOutboxStore>();
-        builder.Services.AddLineMessaging(builder.Configuration.GetSection(LineOptions.Section));
-        // Registered before UseOrleans so the schema exists when the AdoNet providers read their queries.
+        // Registered first so the schema exists before the outbox drains and the AdoNet providers read their queries.
         builder.Services.AddHostedService<MigrateOnStart>();
+        builder.Services.AddLineMessaging(builder.Configuration.GetSection(LineOptions.Section));
 
         builder.UseOrleans(silo =>
         {

@@ -26,7 +26,7 @@ public sealed class ConsulteeState : LineUserState
 /// </summary>
 public sealed class ConsulteeGrain(
     [PersistentState("consultee", StorageNames.State)] IPersistentState<ConsulteeState> state,
-    TimeProvider clock,
+    LineTime clock,
     EngineClock engineClock,
     ILineOutbound outbound,
     ProgramDirectory directory,
@@ -52,7 +52,7 @@ public sealed class ConsulteeGrain(
         S.OpenCaseId = null;
         S.LastCounselorId = counselorId ?? S.LastCounselorId;
         S.LastCaseClosedAt = closedAt;
-        await State.WriteStateAsync();
+        await WriteAsync();
     }
 
     protected override async Task HandleAsync(InboundLineEvent e)

@@ -17,7 +17,7 @@ public sealed class StaffLineUserState : LineUserState
 /// </summary>
 public sealed class StaffLineUserGrain(
     [PersistentState("staffuser", StorageNames.State)] IPersistentState<StaffLineUserState> state,
-    TimeProvider clock,
+    LineTime clock,
     ILineOutbound outbound,
     ProgramDirectory directory,
     ILogger<StaffLineUserGrain> logger) : LineUserGrain<StaffLineUserState>(state, clock, outbound, logger), IStaffLineUserGrain

@@ -40,6 +40,12 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Orleans__GatewayPort"] = gatewayPort.ToString();
         info.Environment["Program__File"] = HostRunner.SampleProgram;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // No drill talks to the real LINE: the bot's sends fail fast (connection refused) and go to the outbox.
+        info.Environment["Line__ApiBaseUrl"] = "http://127.0.0.1:9";
+        info.Environment["Line__DataApiBaseUrl"] = "http://127.0.0.1:9";
+        info.Environment["Line__Resilience__BaseDelay"] = "00:00:00.005";
+        info.Environment["Line__Resilience__MaxDelay"] = "00:00:00.020";
+        info.Environment["Line__Resilience__MaxRetryAttempts"] = "2";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
