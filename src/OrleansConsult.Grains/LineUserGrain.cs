@@ -116,8 +116,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     }
 
     /// <summary>
-    /// Accepting interleaves with working the events (a webhook never waits for the bot's or the
-    /// relay's sends), so the two may want to write at once: writes take turns.
+    /// Writes take turns: delivery interleaves with the grain's other work, and a write must never
+    /// overlap another (the second would carry a stale ETag).
     /// </summary>
     protected async Task WriteAsync()
     {
