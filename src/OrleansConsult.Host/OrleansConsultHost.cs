@@ -68,6 +68,7 @@ public static class OrleansConsultHost
         var protector = KeyRing.Load(builder.Configuration[KeyRing.Setting], storage);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<MetricsStartup>();
         // SIGTERM: give the silo time to leave the cluster and hand over its grains, inside
         // the pod's terminationGracePeriodSeconds (60 s in k8s/base).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));

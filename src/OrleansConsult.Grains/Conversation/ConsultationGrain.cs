@@ -88,6 +88,7 @@ public sealed partial class ConsultationGrain(
             await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, "open", now, TranscriptAuthor.Consultee, first));
         }
         LogOpened(logger, CaseId, S.TenantId, S.Urgent);
+        ConversationMetrics.CaseOpened(S.TenantId);
         await RouteAsync($"tenant:{request.TenantId}", "open");
         await state.WriteStateAsync();
     }
@@ -165,8 +166,10 @@ public sealed partial class ConsultationGrain(
         switch (S.Status)
         {
             case CaseStatus.Connected:
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 // Her tag as a quick reply: one tap makes this case the one the counselor writes to.
                 await ToCounselorAsync(eventId, new Outgoing(RelayText(text, crisis), Say.StaffMenu([(CaseId, Tag)])));
+                ConversationMetrics.Relayed("to-counselor", System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 break;
             case CaseStatus.Waiting or CaseStatus.LeftMessage when S.Preview is null:
                 S.Preview = text;
@@ -280,8 +283,10 @@ public sealed partial class ConsultationGrain(
         {
             return false;
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, clock.GetUtcNow(), TranscriptAuthor.Counselor, text));
         await ToConsulteeAsync(eventId, new Outgoing(text));
+        ConversationMetrics.Relayed("to-consultee", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return true;
     }
 
@@ -408,6 +413,7 @@ public sealed partial class ConsultationGrain(
         S.Journal.Add(new JournalEntry(now, "closed", S.DispatcherKey, counselorId, reason));
         await state.WriteStateAsync();
         LogClosed(logger, CaseId, reason);
+        ConversationMetrics.CaseClosed(S.TenantId, reason);
 
         _idleTimer?.Dispose();
         _idleTimer = null;

@@ -58,6 +58,12 @@ public sealed partial class DispatcherGrain(
     private string Key => this.GetPrimaryKeyString();
     private DispatcherProfile Profile => directory.Dispatcher(Key);
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        ConversationMetrics.QueueGone(Key); // the silo it moves to reports it from now on
+        return Task.CompletedTask;
+    }
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Deadlines come back from state: work anything already due, then sleep until the next one.
@@ -222,6 +228,7 @@ public sealed partial class DispatcherGrain(
         NoticePositions(now);
 
         await state.WriteStateAsync();
+        ConversationMetrics.Queue(Key, S.Queue.Count, S.Queue.Count == 0 ? TimeSpan.Zero : now - S.Queue.Min(q => q.EnqueuedAt));
         await ArmAsync(now, open);
         return enqueuingResult;
     }
@@ -409,6 +416,10 @@ public sealed partial class DispatcherGrain(
 
     private void News(string caseId, RoutingNews news, bool send = true)
     {
+        if (news.Entry is { } entry)
+        {
+            ConversationMetrics.Step(Key, entry.Step);
+        }
         if (send)
         {
             _ = GrainFactory.GetGrain<IConsultationGrain>(caseId).RoutingNewsAsync(news);

@@ -61,6 +61,14 @@ public sealed class EndToEndJourneyTests(PostgresServer postgres)
         // Her first message of each turn went back as a free reply.
         Assert.Contains(she.Inbox, m => m.Via == "reply");
 
+        // Operators see the routing and the relay, labelled by dispatcher and direction only.
+        var metrics = await journey.Host.Http.GetStringAsync("/metrics");
+        Assert.True(metrics.Contains("oc_routing_steps", StringComparison.Ordinal), string.Join("\n", metrics.Split('\n').Where(l => l.Contains("oc_") || l.Contains("orleansconsult"))));
+        Assert.Contains("dispatcher=\"tenant:toyama\"", metrics);
+        Assert.Contains("oc_queue_length", metrics);
+        Assert.Contains("oc_relay_duration", metrics);
+        Assert.DoesNotContain("Uhana", metrics);
+
         if (connectionString is not null)
         {
             // Message text never in clear. (Her LINE user id is a grain key: a per-channel pseudonym the system routes by.)
