@@ -277,13 +277,19 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         {
             var chunk = lineMessages.Skip(part * LineMessageValidator.MaxMessagesPerRequest).Take(LineMessageValidator.MaxMessagesPerRequest).ToList();
             var token = TakeFreshToken();
+            if (token is not null)
+            {
+                // Spent durably before it is used: LINE replies carry no retry key, so if this silo died
+                // after the reply and the work were repeated, an unspent token in state would be tried
+                // again, refused as used, and the fallback push would show her the message twice.
+                await WriteAsync();
+            }
             await outbound.SendAsync(Channel, LineUserId, chunk, token, RetryKeys.Part(retryKey, part));
         }
     }
 
     /// <summary>
-    /// The reply token is spent the moment it is handed out (in memory; persisted with the next
-    /// write). A stale token after a restart only costs a refused reply and a push.
+    /// The reply token is spent the moment it is handed out (and written before the reply goes out).
     /// </summary>
     private ReplyTokenSlot? TakeFreshToken()
     {

@@ -20,7 +20,7 @@ public sealed class HostProcess : IAsyncDisposable
     public HttpClient Http { get; }
     public bool HasExited => _process.HasExited;
 
-    public static HostProcess Start(string connectionString, string clusterId)
+    public static HostProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? environment = null)
     {
         var httpPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
@@ -46,6 +46,10 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Line__Resilience__BaseDelay"] = "00:00:00.005";
         info.Environment["Line__Resilience__MaxDelay"] = "00:00:00.020";
         info.Environment["Line__Resilience__MaxRetryAttempts"] = "2";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

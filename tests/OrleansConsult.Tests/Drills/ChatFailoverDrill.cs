@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansConsult.Line;
+using OrleansConsult.LineSimulator;
+using OrleansConsult.Tests.Infrastructure;
+using OrleansConsult.Tests.Journeys;
+using Xunit.Abstractions;
+
+namespace OrleansConsult.Tests.Drills;
+
+/// <summary>
+/// Chats on three Host processes in one PostgreSQL cluster, webhooks spread over all of them, LINE
+/// played by the simulator. One process is SIGKILLed mid-chat: webhooks that fail are redelivered
+/// (to another process, as LINE's load balancer would); every message answered 200 reaches the
+/// counselor exactly once and in order, and the figures go to the CI log.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper output) : IDisposable
+{
+    private const int Consultees = 8;
+    private const int Counselors = 2;
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Sigkill_of_one_of_three_silos_mid_chat_relays_every_accepted_message_once()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        Assert.Equal(0, await OrleansConsult.Host.OrleansConsultHost.MigrateAsync(["--Storage:Mode=PostgreSQL", $"--Storage:ConnectionString={connectionString}"]));
+        await using var simulatorApp = LineSimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o => o.AddDevelopmentChannels());
+        await simulatorApp.StartAsync();
+        var simulator = simulatorApp.Services.GetRequiredService<LineSimulator.LineSimulator>();
+        var users = simulatorApp.Services.GetRequiredService<WebhookSender>();
+
+        var environment = new Dictionary<string, string>
+        {
+            ["Program__File"] = WriteProgram(),
+            ["Line__ApiBaseUrl"] = LineSimulatorApp.BoundAddress(simulatorApp).ToString(),
+            ["Line__Channels__consultee__Secret"] = "dev-consultee-secret",
+            ["Line__Channels__consultee__AccessToken"] = "dev-consultee-token",
+            ["Line__Channels__consultee__Role"] = "consultee",
+            ["Line__Channels__staff__Secret"] = "dev-staff-secret",
+            ["Line__Channels__staff__AccessToken"] = "dev-staff-token",
+            ["Line__Channels__staff__Role"] = "staff",
+            ["Line__Sending__OutboxBaseDelay"] = "00:00:01",
+            ["Line__Sending__OutboxMaxDelay"] = "00:00:05",
+            ["Line__Sending__OutboxPollInterval"] = "00:00:00.500",
+        };
+        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(connectionString, "drill-chat", environment)).ToList();
+        try
+        {
+            foreach (var host in hosts)
+            {
+                Assert.True(await host.WaitReadyAsync(TimeSpan.FromSeconds(90)), "a silo did not become ready");
+            }
+            simulator.Options.WebhookBase = $"http://127.0.0.1:{hosts[0].HttpPort}/line/webhook/{{channel}}";
+
+            // Set up over the first process: counselors on shift, consultees connected.
+            var staff = new List<Phone>();
+            for (var c = 1; c <= Counselors; c++)
+            {
+                var phone = new Phone(users, "staff", $"Ufail-staff{c}");
+                await phone.SayAsync($"FAIL-C{c}");
+                await phone.ExpectAsync("として登録しました", seconds: 30);
+                await phone.SayAsync("出勤");
+                await phone.ExpectAsync("状態を「出勤」にしました", seconds: 30);
+                staff.Add(phone);
+            }
+            var consultees = new List<Phone>();
+            var counselorOf = new Dictionary<int, Phone>();
+            for (var i = 0; i < Consultees; i++)
+            {
+                var she = new Phone(users, "consultee", $"Ufail{i}");
+                await she.FollowAsync();
+                await she.TapAsync("consent:yes");
+                await she.SayAsync("全日県");
+                await she.ExpectAsync("の相談窓口につながります", seconds: 30);
+                await she.SayAsync("相談する");
+                Phone? chosen = null;
+                Assert.True(await Eventually.TrueAsync(() =>
+                {
+                    chosen = staff.FirstOrDefault(c => c.Count("新しい相談があります") > counselorOf.Values.Count(v => v == c));
+                    return Task.FromResult(chosen is not null);
+                }, TimeSpan.FromSeconds(30)));
+                await chosen!.AnswerOfferAsync(accept: true, offerNumber: counselorOf.Values.Count(v => v == chosen) + 1);
+                await she.ExpectAsync("相談員とつながりました", seconds: 30);
+                counselorOf[i] = chosen;
+                consultees.Add(she);
+            }
+
+            // Chat over all three processes; the second one is killed 4 s in.
+            var stop = new CancellationTokenSource();
+            var accepted = new int[Consultees];
+            var failedAttempts = 0;
+            var recoveries = new List<double>();
+            var killed = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(4));
+                hosts[1].Kill();
+                stop.CancelAfter(TimeSpan.FromSeconds(16));
+            });
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var writers = Enumerable.Range(0, Consultees).Select(i => Task.Run(async () =>
+            {
+                var user = users.User("consultee", $"Ufail{i}");
+                for (var m = 1; !stop.IsCancellationRequested; m++)
+                {
+                    var lineEvent = user.TextEvent($"fail{i}-m{m}");
+                    var started = Stopwatch.GetTimestamp();
+                    var attempt = 0;
+                    // LINE redelivers what was not answered 200 (here: to the next process in turn).
+                    while (!await PostAsync(http, hosts[(i + m + attempt) % hosts.Count], lineEvent, attempt > 0))
+                    {
+                        Interlocked.Increment(ref failedAttempts);
+                        attempt++;
+                        await Task.Delay(200);
+                    }
+                    if (attempt > 0)
+                    {
+                        lock (recoveries)
+                        {
+                            recoveries.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                        }
+                    }
+                    accepted[i] = m;
+                    await Task.Delay(250);
+                }
+            })).ToList();
+            await Task.WhenAll(writers.Append(killed));
+
+            int lost = 0, duplicated = 0, outOfOrder = 0, relayed = 0;
+            for (var i = 0; i < Consultees; i++)
+            {
+                var counselor = counselorOf[i];
+                var tag = $" fail{i}-m";
+                var last = $"{tag}{accepted[i]}";
+                await Eventually.TrueAsync(() => Task.FromResult(counselor.Inbox.Any(x => x.Text.EndsWith(last, StringComparison.Ordinal))), TimeSpan.FromSeconds(60));
+                var numbers = counselor.Inbox.Select(x => x.Text).Where(t => t.Contains(tag, StringComparison.Ordinal))
+                    .Select(t => int.Parse(t[(t.LastIndexOf('m') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                relayed += numbers.Distinct().Count();
+                lost += Enumerable.Range(1, accepted[i]).Count(n => !numbers.Contains(n));
+                duplicated += numbers.Count - numbers.Distinct().Count();
+                outOfOrder += numbers.SequenceEqual(numbers.Order()) ? 0 : 1;
+            }
+            DrillReport.Write(output, "SIGKILL 1 of 3 silos mid-chat (webhooks over all 3, LINE simulated)", [
+                ("consultations", Consultees), ("accepted", accepted.Sum()), ("relayed", relayed), ("lost", lost), ("duplicated", duplicated),
+                ("out of order", outOfOrder), ("failed attempts (redelivered)", failedAttempts),
+                ("recovery max s", recoveries.Count == 0 ? "0" : recoveries.Max().ToString("F1", System.Globalization.CultureInfo.InvariantCulture))]);
+            Assert.Equal(0, lost);
+            Assert.Equal(0, duplicated);
+            Assert.Equal(0, outOfOrder);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        async Task<bool> PostAsync(HttpClient http, HostProcess host, SimulatedEvent lineEvent, bool redelivery)
+        {
+            if (host.HasExited)
+            {
+                return false;
+            }
+            var json = (JsonObject)lineEvent.Json.DeepClone();
+            json["deliveryContext"] = new JsonObject { ["isRedelivery"] = redelivery };
+            var bytes = Encoding.UTF8.GetBytes(new JsonObject { ["destination"] = "Ubot", ["events"] = new JsonArray(json) }.ToJsonString());
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{host.HttpPort}/line/webhook/consultee") { Content = new ByteArrayContent(bytes) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.TryAddWithoutValidation("x-line-signature", LineSignature.Compute(bytes, "dev-consultee-secret"));
+            try
+            {
+                using var response = await http.SendAsync(request);
+                return response.IsSuccessStatusCode;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private string WriteProgram()
+    {
+        var counselors = string.Join(",", Enumerable.Range(1, Counselors).Select(c =>
+            $$"""
+            "fail-c{{c}}": { "DisplayName": "相談員{{c}}", "Role": "Counselor", "MaxConcurrentCases": 10, "EnrollmentCode": "FAIL-C{{c}}" }
+            """));
+        var path = Path.Combine(_folder.Path, "program.json");
+        File.WriteAllText(path, $$"""
+            { "Program": { "Tenants": { "all": {
+                "DisplayName": "全日県", "Kind": "Prefecture", "EntryCode": "PR-ALL",
+                "Areas": [ { "Name": "全日県", "Aliases": [] } ],
+                "Hours": [ { "Days": [ "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" ], "Start": "00:00", "End": "24:00" } ],
+                "ClosedOnPublicHolidays": false, "ClosedYearEnd": false,
+                "Phones": [ { "Label": "窓口", "Number": "0120-000-000", "HoursText": "24時間" } ],
+                "OfferTimeout": "00:10:00",
+                "Counselors": { {{counselors}} } } },
+              "NursePools": {} } }
+            """);
+        return path;
+    }
+}
