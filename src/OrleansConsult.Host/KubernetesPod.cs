@@ -20,5 +20,6 @@ public static class SecretSettings
         "Line:Channels:{channel}:Secret",
         "Line:Channels:{channel}:AccessToken",
         "Transcripts:Keys",
+        OperatorAuthentication.PasswordSetting,
     ];
 }

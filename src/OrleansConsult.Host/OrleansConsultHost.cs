@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans.Dashboard;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains;
 using OrleansConsult.Grains.Conversation;
@@ -95,11 +96,21 @@ public static class OrleansConsultHost
         builder.Services.AddHostedService<MigrateOnStart>();
         builder.Services.AddLineMessaging(builder.Configuration.GetSection(LineOptions.Section));
 
+        var dashboard = !string.IsNullOrEmpty(builder.Configuration[OperatorAuthentication.PasswordSetting]);
         builder.UseOrleans(silo =>
         {
             ConfigureSilo(silo, storage, cluster, protector);
             ConfigureMembership(silo, builder.Configuration);
+            if (dashboard)
+            {
+                // The Orleans dashboard (grains, calls, silos, reminders) for operators only; it profiles
+                // every grain call, so it is on only where an operator password is configured.
+                silo.AddDashboard();
+            }
         });
+        builder.Services.AddAuthentication(OperatorAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, OperatorAuthentication>(OperatorAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(o => o.AddPolicy(OperatorAuthentication.Policy, p => p.RequireRole(OperatorAuthentication.Policy)));
 
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
@@ -188,6 +199,10 @@ public static class OrleansConsultHost
         // Liveness: the process answers. Nothing else is checked, so a slow database never gets a pod killed.
         app.MapGet("/healthz", () => Results.Text("ok"));
         LineWebhookEndpoint.Map(app);
+        if (!string.IsNullOrEmpty(app.Configuration[OperatorAuthentication.PasswordSetting]))
+        {
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAuthentication.Policy);
+        }
         // Prometheus scrape endpoint: our System.Diagnostics.Metrics meters and Orleans' own.
         // Labels never carry personal data (channel names, tenant ids, status codes only).
         app.MapMetrics("/metrics");

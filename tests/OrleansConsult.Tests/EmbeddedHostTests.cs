@@ -28,6 +28,37 @@ public sealed class EmbeddedHostTests
     }
 
     [Fact]
+    public async Task The_orleans_dashboard_is_for_operators_only()
+    {
+        using var data = new TempFolder();
+        var settings = HostRunner.Embedded(data.Path);
+        settings["Operators:Password"] = "test-operator-password";
+        await using var host = await HostRunner.StartAsync(settings);
+
+        var anonymous = await host.Http.GetAsync("/dashboard");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.StartsWith("Basic", anonymous.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignedInAsync(host, "operator", "guess")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignedInAsync(host, "admin", "test-operator-password")).StatusCode);
+        var signedIn = await SignedInAsync(host, "operator", "test-operator-password");
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        // The webhook and health endpoints stay open to LINE and the kubelet.
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/healthz")).StatusCode);
+
+        using var other = new TempFolder();
+        await using var withoutPassword = await HostRunner.StartAsync(HostRunner.Embedded(other.Path));
+        Assert.Equal(HttpStatusCode.NotFound, (await withoutPassword.Http.GetAsync("/dashboard")).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> SignedInAsync(HostRunner host, string user, string password)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/"); // HttpClient drops credentials on the redirect from /dashboard
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return host.Http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Grain_state_survives_a_restart()
     {
         using var data = new TempFolder();
