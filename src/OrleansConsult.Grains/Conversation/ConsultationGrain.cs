@@ -56,8 +56,18 @@ public sealed partial class ConsultationGrain(
     private string CaseId => this.GetPrimaryKeyString();
     private string Tag => CaseIds.Tag(CaseId);
 
+    /// <summary>Her last message time as stored: within a few minutes of it, a chat message needs no case write.</summary>
+    private DateTimeOffset _storedLastConsulteeAt;
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        _storedLastConsulteeAt = S.LastConsulteeAt;
+    }
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _storedLastConsulteeAt = S.LastConsulteeAt;
         ArmIdleTimer();
         return Task.CompletedTask;
     }
@@ -90,7 +100,7 @@ public sealed partial class ConsultationGrain(
         LogOpened(logger, CaseId, S.TenantId, S.Urgent);
         ConversationMetrics.CaseOpened(S.TenantId);
         await RouteAsync($"tenant:{request.TenantId}", "open");
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task RetryRoutingAsync()
@@ -98,7 +108,7 @@ public sealed partial class ConsultationGrain(
         if (S.Status == CaseStatus.Unanswered)
         {
             await RouteAsync($"tenant:{S.TenantId}", $"retry{S.Journal.Count}");
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
         else if (S.Status is CaseStatus.Waiting or CaseStatus.Connected or CaseStatus.LeftMessage)
         {
@@ -151,6 +161,7 @@ public sealed partial class ConsultationGrain(
         }
         var now = clock.GetUtcNow();
         await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, now, TranscriptAuthor.Consultee, text));
+        var before = (S.Status, S.Urgent, S.Preview, S.LeftMessageConfirmed, S.IdleWarned);
         S.LastConsulteeAt = now;
         S.IdleWarned = false;
         if (crisis && !S.Urgent)
@@ -185,7 +196,13 @@ public sealed partial class ConsultationGrain(
             S.LeftMessageConfirmed = true;
             await ToConsulteeAsync($"left/{eventId}", Say.WithMenu(BotText.Get("LeaveMessageSaved")));
         }
-        await state.WriteStateAsync();
+        // A plain chat message changes only her last-message time: stored at most every few minutes
+        // (after a crash the idle warning could come a little early, nothing more); anything else at once.
+        if (before != (S.Status, S.Urgent, S.Preview, S.LeftMessageConfirmed, S.IdleWarned)
+            || now - _storedLastConsulteeAt >= TimeSpan.FromMinutes(5))
+        {
+            await SaveAsync();
+        }
         return S.Status;
     }
 
@@ -200,7 +217,7 @@ public sealed partial class ConsultationGrain(
         }
         await LeaveMessageCoreAsync();
         await ToConsulteeAsync($"leave/{S.Journal.Count}", new Outgoing(BotText.Get("LeaveMessagePrompt")));
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     /// <summary>Left with whichever opens first: her area, or the nurse pool that covers it.</summary>
@@ -226,7 +243,7 @@ public sealed partial class ConsultationGrain(
             return false;
         }
         S.Satisfaction = score;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return true;
     }
 
@@ -258,7 +275,7 @@ public sealed partial class ConsultationGrain(
         S.AcceptedAt ??= now;
         S.LastConsulteeAt = now;
         S.IdleWarned = false;
-        await state.WriteStateAsync();
+        await SaveAsync();
 
         var connect = $"connect/{counselorId}/{S.Journal.Count}";
         await ToConsulteeAsync(connect, new Outgoing(BotText.Get(pool ? "PoolConnected" : "Connected")));
@@ -307,7 +324,7 @@ public sealed partial class ConsultationGrain(
             return false;
         }
         S.Notes.Add($"{ScheduleTime(clock.GetUtcNow())} {note}");
-        await state.WriteStateAsync();
+        await SaveAsync();
         return true;
     }
 
@@ -330,7 +347,7 @@ public sealed partial class ConsultationGrain(
         S.Status = CaseStatus.Waiting;
         await ToConsulteeAsync($"transfer/{S.Journal.Count}", new Outgoing(BotText.Get("Transferred")));
         await RouteAsync(target.Key, $"transfer{S.Journal.Count}");
-        await state.WriteStateAsync();
+        await SaveAsync();
         return target.IsPool ? target.Name : BotText.Get("Queue.Local");
     }
 
@@ -360,7 +377,7 @@ public sealed partial class ConsultationGrain(
         {
             await BecomeUnansweredAsync($"nobody/{S.Journal.Count}");
         }
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task TickAsync()
@@ -379,7 +396,7 @@ public sealed partial class ConsultationGrain(
         if (idle >= timeouts.IdleWarnAfter && !S.IdleWarned)
         {
             S.IdleWarned = true;
-            await state.WriteStateAsync();
+            await SaveAsync();
             await ToCounselorAsync($"idlewarn/{S.LastConsulteeAt.UtcTicks}", new Outgoing(
                 BotText.Format("Staff.IdleWarning", Tag, (int)timeouts.IdleWarnAfter.TotalMinutes),
                 Say.StaffMenu([])));
@@ -411,7 +428,7 @@ public sealed partial class ConsultationGrain(
         S.ClosedAt = now;
         S.ClosedReason = reason;
         S.Journal.Add(new JournalEntry(now, "closed", S.DispatcherKey, counselorId, reason));
-        await state.WriteStateAsync();
+        await SaveAsync();
         LogClosed(logger, CaseId, reason);
         ConversationMetrics.CaseClosed(S.TenantId, reason);
 
