@@ -6,9 +6,9 @@ namespace OrleansConsult.Host;
 
 /// <summary>
 /// Retries a grain call that failed only because its silo was stopping or had just died
-/// (rolling update, pod loss): Orleans re-places the grain on the next attempt. Safe because
-/// the calls it wraps are idempotent (events are deduplicated by webhookEventId). Bounded
-/// well inside LINE's 2 s webhook timeout.
+/// (rolling update, pod loss): Orleans re-places the grain on the next attempt. A call whose
+/// response was lost with a stopping silo (it times out) is retried too. Safe because the calls
+/// it wraps are idempotent (events are deduplicated by webhookEventId).
 /// </summary>
 public static class GrainCallRetry
 {
@@ -17,7 +17,8 @@ public static class GrainCallRetry
         {
             ShouldHandle = new PredicateBuilder()
                 .Handle<SiloUnavailableException>()
-                .Handle<OrleansMessageRejectionException>(),
+                .Handle<OrleansMessageRejectionException>()
+                .Handle<TimeoutException>(),
             MaxRetryAttempts = 4,
             Delay = TimeSpan.FromMilliseconds(50),
             BackoffType = DelayBackoffType.Exponential,

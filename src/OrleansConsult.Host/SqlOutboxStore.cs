@@ -16,7 +16,11 @@ public sealed class SqlOutboxStore(SqlOutbox outbox, TimeProvider clock) : IOutb
             item.Attempts,
             item.NextAttemptAt,
             item.CreatedAt,
-            item.LastError), cancellationToken);
+            item.LastError,
+            item.To is [var to] ? OutboxRecord.RecipientKey(item.Channel, to) : null), cancellationToken);
+
+    public Task<bool> HasPendingForAsync(string channel, string userId, CancellationToken cancellationToken = default) =>
+        outbox.HasPendingForAsync(OutboxRecord.RecipientKey(channel, userId), clock.GetUtcNow(), cancellationToken);
 
     public async Task<IReadOnlyList<OutboxItem>> DequeueDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {

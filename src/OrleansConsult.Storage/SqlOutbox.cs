@@ -11,7 +11,13 @@ public sealed record OutboxRecord(
     int Attempts,
     DateTimeOffset NextAttemptAt,
     DateTimeOffset CreatedAt,
-    string? LastError = null);
+    string? LastError = null,
+    string? Recipient = null)
+{
+    /// <summary>How a single recipient is named in the table: a hash, not her LINE user id.</summary>
+    public static string RecipientKey(string channel, string userId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(channel + "\n" + userId)))[..40];
+}
 
 /// <summary>
 /// The durable outbox in PostgreSQL or the embedded SQLite file. Payloads are sealed with
@@ -23,13 +29,16 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
 
+    /// <summary>Rows due further out than this are parked (never deliverable): they hold nobody's later messages back.</summary>
+    private static readonly TimeSpan ParkedBeyond = TimeSpan.FromDays(365);
+
     public async Task EnqueueAsync(OutboxRecord record, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO oc_line_outbox (id, channel, payload, attempts, next_attempt_at, created_at, last_error)
-            VALUES (@id, @channel, @payload, @attempts, @next, @created, @error)
+            INSERT INTO oc_line_outbox (id, channel, payload, attempts, next_attempt_at, created_at, last_error, recipient)
+            VALUES (@id, @channel, @payload, @attempts, @next, @created, @error, @recipient)
             ON CONFLICT (id) DO NOTHING
             """;
         Add(command, "id", Id(record.RetryKey));
@@ -39,6 +48,7 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
         Add(command, "next", Time(record.NextAttemptAt));
         Add(command, "created", Time(record.CreatedAt));
         Add(command, "error", (object?)Truncate(record.LastError) ?? DBNull.Value);
+        Add(command, "recipient", (object?)record.Recipient ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -47,9 +57,16 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var pick = database.IsPostgres
-            ? "SELECT id FROM oc_line_outbox WHERE delivered_at IS NULL AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now) ORDER BY next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED"
-            : "SELECT id FROM oc_line_outbox WHERE delivered_at IS NULL AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now) ORDER BY next_attempt_at LIMIT @max";
+        // Only the oldest undelivered row of each recipient (parked rows aside): her messages leave in order.
+        const string due = """
+            SELECT o.id FROM oc_line_outbox o
+            WHERE o.delivered_at IS NULL AND o.next_attempt_at <= @now AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
+              AND (o.recipient IS NULL OR NOT EXISTS (
+                SELECT 1 FROM oc_line_outbox e
+                WHERE e.recipient = o.recipient AND e.delivered_at IS NULL AND e.created_at < o.created_at AND e.next_attempt_at < @horizon))
+            ORDER BY o.next_attempt_at LIMIT @max
+            """;
+        var pick = database.IsPostgres ? due + " FOR UPDATE OF o SKIP LOCKED" : due;
         command.CommandText = $"""
             UPDATE oc_line_outbox SET claimed_until = @until
             WHERE id IN ({pick})
@@ -57,6 +74,7 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
             """;
         Add(command, "now", Time(now));
         Add(command, "until", Time(now + ClaimFor));
+        Add(command, "horizon", Time(now + ParkedBeyond));
         Add(command, "max", max);
 
         var records = new List<OutboxRecord>();
@@ -83,6 +101,17 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
     public Task RescheduleAsync(Guid retryKey, DateTimeOffset nextAttemptAt, string lastError, CancellationToken cancellationToken = default) =>
         UpdateAsync("UPDATE oc_line_outbox SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error, claimed_until = NULL WHERE id = @id",
             retryKey, cancellationToken, ("next", Time(nextAttemptAt)), ("error", Truncate(lastError)!));
+
+    /// <summary>Whether the recipient still has an undelivered, not parked row: then her next message queues behind it.</summary>
+    public async Task<bool> HasPendingForAsync(string recipient, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM oc_line_outbox WHERE recipient = @recipient AND delivered_at IS NULL AND next_attempt_at < @horizon LIMIT 1";
+        Add(command, "recipient", recipient);
+        Add(command, "horizon", Time(now + ParkedBeyond));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
 
     /// <summary>Undelivered rows: the outbox depth operators watch.</summary>
     public async Task<long> PendingCountAsync(CancellationToken cancellationToken = default)

@@ -58,6 +58,32 @@ public sealed class SqlOutboxTests(PostgresServer postgres) : IDisposable
 
     [Theory]
     [MemberData(nameof(Modes))]
+    public async Task One_recipients_rows_leave_in_the_order_they_were_written(string mode)
+    {
+        var (outbox, _) = await OutboxAsync(mode);
+        var hana = OutboxRecord.RecipientKey("consultee", "Uhana");
+        var parked = Record("届かない", Now.AddDays(3650)) with { CreatedAt = Now.AddMinutes(-10), Recipient = hana };
+        var first = Record("1", Now.AddSeconds(-5)) with { CreatedAt = Now.AddSeconds(-3), Recipient = hana };
+        var second = Record("2", Now.AddSeconds(-9)) with { CreatedAt = Now.AddSeconds(-2), Recipient = hana }; // due earlier, written later
+        var other = Record("x", Now) with { Recipient = OutboxRecord.RecipientKey("consultee", "Uaoi") };
+        foreach (var record in new[] { parked, second, first, other })
+        {
+            await outbox.EnqueueAsync(record);
+        }
+
+        // A parked row never holds her later messages back; her second waits for her first.
+        Assert.Equal(new[] { first.RetryKey, other.RetryKey }.Order(), (await outbox.ClaimDueAsync(Now, 10)).Select(r => r.RetryKey).Order());
+        Assert.True(await outbox.HasPendingForAsync(hana, Now));
+        await outbox.RescheduleAsync(first.RetryKey, Now.AddSeconds(1), "LINE 500");
+        Assert.Empty((await outbox.ClaimDueAsync(Now.AddMilliseconds(500), 10)).Where(r => r.RetryKey == second.RetryKey));
+        await outbox.MarkDeliveredAsync(first.RetryKey, Now);
+        Assert.Equal([second.RetryKey], (await outbox.ClaimDueAsync(Now.AddSeconds(1), 10)).Select(r => r.RetryKey));
+        await outbox.MarkDeliveredAsync(second.RetryKey, Now);
+        Assert.False(await outbox.HasPendingForAsync(hana, Now));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
     public async Task Claims_expire_so_a_dead_silo_does_not_strand_its_rows(string mode)
     {
         var (outbox, _) = await OutboxAsync(mode);

@@ -35,6 +35,9 @@ public interface IOutboxStore
 
     /// <summary>Counts a failed attempt and sets when to try again.</summary>
     Task RescheduleAsync(Guid id, DateTimeOffset nextAttempt, string lastError, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a message to this one user is still waiting (not parked): a new one must queue behind it.</summary>
+    Task<bool> HasPendingForAsync(string channel, string userId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Messages in the outbox are kept as the JSON the Messaging API takes.</summary>

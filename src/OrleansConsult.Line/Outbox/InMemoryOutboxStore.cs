@@ -67,6 +67,15 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> HasPendingForAsync(string channel, string userId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_items.Values.Any(e => !e.Delivered && e.Item.Channel == channel
+                && e.Item.To is [var to] && to == userId && e.Item.NextAttemptAt - e.Item.CreatedAt < TimeSpan.FromDays(365)));
+        }
+    }
+
     /// <summary>Items not delivered yet (a snapshot, for assertions).</summary>
     public IReadOnlyList<OutboxItem> Pending
     {

@@ -27,13 +27,19 @@ public sealed partial class OutboxDispatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            DrainResult? drained = null;
             try
             {
-                await DrainOnceAsync(stoppingToken);
+                drained = await DrainOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogDrainFailed(logger, ex.GetType().Name);
+            }
+            if (drained is { Delivered: > 0 })
+            {
+                // A recipient's next row is handed out only after her previous one is delivered: go again at once.
+                continue;
             }
             try
             {

@@ -53,8 +53,8 @@ public sealed class ManyAtOnceTests(ITestOutputHelper output) : IDisposable
     /// <summary>
     /// LINE misbehaves during the chat: 20% of API calls answer 500, 5% a transient 429, 5% of pushes
     /// deliver and still answer 500, and the API is down for 30 s. Every relayed message still
-    /// arrives exactly once (retry keys, the outbox draining after the outage); order may bend where
-    /// one send waited in the outbox while the next went through.
+    /// arrives exactly once (retry keys, the outbox draining after the outage) and in order (a
+    /// recipient's later messages queue behind one waiting in the outbox).
     /// </summary>
     [Fact]
     public async Task Line_faults_and_a_30_second_outage_lose_and_duplicate_nothing()
@@ -74,6 +74,7 @@ public sealed class ManyAtOnceTests(ITestOutputHelper output) : IDisposable
             ("409 already accepted", journey.Simulator.Stats().Conflicts)]);
         Assert.Equal(0, stats.Lost);
         Assert.Equal(0, stats.Duplicated);
+        Assert.Equal(0, stats.OutOfOrder);
         Assert.True(journey.Simulator.Stats().InjectedFaults > 0);
     }
 
