@@ -50,9 +50,11 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     protected IPersistentState<TState> State => state;
     protected ILogger Logger => logger;
-    protected string Channel => GrainKeys.SplitLineUser(this.GetPrimaryKeyString()).Channel;
-    protected string LineUserId => GrainKeys.SplitLineUser(this.GetPrimaryKeyString()).UserId;
+    private (string Channel, string UserId)? _address;
+
     protected string LineUserKey => this.GetPrimaryKeyString();
+    protected string Channel => (_address ??= GrainKeys.SplitLineUser(LineUserKey)).Channel;
+    protected string LineUserId => (_address ??= GrainKeys.SplitLineUser(LineUserKey)).UserId;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

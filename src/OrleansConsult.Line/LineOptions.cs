@@ -54,6 +54,12 @@ public sealed class LineSendOptions
     /// <summary>Kept back from the validity so a reply is never attempted on a token about to expire.</summary>
     public TimeSpan ReplyTokenSafetyMargin { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long one send may take, retries included, before it goes to the outbox instead: the
+    /// caller (a user's grain, keeping her messages in order) waits for it.
+    /// </summary>
+    public TimeSpan SendBudget { get; set; } = TimeSpan.FromSeconds(8);
+
     public TimeSpan OutboxBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan OutboxMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
     public int OutboxBatchSize { get; set; } = 50;

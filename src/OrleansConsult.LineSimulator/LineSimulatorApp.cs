@@ -41,6 +41,29 @@ public static class LineSimulatorApp
     }
 
     /// <summary>The first address Kestrel bound (the real port when started on port 0).</summary>
+    /// <summary>
+    /// What a Host needs to talk to this simulator: the Messaging API base address and every simulated
+    /// channel's secret, token and role. <paramref name="separator"/> is ":" for configuration keys
+    /// and "__" for environment variables.
+    /// </summary>
+    public static Dictionary<string, string> HostSettings(WebApplication app, string separator = ":")
+    {
+        var api = BoundAddress(app).ToString();
+        var settings = new Dictionary<string, string>
+        {
+            [$"Line{separator}ApiBaseUrl"] = api,
+            [$"Line{separator}DataApiBaseUrl"] = api,
+        };
+        foreach (var (name, channel) in app.Services.GetRequiredService<SimulatorOptions>().Channels)
+        {
+            var prefix = $"Line{separator}Channels{separator}{name}{separator}";
+            settings[prefix + "Secret"] = channel.Secret;
+            settings[prefix + "AccessToken"] = channel.AccessToken;
+            settings[prefix + "Role"] = channel.Role.ToString().ToLowerInvariant();
+        }
+        return settings;
+    }
+
     public static Uri BoundAddress(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;

@@ -29,7 +29,14 @@ public sealed class WebhookSender(LineSimulator simulator, IHttpClientFactory ht
     public SimulatedUser User(string channel, string userId) => new(this, channel, userId);
 
     /// <summary>Events of one channel (any users) in one request, as LINE batches them.</summary>
-    public async Task<WebhookSendResult> SendBatchAsync(string channel, IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken = default)
+    public Task<WebhookSendResult> SendBatchAsync(string channel, IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken = default) =>
+        SendBatchToAsync(simulator.Options.WebhookUrlOf(channel), channel, events, cancellationToken);
+
+    /// <summary>One event to a given webhook address (one of several Hosts behind LINE's view of the channel); <paramref name="redelivery"/> as LINE marks a retry.</summary>
+    public Task<WebhookSendResult> SendToAsync(string webhookUrl, SimulatedEvent lineEvent, bool redelivery = false, CancellationToken cancellationToken = default) =>
+        SendBatchToAsync(webhookUrl, lineEvent.Channel, [redelivery ? AsRedelivery(lineEvent) : lineEvent], cancellationToken);
+
+    private async Task<WebhookSendResult> SendBatchToAsync(string webhookUrl, string channel, IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken)
     {
         if (!simulator.Options.Channels.TryGetValue(channel, out var settings))
         {
@@ -41,7 +48,7 @@ public sealed class WebhookSender(LineSimulator simulator, IHttpClientFactory ht
             ["events"] = new JsonArray(events.Select(e => (JsonNode)e.Json.DeepClone()).ToArray()),
         };
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-        using var request = new HttpRequestMessage(HttpMethod.Post, simulator.Options.WebhookUrlOf(channel))
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl)
         {
             Content = new ByteArrayContent(bytes),
         };
@@ -55,11 +62,14 @@ public sealed class WebhookSender(LineSimulator simulator, IHttpClientFactory ht
         SendBatchAsync(lineEvent.Channel, [lineEvent], cancellationToken);
 
     /// <summary>LINE's redelivery: the same event and webhookEventId, deliveryContext.isRedelivery true.</summary>
-    public Task<WebhookSendResult> RedeliverAsync(SimulatedEvent lineEvent, CancellationToken cancellationToken = default)
+    public Task<WebhookSendResult> RedeliverAsync(SimulatedEvent lineEvent, CancellationToken cancellationToken = default) =>
+        SendAsync(AsRedelivery(lineEvent), cancellationToken);
+
+    private static SimulatedEvent AsRedelivery(SimulatedEvent lineEvent)
     {
         var json = (JsonObject)lineEvent.Json.DeepClone();
         json["deliveryContext"] = new JsonObject { ["isRedelivery"] = true };
-        return SendAsync(lineEvent with { Json = json }, cancellationToken);
+        return lineEvent with { Json = json };
     }
 
     /// <summary>Builds one event with the common fields; <paramref name="withReplyToken"/> issues a token the API accepts.</summary>

@@ -34,6 +34,10 @@ public sealed class AreaDirectory
         }
     }
 
+    /// <summary>The tenant whose PR-card entry code this is (after folding), or null.</summary>
+    public TenantSettings? ByEntryCode(string typed) =>
+        entryCodes.TryGetValue(TextFolding.Fold(typed), out var tenant) ? tenant : null;
+
     public AreaMatch Find(string typed)
     {
         var folded = TextFolding.Fold(typed);

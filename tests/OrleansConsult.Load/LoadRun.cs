@@ -1,3 +1,4 @@
+using OrleansConsult.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -12,7 +13,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
 {
     private const string Consultee = "consultee";
     private const string Staff = "staff";
-    private const string Area = "全日県";
+    private const string Area = AllDayProgram.Area;
     private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(60);
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -48,31 +49,11 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sentToConsultee = new(StringComparer.Ordinal);
 
     private static string CounselorUser(int i) => $"Ustaff{i:000}";
-    private static string EnrollmentCode(int i) => $"LOAD-C{i:000}";
+    private static string EnrollmentCode(int i) => AllDayProgram.EnrollmentCode("LOAD", i);
 
     /// <summary>A single tenant open around the clock with enough slots for everybody.</summary>
-    public static string WriteProgram(string folder, int consultees, int counselors)
-    {
-        var slots = (consultees + counselors - 1) / counselors + 2;
-        var list = string.Join(",", Enumerable.Range(1, counselors).Select(i =>
-            $$"""
-            "all-c{{i:000}}": { "DisplayName": "相談員{{i}}", "Role": "Counselor", "MaxConcurrentCases": {{slots}}, "EnrollmentCode": "{{EnrollmentCode(i)}}" }
-            """));
-        var json = $$"""
-            { "Program": { "Tenants": { "all": {
-                "DisplayName": "{{Area}}", "Kind": "Prefecture", "EntryCode": "PR-ALL",
-                "Areas": [ { "Name": "{{Area}}", "Aliases": [] } ],
-                "Hours": [ { "Days": [ "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" ], "Start": "00:00", "End": "24:00" } ],
-                "ClosedOnPublicHolidays": false, "ClosedYearEnd": false,
-                "Phones": [ { "Label": "窓口", "Number": "0120-000-000", "HoursText": "24時間" } ],
-                "OfferTimeout": "00:10:00",
-                "Counselors": { {{list}} } } },
-              "NursePools": {} } }
-            """;
-        var path = Path.Combine(folder, "program.json");
-        File.WriteAllText(path, json);
-        return path;
-    }
+    public static string WriteProgram(string folder, int consultees, int counselors) =>
+        AllDayProgram.Write(folder, "LOAD", counselors, casesEach: (consultees + counselors - 1) / counselors + 2);
 
     public async Task RunAsync()
     {

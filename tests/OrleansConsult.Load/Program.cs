@@ -35,19 +35,15 @@ try
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Program__File"] = LoadRun.WriteProgram(work.FullName, options.Consultees, options.Counselors),
-        ["Line__ApiBaseUrl"] = LineSimulatorApp.BoundAddress(simulatorApp).ToString(),
-        ["Line__DataApiBaseUrl"] = LineSimulatorApp.BoundAddress(simulatorApp).ToString(),
-        ["Line__Channels__consultee__Secret"] = "dev-consultee-secret",
-        ["Line__Channels__consultee__AccessToken"] = "dev-consultee-token",
-        ["Line__Channels__consultee__Role"] = "consultee",
-        ["Line__Channels__staff__Secret"] = "dev-staff-secret",
-        ["Line__Channels__staff__AccessToken"] = "dev-staff-token",
-        ["Line__Channels__staff__Role"] = "staff",
         ["Storage__MigrateOnStart"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
         // A fresh cluster id per run: PostgreSQL membership rows of an earlier run must not be mistaken for live silos.
         ["Orleans__ClusterId"] = "load-" + Guid.NewGuid().ToString("N")[..8],
     };
+    foreach (var (name, value) in LineSimulatorApp.HostSettings(simulatorApp, "__"))
+    {
+        environment[name] = value;
+    }
     if (options.Storage == "postgres")
     {
         environment["Storage__Mode"] = "PostgreSQL";

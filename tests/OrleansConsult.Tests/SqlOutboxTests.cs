@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OrleansConsult.Storage;
 using OrleansConsult.Tests.Infrastructure;
 
@@ -16,11 +15,7 @@ public sealed class SqlOutboxTests(PostgresServer postgres) : IDisposable
 
     private async Task<(SqlOutbox Outbox, Database Database)> OutboxAsync(string mode)
     {
-        var options = mode == "postgres"
-            ? new StorageOptions { Mode = StorageMode.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync() }
-            : new StorageOptions { DataPath = _data.Path };
-        var database = new Database(options);
-        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        var database = await postgres.MigratedDatabaseAsync(mode, _data.Path);
         return (new SqlOutbox(database, new PayloadProtector(PayloadProtector.NewKeyRingEntry("k1"))), database);
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Storage;
 using OrleansConsult.Tests.Infrastructure;
@@ -16,15 +15,7 @@ public sealed class TranscriptStoreTests(PostgresServer postgres) : IDisposable
 
     public static TheoryData<string> Modes => ["sqlite", "postgres"];
 
-    private async Task<Database> DatabaseAsync(string mode)
-    {
-        var options = mode == "postgres"
-            ? new StorageOptions { Mode = StorageMode.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync() }
-            : new StorageOptions { DataPath = _data.Path };
-        var database = new Database(options);
-        await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-        return database;
-    }
+    private Task<Database> DatabaseAsync(string mode) => postgres.MigratedDatabaseAsync(mode, _data.Path);
 
     private static SqlTranscriptStore Store(Database database, string keyRing) => new(database, new PayloadProtector(keyRing));
 

@@ -162,9 +162,9 @@ public sealed class ConsulteeGrain(
             await ChooseAreaAsync(e, text, crisis);
             return;
         }
-        if (directory.Areas.Find(text) is { Found: true } match && TextFolding.Fold(text) == TextFolding.Fold(match.Tenant!.EntryCode))
+        if (directory.Areas.ByEntryCode(text) is { } byCode)
         {
-            await SetAreaAsync(match.Tenant, match.Tenant.Areas[0].Name);
+            await SetAreaAsync(byCode, byCode.Areas[0].Name);
             return;
         }
         if (crisis)
@@ -214,11 +214,6 @@ public sealed class ConsulteeGrain(
             await SayAsync(Say.Emergency(directory.Program.Crisis));
             return true;
         }
-        if (!inCase && Say.MatchFaq(Tenant, text) is { } faq && TextFolding.Fold(faq.Question) == TextFolding.Fold(text))
-        {
-            await SayAsync(Say.WithMenu(faq.Answer));
-            return true;
-        }
         return false;
     }
 
@@ -235,10 +230,10 @@ public sealed class ConsulteeGrain(
             await ConsentAsync(false);
             return;
         }
-        if (directory.Areas.Find(text) is { Found: true } match && TextFolding.Fold(text) == TextFolding.Fold(match.Tenant!.EntryCode))
+        if (directory.Areas.ByEntryCode(text) is { } byCode)
         {
-            S.TenantId = match.Tenant.Id;
-            S.AreaName = match.Tenant.Areas[0].Name;
+            S.TenantId = byCode.Id;
+            S.AreaName = byCode.Areas[0].Name;
             await SayAsync(S.Consent is null ? Say.Welcome() : [Say.AskConsent()]);
             return;
         }

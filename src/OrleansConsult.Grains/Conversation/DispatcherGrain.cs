@@ -208,9 +208,10 @@ public sealed partial class DispatcherGrain(
             Decline(q, q.OfferedTo!, "timeout");
         }
 
+        var onShift = S.Roster.Values.Where(r => r.Status.Presence != Presence.OffShift).Select(r => r.Status.CounselorId).ToList();
         foreach (var q in S.Queue.Where(q => !q.Ticket.LeftMessage && q.OfferedTo is null).ToList())
         {
-            if (EscalationReason(q, now, open) is { } reason)
+            if (EscalationReason(q, now, open, onShift) is { } reason)
             {
                 S.Queue.Remove(q);
                 var result = await EscalateAsync(q.Ticket, reason, notify: q.Ticket.CaseId != enqueuing);
@@ -234,13 +235,12 @@ public sealed partial class DispatcherGrain(
     }
 
     /// <summary>Why a waiting case leaves this queue now, or null while it should keep waiting here.</summary>
-    private string? EscalationReason(QueuedCase q, DateTimeOffset now, bool open)
+    private string? EscalationReason(QueuedCase q, DateTimeOffset now, bool open, IReadOnlyList<string> onShift)
     {
         if (!open)
         {
             return "closed";
         }
-        var onShift = S.Roster.Values.Where(r => r.Status.Presence != Presence.OffShift).Select(r => r.Status.CounselorId).ToList();
         if (onShift.Count == 0)
         {
             return "nobody on shift";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansConsult.Line.Messaging;
@@ -7,7 +8,9 @@ namespace OrleansConsult.Line.Sending;
 
 /// <summary>
 /// <see cref="LineSender"/> plus the outbox: a send that still fails transiently after the
-/// client's retries is stored with its retry key and re-sent later by <see cref="OutboxDispatcher"/>.
+/// client's retries, or outlasts its budget, is stored with its retry key and re-sent later by
+/// <see cref="OutboxDispatcher"/>. While a recipient has a message waiting there, her later ones
+/// queue behind it (the outbox hands out her oldest first), so she reads them in order.
 /// Validation errors, the monthly limit and other permanent refusals are surfaced, not queued.
 /// </summary>
 public sealed partial class ResilientLineSender(
@@ -18,26 +21,53 @@ public sealed partial class ResilientLineSender(
     TimeProvider clock,
     ILogger<ResilientLineSender> logger)
 {
+    /// <summary>Recipients with a message waiting in the outbox (seen from this process).</summary>
+    private readonly ConcurrentDictionary<string, byte> _backlogged = new(StringComparer.Ordinal);
+
     public async Task<SendOutcome> SendAsync(
         string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, CancellationToken cancellationToken = default)
     {
+        var sending = options.CurrentValue.Sending;
+        var recipient = channel + "\n" + userId;
+        if (_backlogged.ContainsKey(recipient))
+        {
+            if (await outbox.HasPendingForAsync(channel, userId, cancellationToken))
+            {
+                // An earlier message to her still waits: this one queues behind it, so she reads them in order.
+                return await QueueAsync(channel, userId, messages, token, retryKey, TimeSpan.Zero, 0, "behind an earlier message");
+            }
+            _backlogged.TryRemove(recipient, out _);
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(sending.SendBudget);
         try
         {
-            return await sender.SendAsync(channel, userId, messages, token, retryKey, cancellationToken);
+            return await sender.SendAsync(channel, userId, messages, token, retryKey, budget.Token);
         }
-        catch (Exception ex) when (LineFailures.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested
+            && (LineFailures.IsTransient(ex) || (ex is OperationCanceledException && budget.IsCancellationRequested)))
         {
-            var now = clock.GetUtcNow();
-            var item = new OutboxItem(retryKey, channel, [userId], OutboxMessages.Serialize(messages), Attempts: 1,
-                now + options.CurrentValue.Sending.OutboxBaseDelay, now) { LastError = ex.GetType().Name };
-            await outbox.EnqueueAsync(item, CancellationToken.None);
-            metrics.OutboxEnqueued(channel);
-            LogQueued(logger, retryKey, channel, ex is LineApiException api ? api.StatusCode : 0, ex.GetType().Name);
-            // A reply that failed may have reached LINE: never offer that token again.
-            return new SendOutcome(SendPath.Queued, null) { TokenSpent = token is not null };
+            // Failed after the client's retries, or still trying when the budget ran out: the outbox
+            // re-sends with the same retry key (409 if the abandoned attempt did reach LINE).
+            return await QueueAsync(channel, userId, messages, token, retryKey, sending.OutboxBaseDelay,
+                ex is LineApiException api ? api.StatusCode : 0, ex.GetType().Name);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Push {RetryKey} on {Channel} failed after retries ({Status} {Error}); queued in the outbox")]
+    private async Task<SendOutcome> QueueAsync(
+        string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, TimeSpan delay, int status, string reason)
+    {
+        var now = clock.GetUtcNow();
+        var item = new OutboxItem(retryKey, channel, [userId], OutboxMessages.Serialize(messages), Attempts: 1, now + delay, now) { LastError = reason };
+        await outbox.EnqueueAsync(item, CancellationToken.None);
+        _backlogged[channel + "\n" + userId] = 0;
+        metrics.OutboxEnqueued(channel);
+        LogQueued(logger, retryKey, channel, status, reason);
+        // A reply that failed may have reached LINE: never offer that token again.
+        return new SendOutcome(SendPath.Queued, null) { TokenSpent = token is not null };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Push {RetryKey} on {Channel} queued in the outbox ({Status} {Error})")]
     private static partial void LogQueued(ILogger logger, Guid retryKey, string channel, int status, string error);
 }

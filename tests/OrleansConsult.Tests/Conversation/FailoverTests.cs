@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using OrleansConsult.Abstractions;
@@ -25,9 +24,7 @@ public sealed class FailoverTests(PostgresServer postgres) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _connectionString = await postgres.CreateDatabaseAsync();
-        await new SchemaMigrator(new Database(new StorageOptions { Mode = StorageMode.PostgreSql, ConnectionString = _connectionString }),
-            NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        _connectionString = (await postgres.MigratedDatabaseAsync("postgres", Path.GetTempPath())).Options.ConnectionString!;
         var builder = new TestClusterBuilder(2);
         builder.AddSiloBuilderConfigurator<Configurator>();
         _cluster = builder.Build();

@@ -324,11 +324,13 @@ public sealed class JourneyTests(ClusterFixture fixture)
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
         await before.AnswerOfferAsync(accept: true);
+        // c2 comes on shift while c1 is busy: from here on c2 has been idle longer than c1 ...
+        var other = await s.OnShiftAsync("c2");
+        s.Advance(TimeSpan.FromMinutes(1));
         await before.SayAsync("/終了");
         await she.ExpectAsync("ご相談ありがとうございました");
 
-        // c2 comes on shift later but c1 was just busy: by idle time c2... is offered only if c1 is not free.
-        var other = await s.OnShiftAsync("c2");
+        // ... so longest-idle order alone would pick c2; the returning consultee goes to c1.
         s.Advance(TimeSpan.FromMinutes(5));
         await she.SayAsync("相談する");
         await before.ExpectAsync("新しい相談があります", 2);

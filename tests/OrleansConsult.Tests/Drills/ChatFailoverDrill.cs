@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using OrleansConsult.Line;
 using OrleansConsult.LineSimulator;
+using OrleansConsult.Testing;
 using OrleansConsult.Tests.Infrastructure;
 using OrleansConsult.Tests.Journeys;
 using Xunit.Abstractions;
@@ -37,20 +34,11 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
         var simulator = simulatorApp.Services.GetRequiredService<LineSimulator.LineSimulator>();
         var users = simulatorApp.Services.GetRequiredService<WebhookSender>();
 
-        var environment = new Dictionary<string, string>
-        {
-            ["Program__File"] = WriteProgram(),
-            ["Line__ApiBaseUrl"] = LineSimulatorApp.BoundAddress(simulatorApp).ToString(),
-            ["Line__Channels__consultee__Secret"] = "dev-consultee-secret",
-            ["Line__Channels__consultee__AccessToken"] = "dev-consultee-token",
-            ["Line__Channels__consultee__Role"] = "consultee",
-            ["Line__Channels__staff__Secret"] = "dev-staff-secret",
-            ["Line__Channels__staff__AccessToken"] = "dev-staff-token",
-            ["Line__Channels__staff__Role"] = "staff",
-            ["Line__Sending__OutboxBaseDelay"] = "00:00:01",
-            ["Line__Sending__OutboxMaxDelay"] = "00:00:05",
-            ["Line__Sending__OutboxPollInterval"] = "00:00:00.500",
-        };
+        var environment = LineSimulatorApp.HostSettings(simulatorApp, "__");
+        environment["Program__File"] = AllDayProgram.Write(_folder.Path, "FAIL", Counselors, casesEach: 10);
+        environment["Line__Sending__OutboxBaseDelay"] = "00:00:01";
+        environment["Line__Sending__OutboxMaxDelay"] = "00:00:05";
+        environment["Line__Sending__OutboxPollInterval"] = "00:00:00.500";
         var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(connectionString, "drill-chat", environment)).ToList();
         try
         {
@@ -65,7 +53,7 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
             for (var c = 1; c <= Counselors; c++)
             {
                 var phone = new Phone(users, "staff", $"Ufail-staff{c}");
-                await phone.SayAsync($"FAIL-C{c}");
+                await phone.SayAsync(AllDayProgram.EnrollmentCode("FAIL", c));
                 await phone.ExpectAsync("として登録しました", seconds: 30);
                 await phone.SayAsync("出勤");
                 await phone.ExpectAsync("状態を「出勤」にしました", seconds: 30);
@@ -78,7 +66,7 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
                 var she = new Phone(users, "consultee", $"Ufail{i}");
                 await she.FollowAsync();
                 await she.TapAsync("consent:yes");
-                await she.SayAsync("全日県");
+                await she.SayAsync(AllDayProgram.Area);
                 await she.ExpectAsync("の相談窓口につながります", seconds: 30);
                 await she.SayAsync("相談する");
                 Phone? chosen = null;
@@ -104,7 +92,6 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
                 hosts[1].Kill();
                 stop.CancelAfter(TimeSpan.FromSeconds(16));
             });
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             var writers = Enumerable.Range(0, Consultees).Select(i => Task.Run(async () =>
             {
                 var user = users.User("consultee", $"Ufail{i}");
@@ -114,7 +101,7 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
                     var started = Stopwatch.GetTimestamp();
                     var attempt = 0;
                     // LINE redelivers what was not answered 200 (here: to the next process in turn).
-                    while (!await PostAsync(http, hosts[(i + m + attempt) % hosts.Count], lineEvent, attempt > 0))
+                    while (!await PostAsync(hosts[(i + m + attempt) % hosts.Count], lineEvent, attempt > 0))
                     {
                         Interlocked.Increment(ref failedAttempts);
                         attempt++;
@@ -163,48 +150,21 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
             }
         }
 
-        async Task<bool> PostAsync(HttpClient http, HostProcess host, SimulatedEvent lineEvent, bool redelivery)
+        async Task<bool> PostAsync(HostProcess host, SimulatedEvent lineEvent, bool redelivery)
         {
             if (host.HasExited)
             {
                 return false;
             }
-            var json = (JsonObject)lineEvent.Json.DeepClone();
-            json["deliveryContext"] = new JsonObject { ["isRedelivery"] = redelivery };
-            var bytes = Encoding.UTF8.GetBytes(new JsonObject { ["destination"] = "Ubot", ["events"] = new JsonArray(json) }.ToJsonString());
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{host.HttpPort}/line/webhook/consultee") { Content = new ByteArrayContent(bytes) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.TryAddWithoutValidation("x-line-signature", LineSignature.Compute(bytes, "dev-consultee-secret"));
             try
             {
-                using var response = await http.SendAsync(request);
-                return response.IsSuccessStatusCode;
+                var result = await users.SendToAsync($"http://127.0.0.1:{host.HttpPort}/line/webhook/consultee", lineEvent, redelivery);
+                return result.StatusCode is >= 200 and < 300;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 return false;
             }
         }
-    }
-
-    private string WriteProgram()
-    {
-        var counselors = string.Join(",", Enumerable.Range(1, Counselors).Select(c =>
-            $$"""
-            "fail-c{{c}}": { "DisplayName": "相談員{{c}}", "Role": "Counselor", "MaxConcurrentCases": 10, "EnrollmentCode": "FAIL-C{{c}}" }
-            """));
-        var path = Path.Combine(_folder.Path, "program.json");
-        File.WriteAllText(path, $$"""
-            { "Program": { "Tenants": { "all": {
-                "DisplayName": "全日県", "Kind": "Prefecture", "EntryCode": "PR-ALL",
-                "Areas": [ { "Name": "全日県", "Aliases": [] } ],
-                "Hours": [ { "Days": [ "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" ], "Start": "00:00", "End": "24:00" } ],
-                "ClosedOnPublicHolidays": false, "ClosedYearEnd": false,
-                "Phones": [ { "Label": "窓口", "Number": "0120-000-000", "HoursText": "24時間" } ],
-                "OfferTimeout": "00:10:00",
-                "Counselors": { {{counselors}} } } },
-              "NursePools": {} } }
-            """);
-        return path;
     }
 }

@@ -43,6 +43,20 @@ public sealed class PostgresServer : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ToString();
     }
 
+    /// <summary>
+    /// An empty database with the project's schema applied: "postgres" on this server, or "sqlite" as
+    /// the embedded file in <paramref name="dataPath"/>.
+    /// </summary>
+    public async Task<OrleansConsult.Storage.Database> MigratedDatabaseAsync(string mode, string dataPath)
+    {
+        var options = mode == "postgres"
+            ? new OrleansConsult.Storage.StorageOptions { Mode = OrleansConsult.Storage.StorageMode.PostgreSql, ConnectionString = await CreateDatabaseAsync() }
+            : new OrleansConsult.Storage.StorageOptions { DataPath = dataPath };
+        var database = new OrleansConsult.Storage.Database(options);
+        await new OrleansConsult.Storage.SchemaMigrator(database, Microsoft.Extensions.Logging.Abstractions.NullLogger<OrleansConsult.Storage.SchemaMigrator>.Instance).MigrateAsync();
+        return database;
+    }
+
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -34,11 +34,10 @@ public sealed class JourneyHost : IAsyncDisposable
         journey.Users = journey._simulatorApp.Services.GetRequiredService<WebhookSender>();
 
         settings ??= HostRunner.Embedded(journey._data.Path);
-        settings["Line:ApiBaseUrl"] = LineSimulatorApp.BoundAddress(journey._simulatorApp).ToString();
-        settings["Line:Channels:consultee:Secret"] = "dev-consultee-secret";
-        settings["Line:Channels:consultee:AccessToken"] = "dev-consultee-token";
-        settings["Line:Channels:staff:Secret"] = "dev-staff-secret";
-        settings["Line:Channels:staff:AccessToken"] = "dev-staff-token";
+        foreach (var (name, value) in LineSimulatorApp.HostSettings(journey._simulatorApp))
+        {
+            settings[name] = value;
+        }
         if (programFile is not null)
         {
             settings["Program:File"] = programFile;

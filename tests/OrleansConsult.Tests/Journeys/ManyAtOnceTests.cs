@@ -1,3 +1,4 @@
+using OrleansConsult.Testing;
 using Xunit.Abstractions;
 using System.Collections.Concurrent;
 using OrleansConsult.Abstractions;
@@ -21,27 +22,7 @@ public sealed class ManyAtOnceTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => _folder.Dispose();
 
     /// <summary>One area open around the clock, five counselors with ten slots each.</summary>
-    private string WriteProgram()
-    {
-        var counselors = string.Join(",", Enumerable.Range(1, Counselors).Select(i =>
-            $$"""
-            "all-c{{i}}": { "DisplayName": "相談員{{i}}", "Role": "Counselor", "MaxConcurrentCases": 10, "EnrollmentCode": "ALL-C{{i}}" }
-            """));
-        var json = $$"""
-            { "Program": { "Tenants": { "all": {
-                "DisplayName": "全日県", "Kind": "Prefecture", "EntryCode": "PR-ALL",
-                "Areas": [ { "Name": "全日県", "Aliases": [] } ],
-                "Hours": [ { "Days": [ "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" ], "Start": "00:00", "End": "24:00" } ],
-                "ClosedOnPublicHolidays": false, "ClosedYearEnd": false,
-                "Phones": [ { "Label": "窓口", "Number": "0120-000-000", "HoursText": "24時間" } ],
-                "OfferTimeout": "00:10:00",
-                "Counselors": { {{counselors}} } } },
-              "NursePools": {} } }
-            """;
-        var path = Path.Combine(_folder.Path, "program.json");
-        File.WriteAllText(path, json);
-        return path;
-    }
+    private string WriteProgram() => AllDayProgram.Write(_folder.Path, "ALL", Counselors, casesEach: 10);
 
     [Fact]
     public async Task Fifty_consultees_and_five_counselors_every_message_once_and_in_order()
@@ -82,11 +63,11 @@ public sealed class ManyAtOnceTests(ITestOutputHelper output) : IDisposable
 
     private async Task<RelayStats> RunAsync(JourneyHost journey, int consultees, bool lineFaults)
     {
-        var staff = await Task.WhenAll(Enumerable.Range(1, Counselors).Select(i => journey.OnShiftAsync($"Ustaff{i}", $"ALL-C{i}")));
+        var staff = await Task.WhenAll(Enumerable.Range(1, Counselors).Select(i => journey.OnShiftAsync($"Ustaff{i}", AllDayProgram.EnrollmentCode("ALL", i))));
         var phones = new List<Phone>();
         foreach (var batch in Enumerable.Range(0, consultees).Chunk(10))
         {
-            phones.AddRange(await Task.WhenAll(batch.Select(i => journey.ReadyConsulteeAsync($"Uc{i:00}", "全日県"))));
+            phones.AddRange(await Task.WhenAll(batch.Select(i => journey.ReadyConsulteeAsync($"Uc{i:00}", AllDayProgram.Area))));
         }
         await Task.WhenAll(phones.Select(p => p.SayAsync("相談する")));
 

@@ -33,11 +33,10 @@ public sealed class HostWithSimulatorTests : IAsyncLifetime
         _users = _simulatorApp.Services.GetRequiredService<WebhookSender>();
 
         var settings = HostRunner.Embedded(_data.Path);
-        settings["Line:ApiBaseUrl"] = LineSimulatorApp.BoundAddress(_simulatorApp).ToString();
-        settings["Line:Channels:consultee:Secret"] = "dev-consultee-secret";
-        settings["Line:Channels:consultee:AccessToken"] = "dev-consultee-token";
-        settings["Line:Channels:staff:Secret"] = "dev-staff-secret";
-        settings["Line:Channels:staff:AccessToken"] = "dev-staff-token";
+        foreach (var (name, value) in LineSimulatorApp.HostSettings(_simulatorApp))
+        {
+            settings[name] = value;
+        }
         settings["Line:Resilience:BaseDelay"] = "00:00:00.005";
         settings["Line:Resilience:MaxDelay"] = "00:00:00.020";
         settings["Line:Resilience:MaxRetryAttempts"] = "2";
