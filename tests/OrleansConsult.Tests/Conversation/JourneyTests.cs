@@ -294,6 +294,30 @@ public sealed class JourneyTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Going_off_shift_keeps_her_open_case_and_stops_new_offers()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Thursday, 11);
+        var counselor = await s.OnShiftAsync("c1");
+        var she = await s.ReadyConsulteeAsync();
+        await she.SayAsync("相談する");
+        var caseId = await counselor.AnswerOfferAsync(accept: true);
+        await counselor.SayAsync("退勤");
+        await counselor.ExpectAsync("状態を「退勤」にしました");
+
+        await she.SayAsync("まだ話せますか");
+        await counselor.ExpectAsync($"#{caseId[..4]} まだ話せますか");
+        await counselor.SayAsync("はい、続けましょう");
+        await she.ExpectAsync("はい、続けましょう");
+
+        var next = await s.ReadyConsulteeAsync("next");
+        await next.SayAsync("相談する");
+        await next.ExpectAsync("対応できる相談員がいません"); // nobody on shift here, the pool closed at 11:00
+        Assert.Equal(1, counselor.Count("新しい相談があります"));
+        Assert.Equal([caseId], (await counselor.AsCounselor.GetSnapshotAsync()).ActiveCases);
+    }
+
+    [Fact]
     public async Task Idle_consultee_warns_the_counselor_then_closes()
     {
         var s = new Scenario(fixture);

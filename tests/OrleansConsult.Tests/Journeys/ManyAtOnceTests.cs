@@ -92,6 +92,9 @@ public sealed class ManyAtOnceTests(ITestOutputHelper output) : IDisposable
         })).WaitAsync(TimeSpan.FromMinutes(2));
         Assert.Equal(consultees, cases.Count);
         Assert.All(staff, s => Assert.InRange(cases.Values.Count(c => c == s), 1, 10));
+        // Connected on her side too before she writes: a message that reaches a case still being
+        // connected is shown to the counselor among the "waiting" messages, not relayed on its own.
+        await Task.WhenAll(phones.Select(p => p.ExpectAsync("相談員とつながりました")));
 
         if (lineFaults)
         {
