@@ -33,8 +33,8 @@ public sealed record ReplyTokenLease(
     [property: Id(1)] DateTimeOffset ReceivedAt);
 
 /// <summary>
-/// A LINE user's counters, events not yet handled and dedup window. <see cref="RecentEventIds"/>
-/// are the webhookEventIds accepted, oldest first (ids only, no personal data).
+/// A LINE user's counters, events not yet handled and dedup window. <see cref="RecentEventHashes"/>
+/// are the <see cref="EventIdHash"/>es of the webhookEventIds accepted, oldest first.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("oc.LineUserSnapshot")]
 public sealed record LineUserSnapshot(
@@ -42,4 +42,21 @@ public sealed record LineUserSnapshot(
     [property: Id(1)] long DuplicatesDropped,
     [property: Id(2)] IReadOnlyList<InboundLineEvent> Pending,
     [property: Id(3)] DateTimeOffset? LastEventAt,
-    [property: Id(4)] IReadOnlyList<string> RecentEventIds);
+    [property: Id(4)] IReadOnlyList<long> RecentEventHashes);
+
+/// <summary>
+/// The dedup window keeps 64-bit hashes of webhookEventIds rather than the ids: 8 bytes instead of
+/// ~27 per event, and the window is written with every accepted event (512 ids were 14 KiB of a
+/// counselor's state). A false duplicate needs a 64-bit collision within one user's window.
+/// </summary>
+public static class EventIdHash
+{
+    public static long Of(string webhookEventId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(webhookEventId), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(hash);
+    }
+
+    public static IReadOnlyList<long> OfAll(params IEnumerable<string> webhookEventIds) => webhookEventIds.Select(Of).ToList();
+}

@@ -10,8 +10,7 @@ namespace OrleansConsult.Grains;
 [GenerateSerializer, Alias("oc.LineUserState")]
 public class LineUserState
 {
-    /// <summary>Recent webhookEventIds, oldest first; LINE redelivers within hours, so a bounded window suffices.</summary>
-    [Id(0)] public List<string> RecentEventIds { get; set; } = [];
+    // Id(0) held the window as strings before it held hashes (7); retired, not reused.
 
     /// <summary>Accepted events not yet consumed by the conversation engine.</summary>
     [Id(1)] public List<InboundLineEvent> Pending { get; set; } = [];
@@ -21,6 +20,45 @@ public class LineUserState
     [Id(4)] public long EventsAccepted { get; set; }
     [Id(5)] public long DuplicatesDropped { get; set; }
     [Id(6)] public DateTimeOffset? LastEventAt { get; set; }
+
+    /// <summary>
+    /// <see cref="EventIdHash"/>es of recent webhookEventIds, oldest first, 8 bytes each (see <see cref="HashWindow"/>);
+    /// LINE redelivers within hours, so a bounded window suffices.
+    /// </summary>
+    [Id(7)] public byte[] RecentEventHashes { get; set; } = [];
+}
+
+/// <summary>A bounded, ordered window of 64-bit hashes kept as one byte array: it serializes as a copy.</summary>
+internal static class HashWindow
+{
+    public static long[] Read(byte[] window) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(window).ToArray();
+
+    public static byte[] Write(IReadOnlyCollection<long> hashes) =>
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(hashes.ToArray().AsSpan()).ToArray();
+
+    /// <summary>Appends; when over capacity the oldest falls out and is returned.</summary>
+    public static byte[] Append(byte[] window, long hash, int capacity, out long? evicted)
+    {
+        var hashes = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(window);
+        var keep = Math.Min(hashes.Length, capacity - 1);
+        evicted = keep < hashes.Length ? hashes[hashes.Length - keep - 1] : null;
+        var next = new long[keep + 1];
+        hashes[(hashes.Length - keep)..].CopyTo(next);
+        next[keep] = hash;
+        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(next.AsSpan()).ToArray();
+    }
+
+    public static byte[] Remove(byte[] window, long hash)
+    {
+        var hashes = Read(window).ToList();
+        var at = hashes.LastIndexOf(hash);
+        if (at < 0)
+        {
+            return window;
+        }
+        hashes.RemoveAt(at);
+        return Write(hashes);
+    }
 }
 
 /// <summary>
@@ -42,7 +80,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     private static readonly TimeSpan ReplyTokenUsableFor = TimeSpan.FromSeconds(50);
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private HashSet<string>? _seen;
+    private HashSet<long>? _seen;
     private bool _processing;
     private string? _failingEventId;
     private int _failures;
@@ -111,8 +149,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             }
             var id = lineEvents[i].WebhookEventId;
             s.Pending.RemoveAll(e => e.WebhookEventId == id);
-            s.RecentEventIds.Remove(id);
-            _seen?.Remove(id);
+            s.RecentEventHashes = HashWindow.Remove(s.RecentEventHashes, EventIdHash.Of(id));
+            _seen = null;
             s.EventsAccepted--;
         }
     }
@@ -137,19 +175,19 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     private AcceptOutcome Record(InboundLineEvent lineEvent)
     {
         var s = state.State;
-        _seen ??= new HashSet<string>(s.RecentEventIds, StringComparer.Ordinal);
-        if (_seen.Contains(lineEvent.WebhookEventId))
+        _seen ??= SeenFromState(s);
+        var hash = EventIdHash.Of(lineEvent.WebhookEventId);
+        if (_seen.Contains(hash))
         {
             s.DuplicatesDropped++;
             return AcceptOutcome.Duplicate;
         }
 
-        s.RecentEventIds.Add(lineEvent.WebhookEventId);
-        _seen.Add(lineEvent.WebhookEventId);
-        if (s.RecentEventIds.Count > DedupWindow)
+        s.RecentEventHashes = HashWindow.Append(s.RecentEventHashes, hash, DedupWindow, out var evicted);
+        _seen.Add(hash);
+        if (evicted is { } old)
         {
-            _seen.Remove(s.RecentEventIds[0]);
-            s.RecentEventIds.RemoveAt(0);
+            _seen.Remove(old);
         }
 
         s.Pending.Add(lineEvent);
@@ -171,6 +209,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         s.LastEventAt = lineEvent.Timestamp;
         return AcceptOutcome.Accepted;
     }
+
+    private static HashSet<long> SeenFromState(TState s) => [.. HashWindow.Read(s.RecentEventHashes)];
 
     /// <summary>Queues <see cref="ProcessPendingAsync"/> as a turn after this one.</summary>
     protected abstract void Kick();
@@ -322,7 +362,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     public Task<LineUserSnapshot> GetSnapshotAsync()
     {
         var s = state.State;
-        return Task.FromResult(new LineUserSnapshot(s.EventsAccepted, s.DuplicatesDropped, s.Pending.ToList(), s.LastEventAt, s.RecentEventIds.ToList()));
+        return Task.FromResult(new LineUserSnapshot(s.EventsAccepted, s.DuplicatesDropped, s.Pending.ToList(), s.LastEventAt, HashWindow.Read(s.RecentEventHashes)));
     }
 
     private async Task ReloadAsync()

@@ -86,9 +86,11 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
         {
             await grain.AcceptAsync(Events.Text("m", id: $"E{i}"));
         }
+        Assert.Equal(EventIdHash.OfAll(Enumerable.Range(88, 512).Select(i => $"E{i}")), (await grain.GetSnapshotAsync()).RecentEventHashes);
 
         Assert.Equal(AcceptOutcome.Duplicate, await grain.AcceptAsync(Events.Text("m", id: "E599")));
         Assert.Equal(AcceptOutcome.Duplicate, await grain.AcceptAsync(Events.Text("m", id: "E100")));
         Assert.Equal(AcceptOutcome.Accepted, await grain.AcceptAsync(Events.Text("m", id: "E0")));
+        Assert.Equal(EventIdHash.OfAll(Enumerable.Range(89, 511).Select(i => $"E{i}").Append("E0")), (await grain.GetSnapshotAsync()).RecentEventHashes);
     }
 }

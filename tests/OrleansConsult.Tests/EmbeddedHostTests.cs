@@ -75,7 +75,7 @@ public sealed class EmbeddedHostTests
         var again = second.Grains.GetGrain<IConsulteeGrain>(key);
         var snapshot = await again.GetSnapshotAsync();
         Assert.Equal(1, snapshot.EventsAccepted);
-        Assert.Equal(["EV-1"], snapshot.RecentEventIds);
+        Assert.Equal(EventIdHash.OfAll("EV-1"), snapshot.RecentEventHashes);
         // Handled before the stop or after the restart, never left behind.
         Assert.True(await Eventually.TrueAsync(async () => (await again.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(30)),
             "the stored event was never handled");

@@ -40,9 +40,9 @@ public sealed class SiloFailureDrills(PostgresServer postgres, ITestOutputHelper
 
             // Exactly once: every event answered 200 is in its user's dedup window once, in the order sent.
             var snapshots = await Task.WhenAll(keys.Select(async k => (Key: k, Snapshot: await client.Grains.GetGrain<IConsulteeGrain>(k).GetSnapshotAsync())));
-            var lost = snapshots.Count(s => Sent(s.Key, before, after).Any(id => !s.Snapshot.RecentEventIds.Contains(id)));
-            var duplicated = snapshots.Count(s => s.Snapshot.RecentEventIds.Count != s.Snapshot.RecentEventIds.Distinct().Count() || s.Snapshot.EventsAccepted > 2);
-            var outOfOrder = snapshots.Count(s => !s.Snapshot.RecentEventIds.Where(Sent(s.Key, before, after).Contains).SequenceEqual(Sent(s.Key, before, after)));
+            var lost = snapshots.Count(s => Sent(s.Key, before, after).Any(id => !s.Snapshot.RecentEventHashes.Contains(id)));
+            var duplicated = snapshots.Count(s => s.Snapshot.RecentEventHashes.Count != s.Snapshot.RecentEventHashes.Distinct().Count() || s.Snapshot.EventsAccepted > 2);
+            var outOfOrder = snapshots.Count(s => !s.Snapshot.RecentEventHashes.Where(Sent(s.Key, before, after).Contains).SequenceEqual(Sent(s.Key, before, after)));
             var dead = await SilosWithStatusAsync(connectionString, clusterId, 6);
 
             DrillReport.Write(output, "SIGKILL 1 of 3 silos", [
@@ -145,9 +145,9 @@ public sealed class SiloFailureDrills(PostgresServer postgres, ITestOutputHelper
     /// <summary>Keys whose event was answered without an exception (LINE would have had its 200).</summary>
     private sealed record SendResult(int Succeeded, int FailedAttempts, TimeSpan P50, TimeSpan Max, IReadOnlySet<string> Stored);
 
-    /// <summary>The event ids sent to <paramref name="key"/> and answered 200, in the order sent.</summary>
-    private static string[] Sent(string key, SendResult before, SendResult after) =>
-        [.. new[] { (before, "before"), (after, "after") }.Where(p => p.Item1.Stored.Contains(key)).Select(p => EventId(key, p.Item2))];
+    /// <summary>The hashes of the event ids sent to <paramref name="key"/> and answered 200, in the order sent.</summary>
+    private static long[] Sent(string key, SendResult before, SendResult after) =>
+        [.. new[] { (before, "before"), (after, "after") }.Where(p => p.Item1.Stored.Contains(key)).Select(p => EventIdHash.Of(EventId(key, p.Item2)))];
 
     private static string EventId(string key, string text) => $"{key}-{text}";
 

@@ -69,13 +69,13 @@ public sealed class HostWithSimulatorTests : IAsyncLifetime
         Assert.Equal(200, (await _users.SendBatchAsync("consultee", others)).StatusCode);
 
         var snapshot = await Consultee("Uhana").GetSnapshotAsync();
-        Assert.Equal([follow.Event.WebhookEventId, text.Event.WebhookEventId], snapshot.RecentEventIds);
+        Assert.Equal(EventIdHash.OfAll(follow.Event.WebhookEventId, text.Event.WebhookEventId), snapshot.RecentEventHashes);
         Assert.Equal(2, snapshot.EventsAccepted);
         Assert.Equal(1, snapshot.DuplicatesDropped);
         for (var i = 0; i < 5; i++)
         {
             var batchUser = await Consultee($"Ubatch{i}").GetSnapshotAsync();
-            Assert.Equal([others[i].WebhookEventId], batchUser.RecentEventIds);
+            Assert.Equal(EventIdHash.OfAll(others[i].WebhookEventId), batchUser.RecentEventHashes);
             Assert.Equal(1, batchUser.EventsAccepted);
         }
 

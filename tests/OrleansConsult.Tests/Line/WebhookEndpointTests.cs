@@ -113,7 +113,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var snapshot = await ConsulteeAsync("Ua");
         Assert.Equal(1, snapshot.EventsAccepted);
         Assert.Equal(2, snapshot.DuplicatesDropped);
-        Assert.Equal(["ev-1"], snapshot.RecentEventIds);
+        Assert.Equal(EventIdHash.OfAll("ev-1"), snapshot.RecentEventHashes);
 
         // The engine handled it once: one answer (welcome + privacy notice), keyed by ev-1.
         Assert.True(await ConsulteeHandledAsync("Ua"), "the accepted event was never handled");
@@ -129,10 +129,10 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
 
         var ub = await ConsulteeAsync("Ub");
-        Assert.Equal(["b-1", "b-2", "b-3"], ub.RecentEventIds);
+        Assert.Equal(EventIdHash.OfAll("b-1", "b-2", "b-3"), ub.RecentEventHashes);
         Assert.Equal(3, ub.EventsAccepted);
         var uc = await ConsulteeAsync("Uc");
-        Assert.Equal(["c-1"], uc.RecentEventIds);
+        Assert.Equal(EventIdHash.OfAll("c-1"), uc.RecentEventHashes);
         Assert.Equal(1, uc.EventsAccepted);
 
         // Each event answered once, in the order sent.
@@ -204,7 +204,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         var snapshot = await ConsulteeAsync("Ud");
         Assert.Equal(1, snapshot.EventsAccepted);
-        Assert.Equal(["d-1"], snapshot.RecentEventIds);
+        Assert.Equal(EventIdHash.OfAll("d-1"), snapshot.RecentEventHashes);
 
         Assert.True(await ConsulteeHandledAsync("Ud"), "the text event was never handled");
         var answer = Assert.Single(Requests("consultee", "Ud"));
@@ -220,7 +220,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var grain = _host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Ue"));
         var snapshot = await grain.GetSnapshotAsync();
         Assert.Equal(1, snapshot.EventsAccepted);
-        Assert.Equal(["s-1"], snapshot.RecentEventIds);
+        Assert.Equal(EventIdHash.OfAll("s-1"), snapshot.RecentEventHashes);
         Assert.Null(await grain.TakeReplyTokenAsync(TimeSpan.FromHours(1)));
 
         // Recorded and worked through, but the bot does not answer standby events.
@@ -236,7 +236,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var staff = _host.Grains.GetGrain<IStaffLineUserGrain>(GrainKeys.LineUser("staff", "Ustaff"));
         var snapshot = await staff.GetSnapshotAsync();
         Assert.Equal(1, snapshot.EventsAccepted);
-        Assert.Equal(["st-1"], snapshot.RecentEventIds);
+        Assert.Equal(EventIdHash.OfAll("st-1"), snapshot.RecentEventHashes);
         Assert.Equal(0, (await ConsulteeAsync("Ustaff")).EventsAccepted);
 
         // The staff grain handled it: "出勤" is no enrollment code, and the answer says so on the staff channel only.
@@ -282,7 +282,7 @@ public sealed class WebhookStorageFailureTests(PostgresServer postgres)
         var snapshot = await grain.GetSnapshotAsync();
         Assert.Equal(1, snapshot.EventsAccepted);
         Assert.True(snapshot.DuplicatesDropped >= 1, "the redelivery after the stored one was not dropped");
-        Assert.Equal(["down-1"], snapshot.RecentEventIds);
+        Assert.Equal(EventIdHash.OfAll("down-1"), snapshot.RecentEventHashes);
 
         // Once stored, the engine works it through (its answer goes to the outbox: no LINE here).
         Assert.True(await Eventually.TrueAsync(async () => (await grain.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(30)),
