@@ -85,7 +85,7 @@ public static class StorageSettings
     /// <summary>The connection string handed to every AdoNet provider and to our own stores.</summary>
     public static string EffectiveConnectionString(this StorageOptions options) => options.Mode switch
     {
-        StorageMode.PostgreSql => options.ConnectionString!,
+        StorageMode.PostgreSql => WithMultiplexing(options.ConnectionString!),
         _ => new SqliteConnectionStringBuilder
         {
             DataSource = options.SqliteFilePath,
@@ -96,6 +96,21 @@ public static class StorageSettings
             DefaultTimeout = 30,
         }.ToString(),
     };
+
+    /// <summary>
+    /// Npgsql multiplexing on unless the operator set it: concurrent grains' statements share
+    /// connections and leave in one network write. Every statement here is single or in an explicit
+    /// transaction (which multiplexing supports), nothing relies on session state. Measured with the load
+    /// generator (200 consultees, PostgreSQL): host CPU per chat event 1.24-1.30 ms without, 1.01 ms with.
+    /// </summary>
+    private static string WithMultiplexing(string connectionString)
+    {
+        if (new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Multiplexing"))
+        {
+            return connectionString;
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = true }.ConnectionString;
+    }
 }
 
 public sealed class StorageConfigurationException(string message) : Exception(message);

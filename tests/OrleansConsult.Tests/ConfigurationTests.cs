@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OrleansConsult.Storage;
 
 namespace OrleansConsult.Tests;
 
@@ -105,5 +106,19 @@ public sealed class ConfigurationTests
             throw;
         }
         return (process.ExitCode, await stderr, clock.Elapsed);
+    }
+}
+
+public sealed class StorageConnectionTests
+{
+    [Fact]
+    public void PostgreSQL_connections_multiplex_unless_the_operator_says_otherwise()
+    {
+        string Effective(string connectionString) =>
+            new StorageOptions { Mode = StorageMode.PostgreSql, ConnectionString = connectionString }.EffectiveConnectionString();
+
+        Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(Effective("Host=db;Database=oc;Username=app")).Multiplexing);
+        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(Effective("Host=db;Database=oc;Username=app;Multiplexing=false")).Multiplexing);
+        Assert.Equal("db", new Npgsql.NpgsqlConnectionStringBuilder(Effective("Host=db;Database=oc;Username=app")).Host);
     }
 }
