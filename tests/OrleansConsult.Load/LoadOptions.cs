@@ -15,6 +15,9 @@ public sealed class LoadOptions
     public string Out { get; private set; } = "./load-report";
     public string? HostDll { get; private set; }
     public double BaselineSeconds { get; private set; } = 5;
+    public int Known { get; private set; }
+    public double HoldSeconds { get; private set; }
+    public int HostMemoryMiB { get; private set; }
 
     public const string Usage = """
         OrleansConsult.Load: plays LINE against a Host child process and writes a benchmark report.
@@ -28,6 +31,11 @@ public sealed class LoadOptions
           --out DIR                     report folder (default ./load-report)
           --host PATH                   OrleansConsult.Host.dll (default: next to this program, else src/OrleansConsult.Host/bin/{Release,Debug})
           --baseline S                  seconds of the /healthz baseline (default 5)
+          --known N                     before setup, N more consultees follow, consent and name the area (one
+                                        batched request each) and then stay quiet: memory with many known users (default 0)
+          --host-memory MiB             run the Host as in a container with this memory limit (GC heap limit 75 % of it) (default: none)
+          --hold S                      after the chat, keep every consultation open S seconds before ending them,
+                                        for memory readings (dotnet-gcdump, dotnet-counters) (default 0)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -48,6 +56,9 @@ public sealed class LoadOptions
                 case "--out": o.Out = Next(); break;
                 case "--host": o.HostDll = Next(); break;
                 case "--baseline": o.BaselineSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--known": o.Known = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--host-memory": o.HostMemoryMiB = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--hold": o.HoldSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

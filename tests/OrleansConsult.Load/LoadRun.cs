@@ -65,9 +65,19 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
             Report.HostIdle = Snapshot();
             await BaselineAsync();
             Report.HostWarm = Snapshot();
+            if (options.Known > 0)
+            {
+                await KnownAsync();
+            }
             var people = Enumerable.Range(1, options.Consultees).Select(i => new Person(i)).ToList();
             await SetupAsync(people);
             await ChatAsync(people);
+            if (options.HoldSeconds > 0)
+            {
+                _phase = "hold";
+                await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+                Report.HostHeld = Snapshot();
+            }
             await EndAsync(people);
         }
         finally
@@ -113,6 +123,45 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         var seconds = (_clock.Elapsed - started).TotalSeconds;
         Report.Baseline = new BaselineResult(Concurrency, samples.Count, samples.Count / seconds, samples.Summary(), failed, host.CpuSeconds() - cpu0);
     }
+
+    /// <summary>
+    /// Many known, quiet consultees: each follows, consents and names the area in one batched request
+    /// (32 requests in flight), then says nothing more. Their grains stay active until Orleans collects
+    /// idle activations, so the memory reading afterwards is the worst case of a burst of new users.
+    /// </summary>
+    private async Task KnownAsync()
+    {
+        _phase = "known";
+        var started = _clock.Elapsed;
+        var cpu0 = host.CpuSeconds();
+        var next = 0;
+        var accepted = 0;
+        var ack = new Samples();
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) <= options.Known)
+            {
+                var user = sender.User(Consultee, KnownUser(i));
+                if (await SendAsync([user.FollowEvent(), user.PostbackEvent("consent:yes"), user.TextEvent(Area)], ack) == 200)
+                {
+                    Interlocked.Increment(ref accepted);
+                }
+            }
+        }));
+        // Stored at the 200; answered (and their state written again) just after: wait for the last answers.
+        var answered = 0;
+        for (var i = 1; i <= options.Known; i++)
+        {
+            answered += await mail.WaitAsync(Consultee, KnownUser(i), "の相談窓口につながります", StepLimit) is null ? 0 : 1;
+        }
+        Errors.Add("known consultee not answered", accepted - answered);
+        Report.KnownAccepted = accepted;
+        Report.KnownPhase = PhaseResult(started, cpu0, 3.0 * accepted / (_clock.Elapsed - started).TotalSeconds);
+        Report.HostWithKnown = Snapshot();
+    }
+
+    private static string KnownUser(int i) => $"Uknown{i:000000}";
 
     private async Task SetupAsync(List<Person> people)
     {
@@ -191,6 +240,10 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
                 }
             }
         }));
+        // A message she sends before her case is connected reaches the counselor inside the
+        // "待っている間のメッセージ" summary rather than on its own: chat starts once each is told she is connected.
+        var confirmed = await Task.WhenAll(people.Where(p => p.Counselor > 0).Select(p => mail.WaitAsync(Consultee, p.UserId, "相談員とつながりました", StepLimit)));
+        Errors.Add("connection never confirmed to the consultee", confirmed.Count(m => m is null));
         var missing = byCase.Count - accepted.Count;
         Errors.Add("consultation never connected", missing);
         Errors.Add("consultee setup step failed", people.Count(p => !p.Ready));
@@ -349,7 +402,8 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
             var p = byUser[$"Uload{body[1..5]}"];
             if (!counselorSeen.TryGetValue(body, out var got))
             {
-                Errors.Add("lost consultee->counselor");
+                var inSummary = mail.Inbox(Staff, CounselorUser(p.Counselor)).Any(m => m.Text.Contains("待っている間のメッセージ", StringComparison.Ordinal) && m.Text.Contains(body, StringComparison.Ordinal));
+                Errors.Add(inSummary ? "consultee->counselor inside the waiting summary (delivered)" : "lost consultee->counselor");
                 continue;
             }
             Errors.Add("duplicated consultee->counselor", got.Count - 1);

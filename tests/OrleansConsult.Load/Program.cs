@@ -56,6 +56,12 @@ try
         environment["Storage__DataPath"] = Path.Combine(work.FullName, "data");
     }
 
+    if (options.HostMemoryMiB > 0)
+    {
+        // What a container memory limit does to .NET (its GC heap limit is 75 % of the limit), for the Host only.
+        environment["DOTNET_GCHeapHardLimit"] = (options.HostMemoryMiB * 1024L * 1024 * 3 / 4).ToString("X", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     var hostDll = options.ResolveHostDll();
     Console.Error.WriteLine($"host {hostDll}, storage {options.Storage}, log {Path.Combine(outDir, "host.log")}");
     await using var host = HostChild.Start(hostDll, environment, Path.Combine(outDir, "host.log"));

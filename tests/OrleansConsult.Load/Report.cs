@@ -31,6 +31,15 @@ public sealed class Report
     /// <summary>After the /healthz baseline: HTTP stack warm, no grains yet; the base for memory per consultation.</summary>
     public HostSnapshot? HostWarm { get; set; }
     public HostSnapshot? HostAtPeak { get; set; }
+    /// <summary>With <see cref="Known"/> quiet consultees stored and (mostly) still active, before setup.</summary>
+    public HostSnapshot? HostWithKnown { get; set; }
+    /// <summary>At the end of the hold: every consultation open, nothing sent for <see cref="HoldSeconds"/>.</summary>
+    public HostSnapshot? HostHeld { get; set; }
+    public int Known { get; set; }
+    public int KnownAccepted { get; set; }
+    public PhaseResult? KnownPhase { get; set; }
+    public double HoldSeconds { get; set; }
+    public int HostMemoryMiB { get; set; }
     public HostSnapshot? HostFinal { get; set; }
     public long PeakRss { get; set; }
     public LatencySummary? AckChat { get; set; }
@@ -59,6 +68,9 @@ public sealed class Report
         Counselors = o.Counselors;
         MessagesEach = o.Messages;
         TargetRate = o.Rate;
+        Known = o.Known;
+        HoldSeconds = o.HoldSeconds;
+        HostMemoryMiB = o.HostMemoryMiB;
         Errors = errors.Snapshot();
         AckSetup = setupAck.Summary();
         AckChat = chatAck.Summary();
@@ -102,7 +114,7 @@ public sealed class Report
         string Mb(long bytes) => (bytes / 1048576.0).ToString("0", c);
         var chatRate = Chat?.AcceptedEventsPerSecond ?? 0;
         var sb = new StringBuilder();
-        sb.AppendLine(c, $"### {Storage}: {Consultees} consultees, {Counselors} counselors, {MessagesEach} messages each, rate {(TargetRate > 0 ? TargetRate.ToString(c) + "/s" : "unlimited")}, {ProcessorCount} cores, {StartedAt:yyyy-MM-dd HH:mm} UTC");
+        sb.AppendLine(c, $"### {Storage}: {Consultees} consultees, {Counselors} counselors, {MessagesEach} messages each, rate {(TargetRate > 0 ? TargetRate.ToString(c) + "/s" : "unlimited")}, {ProcessorCount} cores{(HostMemoryMiB > 0 ? $", Host memory limit {HostMemoryMiB} MiB" : "")}, {StartedAt:yyyy-MM-dd HH:mm} UTC");
         sb.AppendLine();
         sb.AppendLine("| measure | count | min ms | p50 ms | p95 ms | p99 ms | max ms |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -125,7 +137,18 @@ public sealed class Report
         sb.AppendLine(c, $"| host CPU s: baseline / setup / chat / end | {Baseline?.HostCpuSeconds:0.0} / {Setup?.HostCpuSeconds:0.0} / {Chat?.HostCpuSeconds:0.0} / {End?.HostCpuSeconds:0.0} |");
         sb.AppendLine(c, $"| host CPU ms per accepted chat event | {(Chat is { AcceptedEventsPerSecond: > 0 } ch ? 1000 * ch.HostCpuSeconds / (ch.AcceptedEventsPerSecond.Value * ch.Seconds) : 0):0.00} |");
         sb.AppendLine(c, $"| host RSS idle / warm / after chat / peak (VmHWM) MiB | {Mb(HostIdle?.RssBytes ?? 0)} / {Mb(HostWarm?.RssBytes ?? 0)} / {Mb(HostAtPeak?.RssBytes ?? 0)} / {Mb(HostFinal?.HwmBytes ?? 0)} |");
-        sb.AppendLine(c, $"| RSS growth per active consultation KiB (after chat − warm) | {(Connected > 0 && HostAtPeak is not null && HostWarm is not null ? (HostAtPeak.RssBytes - HostWarm.RssBytes) / 1024.0 / Connected : 0):0} |");
+        var before = HostWithKnown ?? HostWarm;
+        sb.AppendLine(c, $"| RSS growth per active consultation KiB (after chat − {(HostWithKnown is null ? "warm" : "with known")}) | {(Connected > 0 && HostAtPeak is not null && before is not null ? (HostAtPeak.RssBytes - before.RssBytes) / 1024.0 / Connected : 0):0} |");
+        if (Known > 0)
+        {
+            sb.AppendLine(c, $"| known consultees accepted / seconds / events/s | {KnownAccepted} / {KnownPhase?.Seconds:0} / {KnownPhase?.AcceptedEventsPerSecond:0} |");
+            sb.AppendLine(c, $"| host RSS with the known consultees MiB | {Mb(HostWithKnown?.RssBytes ?? 0)} |");
+            sb.AppendLine(c, $"| RSS per known consultee KiB (with known − warm) | {(KnownAccepted > 0 && HostWithKnown is not null && HostWarm is not null ? (HostWithKnown.RssBytes - HostWarm.RssBytes) / 1024.0 / KnownAccepted : 0):0.0} |");
+        }
+        if (HoldSeconds > 0)
+        {
+            sb.AppendLine(c, $"| host RSS after {HoldSeconds:0} s holding every consultation open MiB | {Mb(HostHeld?.RssBytes ?? 0)} |");
+        }
         sb.AppendLine(c, $"| consultee messages per consultation: reply / push | {RepliesPerConsultation:0.0} / {PushesPerConsultation:0.0} |");
         foreach (var d in Deliveries)
         {
