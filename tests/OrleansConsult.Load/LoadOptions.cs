@@ -18,6 +18,7 @@ public sealed class LoadOptions
     public int Known { get; private set; }
     public double HoldSeconds { get; private set; }
     public int HostMemoryMiB { get; private set; }
+    public int AskWave { get; private set; }
 
     public const string Usage = """
         OrleansConsult.Load: plays LINE against a Host child process and writes a benchmark report.
@@ -34,6 +35,8 @@ public sealed class LoadOptions
           --known N                     before setup, N more consultees follow, consent and name the area (one
                                         batched request each) and then stay quiet: memory with many known users (default 0)
           --host-memory MiB             run the Host as in a container with this memory limit (GC heap limit 75 % of it) (default: none)
+          --ask-wave N                  consultees ask for a counselor N at a time, each wave connected before the next
+                                        (default 0: all at once, the worst burst for the dispatcher)
           --hold S                      after the chat, keep every consultation open S seconds before ending them,
                                         for memory readings (dotnet-gcdump, dotnet-counters) (default 0)
         """;
@@ -58,6 +61,7 @@ public sealed class LoadOptions
                 case "--baseline": o.BaselineSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--known": o.Known = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--host-memory": o.HostMemoryMiB = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--ask-wave": o.AskWave = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--hold": o.HoldSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

@@ -185,9 +185,30 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
             }));
         }
 
-        // 相談する: the case id is derived from the event id (CaseIds.For), so each offer card maps back to its consultee.
+        // 相談する in waves (all at once unless --ask-wave): each wave is asked, then connected, before the next.
         var byCase = new ConcurrentDictionary<string, Person>(StringComparer.Ordinal);
-        await Task.WhenAll(people.Where(p => p.Ready).Select(async p =>
+        var accepted = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var taken = new int[options.Counselors + 1];
+        var ready = people.Where(p => p.Ready).ToList();
+        foreach (var wave in ready.Chunk(options.AskWave > 0 ? options.AskWave : Math.Max(1, ready.Count)))
+        {
+            await AskAsync(wave, byCase);
+            await AcceptOffersAsync(byCase, accepted, taken);
+        }
+        // A message she sends before her case is connected reaches the counselor inside the
+        // "待っている間のメッセージ" summary rather than on its own: chat starts once each is told she is connected.
+        var confirmed = await Task.WhenAll(people.Where(p => p.Counselor > 0).Select(p => mail.WaitAsync(Consultee, p.UserId, "相談員とつながりました", StepLimit)));
+        Errors.Add("connection never confirmed to the consultee", confirmed.Count(m => m is null));
+        var missing = byCase.Count - accepted.Count;
+        Errors.Add("consultation never connected", missing);
+        Errors.Add("consultee setup step failed", people.Count(p => !p.Ready));
+        Report.Connected = accepted.Count;
+        Report.Setup = PhaseResult(started, cpu0, null);
+    }
+
+    /// <summary>相談する: the case id is derived from the event id (CaseIds.For), so each offer card maps back to its consultee.</summary>
+    private async Task AskAsync(IEnumerable<Person> wave, ConcurrentDictionary<string, Person> byCase) =>
+        await Task.WhenAll(wave.Select(async p =>
         {
             var e = sender.User(Consultee, p.UserId).TextEvent("相談する");
             p.CaseId = CaseIds.For($"{Consultee}:{p.UserId}/{e.WebhookEventId}");
@@ -200,21 +221,21 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
             }
         }));
 
-        // Counselors take every offer that reaches them until everybody is connected (or nothing moves for a minute).
-        var accepted = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+    /// <summary>Counselors take every offer that reaches them until every asked case is connected (or nothing moves for a minute).</summary>
+    private async Task AcceptOffersAsync(ConcurrentDictionary<string, Person> byCase, ConcurrentDictionary<string, int> accepted, int[] taken)
+    {
         var lastMove = _clock.Elapsed;
         await Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(async i =>
         {
-            var taken = 0;
             while (accepted.Count < byCase.Count && _clock.Elapsed - lastMove < StepLimit)
             {
                 var offers = mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)).ToList();
-                if (offers.Count <= taken)
+                if (offers.Count <= taken[i])
                 {
                     await Task.Delay(20);
                     continue;
                 }
-                var card = offers[taken++];
+                var card = offers[taken[i]++];
                 var caseId = OfferAccept().Match(card.Raw) is { Success: true } m ? m.Groups[1].Value : null;
                 if (caseId is null)
                 {
@@ -240,15 +261,6 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
                 }
             }
         }));
-        // A message she sends before her case is connected reaches the counselor inside the
-        // "待っている間のメッセージ" summary rather than on its own: chat starts once each is told she is connected.
-        var confirmed = await Task.WhenAll(people.Where(p => p.Counselor > 0).Select(p => mail.WaitAsync(Consultee, p.UserId, "相談員とつながりました", StepLimit)));
-        Errors.Add("connection never confirmed to the consultee", confirmed.Count(m => m is null));
-        var missing = byCase.Count - accepted.Count;
-        Errors.Add("consultation never connected", missing);
-        Errors.Add("consultee setup step failed", people.Count(p => !p.Ready));
-        Report.Connected = accepted.Count;
-        Report.Setup = PhaseResult(started, cpu0, null);
     }
 
     private async Task ChatAsync(List<Person> people)
@@ -372,6 +384,9 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         }
     }
 
+    /// <summary>"L0001-m01" or "R10000-01" -> "Uload0001" / "Uload10000": the index runs to the dash (past 9999 it has 5 digits).</summary>
+    private static string UserOf(string body) => "Uload" + body[1..body.IndexOf('-', StringComparison.Ordinal)];
+
     /// <summary>"#ABCD L0001-m01" -> "L0001-m01"; plain texts are their own body.</summary>
     private static string Body(string text) => text.StartsWith('#') && text.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space ? text[(space + 1)..] : text;
 
@@ -399,7 +414,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
 
         foreach (var (body, sentAt) in _sentToCounselor)
         {
-            var p = byUser[$"Uload{body[1..5]}"];
+            var p = byUser[UserOf(body)];
             if (!counselorSeen.TryGetValue(body, out var got))
             {
                 var inSummary = mail.Inbox(Staff, CounselorUser(p.Counselor)).Any(m => m.Text.Contains("待っている間のメッセージ", StringComparison.Ordinal) && m.Text.Contains(body, StringComparison.Ordinal));
@@ -422,7 +437,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
                 continue;
             }
             Errors.Add("duplicated counselor->consultee", got.Count - 1);
-            if (got[0].User != $"Uload{body[1..5]}")
+            if (got[0].User != UserOf(body))
             {
                 Errors.Add("misrouted counselor->consultee");
             }
