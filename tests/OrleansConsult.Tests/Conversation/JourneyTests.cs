@@ -381,6 +381,58 @@ public sealed class JourneyTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Transfer_with_the_pool_closed_goes_back_to_the_area_queue_and_to_another_counselor()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Thursday, 10); // area open, pool only from 18:00
+        var first = await s.OnShiftAsync("c1");
+        s.Advance(TimeSpan.FromMinutes(1));
+        var second = await s.OnShiftAsync("c2");
+        var she = await s.ReadyConsulteeAsync();
+        await she.SayAsync("相談する");
+        var caseId = await first.AnswerOfferAsync(accept: true); // idle longest
+        await she.ExpectAsync("相談員とつながりました");
+
+        await first.SayAsync("/転送");
+        await first.ExpectAsync("を待ち行列に引き継ぎました");
+        await she.ExpectAsync("担当を引き継いでいます");
+        Assert.Equal(caseId, await second.AnswerOfferAsync(accept: true));
+        await she.ExpectAsync("相談員とつながりました", atLeast: 2);
+
+        var record = await s.Grains.GetGrain<IConsultationGrain>(caseId).GetSummaryAsync();
+        Assert.Equal(second.CounselorId, record.CounselorId);
+        Assert.Contains(record.Journal, j => j.Step == "transferred" && j.CounselorId == first.CounselorId);
+        Assert.Equal(1, first.Count("新しい相談があります")); // the counselor who handed it on is not offered it again
+        await second.SayAsync("あとは私が聞きますね");
+        await she.ExpectAsync("あとは私が聞きますね");
+    }
+
+    [Fact]
+    public async Task Unfollowing_during_a_case_closes_it_and_tells_the_counselor()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Thursday, 10);
+        var counselor = await s.OnShiftAsync("c1");
+        var she = await s.ReadyConsulteeAsync();
+        await she.SayAsync("相談する");
+        var caseId = await counselor.AnswerOfferAsync(accept: true);
+        await she.ExpectAsync("相談員とつながりました");
+
+        var toHerBefore = she.Received.Count;
+        await she.SendAsync(MoreEvents.Unfollow());
+        await counselor.ExpectAsync("相談者が友だち登録を解除したため");
+        var record = await s.Grains.GetGrain<IConsultationGrain>(caseId).GetSummaryAsync();
+        Assert.Equal(CaseStatus.Closed, record.Status);
+        Assert.Equal("unfollow", record.ClosedReason);
+        Assert.Equal(toHerBefore, she.Received.Count); // nothing is sent to a user who blocked the account
+
+        // Back again later: a new case, not the closed one.
+        await she.SendAsync(MoreEvents.Follow());
+        await she.SayAsync("相談する");
+        Assert.NotEqual(caseId, await counselor.AnswerOfferAsync(accept: true, offerNumber: 2));
+    }
+
+    [Fact]
     public async Task Enrollment_codes_bind_once()
     {
         var s = new Scenario(fixture);
