@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Tests.Infrastructure;
 
@@ -15,6 +16,28 @@ public sealed class EmbeddedHostTests
         Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/readyz")).StatusCode);
         Assert.True(File.Exists(Path.Combine(data.Path, "orleansconsult.db")));
+    }
+
+    [Fact]
+    public async Task Idle_activations_are_collected_after_ten_minutes_and_shed_under_memory_pressure_unless_configured()
+    {
+        using var data = new TempFolder();
+        await using (var host = await HostRunner.StartAsync(HostRunner.Embedded(data.Path)))
+        {
+            var collection = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.GrainCollectionOptions>>().Value;
+            Assert.Equal(TimeSpan.FromMinutes(10), collection.CollectionAge);
+            Assert.True(collection.EnableActivationSheddingOnMemoryPressure);
+            Assert.Equal(85, collection.MemoryUsageLimitPercentage);
+        }
+
+        using var other = new TempFolder();
+        var settings = HostRunner.Embedded(other.Path);
+        settings["Orleans:Collection:CollectionAge"] = "00:30:00";
+        settings["Orleans:Collection:EnableActivationSheddingOnMemoryPressure"] = "false";
+        await using var tuned = await HostRunner.StartAsync(settings);
+        var tunedCollection = tuned.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.GrainCollectionOptions>>().Value;
+        Assert.Equal(TimeSpan.FromMinutes(30), tunedCollection.CollectionAge);
+        Assert.False(tunedCollection.EnableActivationSheddingOnMemoryPressure);
     }
 
     [Fact]
