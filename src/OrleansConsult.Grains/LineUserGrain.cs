@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansConsult.Abstractions;
@@ -31,21 +32,21 @@ public class LineUserState
 /// <summary>A bounded, ordered window of 64-bit hashes kept as one byte array: it serializes as a copy.</summary>
 internal static class HashWindow
 {
-    public static long[] Read(byte[] window) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(window).ToArray();
+    public static long[] Read(byte[] window) => MemoryMarshal.Cast<byte, long>(window).ToArray();
 
     public static byte[] Write(IReadOnlyCollection<long> hashes) =>
-        System.Runtime.InteropServices.MemoryMarshal.AsBytes(hashes.ToArray().AsSpan()).ToArray();
+        MemoryMarshal.AsBytes(hashes.ToArray().AsSpan()).ToArray();
 
     /// <summary>Appends; when over capacity the oldest falls out and is returned.</summary>
     public static byte[] Append(byte[] window, long hash, int capacity, out long? evicted)
     {
-        var hashes = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(window);
+        var hashes = MemoryMarshal.Cast<byte, long>(window);
         var keep = Math.Min(hashes.Length, capacity - 1);
         evicted = keep < hashes.Length ? hashes[hashes.Length - keep - 1] : null;
         var next = new long[keep + 1];
         hashes[(hashes.Length - keep)..].CopyTo(next);
         next[keep] = hash;
-        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(next.AsSpan()).ToArray();
+        return MemoryMarshal.AsBytes(next.AsSpan()).ToArray();
     }
 
     public static byte[] Remove(byte[] window, long hash)

@@ -157,6 +157,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         }
         Errors.Add("known consultee not answered", accepted - answered);
         Report.KnownAccepted = accepted;
+        Report.AckKnown = ack.Summary();
         Report.KnownPhase = PhaseResult(started, cpu0, 3.0 * accepted / (_clock.Elapsed - started).TotalSeconds);
         Report.HostWithKnown = Snapshot();
     }

@@ -43,6 +43,8 @@ public sealed class Report
     public HostSnapshot? HostFinal { get; set; }
     public long PeakRss { get; set; }
     public LatencySummary? AckChat { get; set; }
+    /// <summary>The known consultees' batched requests (three events each).</summary>
+    public LatencySummary? AckKnown { get; set; }
     public LatencySummary? AckSetup { get; set; }
     public LatencySummary? AckEnd { get; set; }
     public LatencySummary? RelayToCounselor { get; set; }
@@ -120,6 +122,10 @@ public sealed class Report
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         sb.AppendLine(c, $"| /healthz baseline ({Baseline?.Concurrency} concurrent) | {Baseline?.Requests} | {Lat(Baseline?.Latency)} |");
         sb.AppendLine(c, $"| webhook ack, chat phase | {AckChat?.Count} | {Lat(AckChat)} |");
+        if (AckKnown is { Count: > 0 })
+        {
+            sb.AppendLine(c, $"| webhook ack, known consultees (3 events a request) | {AckKnown.Count} | {Lat(AckKnown)} |");
+        }
         sb.AppendLine(c, $"| webhook ack, setup phase | {AckSetup?.Count} | {Lat(AckSetup)} |");
         sb.AppendLine(c, $"| webhook ack, end phase | {AckEnd?.Count} | {Lat(AckEnd)} |");
         sb.AppendLine(c, $"| relay consultee → counselor | {RelayToCounselor?.Count} | {Lat(RelayToCounselor)} |");
