@@ -37,16 +37,16 @@ internal static class HashWindow
     public static byte[] Write(IReadOnlyCollection<long> hashes) =>
         MemoryMarshal.AsBytes(hashes.ToArray().AsSpan()).ToArray();
 
-    /// <summary>Appends; when over capacity the oldest falls out and is returned.</summary>
+    /// <summary>Appends; when over capacity the oldest falls out and is returned. One new array, no intermediate copy.</summary>
     public static byte[] Append(byte[] window, long hash, int capacity, out long? evicted)
     {
-        var hashes = MemoryMarshal.Cast<byte, long>(window);
-        var keep = Math.Min(hashes.Length, capacity - 1);
-        evicted = keep < hashes.Length ? hashes[hashes.Length - keep - 1] : null;
-        var next = new long[keep + 1];
-        hashes[(hashes.Length - keep)..].CopyTo(next);
-        next[keep] = hash;
-        return MemoryMarshal.AsBytes(next.AsSpan()).ToArray();
+        var count = window.Length / sizeof(long);
+        var keep = Math.Min(count, capacity - 1);
+        evicted = keep < count ? MemoryMarshal.Read<long>(window.AsSpan((count - keep - 1) * sizeof(long))) : null;
+        var next = new byte[(keep + 1) * sizeof(long)];
+        window.AsSpan((count - keep) * sizeof(long)).CopyTo(next);
+        MemoryMarshal.Write(next.AsSpan(keep * sizeof(long)), in hash);
+        return next;
     }
 
     public static byte[] Remove(byte[] window, long hash)

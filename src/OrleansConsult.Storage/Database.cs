@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -40,6 +41,16 @@ public sealed class Database
         return connection;
     }
 
+    /// <summary>A time as a parameter: timestamptz for PostgreSQL, sortable UTC ISO-8601 text for SQLite.</summary>
+    public object Time(DateTimeOffset value) =>
+        IsPostgres ? value.ToUniversalTime() : value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads back a column written with <see cref="Time"/>.</summary>
+    public DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
+        IsPostgres
+            ? new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero)
+            : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
     /// <summary>Round trip to the database; used by readiness.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
@@ -47,5 +58,16 @@ public sealed class Database
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1";
         await command.ExecuteScalarAsync(cancellationToken);
+    }
+}
+
+internal static class DbCommandExtensions
+{
+    public static void Add(this DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

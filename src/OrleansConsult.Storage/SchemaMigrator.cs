@@ -71,10 +71,10 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
             {
                 record.Transaction = transaction;
                 record.CommandText = "INSERT INTO oc_schema_migrations (version, name, checksum, applied_at) VALUES (@v, @n, @c, @a)";
-                AddParameter(record, "v", script.Version);
-                AddParameter(record, "n", script.Name);
-                AddParameter(record, "c", script.Checksum);
-                AddParameter(record, "a", DateTimeOffset.UtcNow.ToString("O"));
+                record.Add("v", script.Version);
+                record.Add("n", script.Name);
+                record.Add("c", script.Checksum);
+                record.Add("a", DateTimeOffset.UtcNow.ToString("O"));
                 await record.ExecuteNonQueryAsync(cancellationToken);
             }
             applied.Add(script.Name);
@@ -116,14 +116,6 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private static List<Script> LoadScripts(string dialect)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 
 namespace OrleansConsult.Storage;
@@ -41,14 +40,14 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
             VALUES (@id, @channel, @payload, @attempts, @next, @created, @error, @recipient)
             ON CONFLICT (id) DO NOTHING
             """;
-        Add(command, "id", Id(record.RetryKey));
-        Add(command, "channel", record.Channel);
-        Add(command, "payload", protector.Seal(record.Payload, AssociatedData(record.RetryKey)));
-        Add(command, "attempts", record.Attempts);
-        Add(command, "next", Time(record.NextAttemptAt));
-        Add(command, "created", Time(record.CreatedAt));
-        Add(command, "error", (object?)Truncate(record.LastError) ?? DBNull.Value);
-        Add(command, "recipient", (object?)record.Recipient ?? DBNull.Value);
+        command.Add("id", Id(record.RetryKey));
+        command.Add("channel", record.Channel);
+        command.Add("payload", protector.Seal(record.Payload, AssociatedData(record.RetryKey)));
+        command.Add("attempts", record.Attempts);
+        command.Add("next", database.Time(record.NextAttemptAt));
+        command.Add("created", database.Time(record.CreatedAt));
+        command.Add("error", (object?)Truncate(record.LastError) ?? DBNull.Value);
+        command.Add("recipient", (object?)record.Recipient ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -72,10 +71,10 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
             WHERE id IN ({pick})
             RETURNING id, channel, payload, attempts, next_attempt_at, created_at, last_error
             """;
-        Add(command, "now", Time(now));
-        Add(command, "until", Time(now + ClaimFor));
-        Add(command, "horizon", Time(now + ParkedBeyond));
-        Add(command, "max", max);
+        command.Add("now", database.Time(now));
+        command.Add("until", database.Time(now + ClaimFor));
+        command.Add("horizon", database.Time(now + ParkedBeyond));
+        command.Add("max", max);
 
         var records = new List<OutboxRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -87,8 +86,8 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
                 reader.GetString(1),
                 protector.Open((byte[])reader.GetValue(2), AssociatedData(retryKey)),
                 reader.GetInt32(3),
-                ReadTime(reader, 4),
-                ReadTime(reader, 5),
+                database.ReadTime(reader, 4),
+                database.ReadTime(reader, 5),
                 reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
         return records.OrderBy(r => r.NextAttemptAt).ToList();
@@ -96,11 +95,11 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
 
     public Task MarkDeliveredAsync(Guid retryKey, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         UpdateAsync("UPDATE oc_line_outbox SET delivered_at = @at, claimed_until = NULL WHERE id = @id",
-            retryKey, cancellationToken, ("at", Time(at)));
+            retryKey, cancellationToken, ("at", database.Time(at)));
 
     public Task RescheduleAsync(Guid retryKey, DateTimeOffset nextAttemptAt, string lastError, CancellationToken cancellationToken = default) =>
         UpdateAsync("UPDATE oc_line_outbox SET attempts = attempts + 1, next_attempt_at = @next, last_error = @error, claimed_until = NULL WHERE id = @id",
-            retryKey, cancellationToken, ("next", Time(nextAttemptAt)), ("error", Truncate(lastError)!));
+            retryKey, cancellationToken, ("next", database.Time(nextAttemptAt)), ("error", Truncate(lastError)!));
 
     /// <summary>Whether the recipient still has an undelivered, not parked row: then her next message queues behind it.</summary>
     public async Task<bool> HasPendingForAsync(string recipient, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -108,8 +107,8 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1 FROM oc_line_outbox WHERE recipient = @recipient AND delivered_at IS NULL AND next_attempt_at < @horizon LIMIT 1";
-        Add(command, "recipient", recipient);
-        Add(command, "horizon", Time(now + ParkedBeyond));
+        command.Add("recipient", recipient);
+        command.Add("horizon", database.Time(now + ParkedBeyond));
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
@@ -127,10 +126,10 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "id", Id(retryKey));
+        command.Add("id", Id(retryKey));
         foreach (var (name, value) in values)
         {
-            Add(command, name, value);
+            command.Add(name, value);
         }
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -140,22 +139,5 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
 
     private object Id(Guid retryKey) => database.IsPostgres ? retryKey : retryKey.ToString("D");
 
-    // PostgreSQL gets timestamptz; SQLite gets sortable UTC ISO-8601 text.
-    private object Time(DateTimeOffset value) =>
-        database.IsPostgres ? value.ToUniversalTime() : value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
-
-    private DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
-        database.IsPostgres
-            ? new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero)
-            : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
     private static string? Truncate(string? text) => text is { Length: > 300 } ? text[..300] : text;
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using OrleansConsult.Abstractions;
 
 namespace OrleansConsult.Storage;
@@ -25,12 +23,12 @@ public sealed class SqlTranscriptStore(Database database, PayloadProtector prote
             VALUES (@case, @tenant, @entry, @at, @author, @payload)
             ON CONFLICT (case_id, entry_id) DO NOTHING
             """;
-        Add(command, "case", entry.CaseId);
-        Add(command, "tenant", entry.TenantId);
-        Add(command, "entry", entry.EntryId);
-        Add(command, "at", Time(entry.At));
-        Add(command, "author", (short)entry.Author);
-        Add(command, "payload", protector.Seal(entry.Text, AssociatedData(entry.CaseId, entry.EntryId)));
+        command.Add("case", entry.CaseId);
+        command.Add("tenant", entry.TenantId);
+        command.Add("entry", entry.EntryId);
+        command.Add("at", database.Time(entry.At));
+        command.Add("author", (short)entry.Author);
+        command.Add("payload", protector.Seal(entry.Text, AssociatedData(entry.CaseId, entry.EntryId)));
         // A redelivered webhook hits the conflict and inserts nothing.
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -40,7 +38,7 @@ public sealed class SqlTranscriptStore(Database database, PayloadProtector prote
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT tenant_id, entry_id, at, author, payload FROM oc_transcript WHERE case_id = @case ORDER BY seq";
-        Add(command, "case", caseId);
+        command.Add("case", caseId);
 
         var entries = new List<TranscriptEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -51,7 +49,7 @@ public sealed class SqlTranscriptStore(Database database, PayloadProtector prote
                 caseId,
                 reader.GetString(0),
                 entryId,
-                ReadTime(reader, 2),
+                database.ReadTime(reader, 2),
                 (TranscriptAuthor)reader.GetInt16(3),
                 protector.Open((byte[])reader.GetValue(4), AssociatedData(caseId, entryId))));
         }
@@ -61,15 +59,6 @@ public sealed class SqlTranscriptStore(Database database, PayloadProtector prote
     // Binds the sealed text to its row: a payload copied to another case or entry does not open.
     private static string AssociatedData(string caseId, string entryId) => $"{caseId}/{entryId}";
 
-    // PostgreSQL gets timestamptz; SQLite gets sortable UTC ISO-8601 text (as in SqlOutbox).
-    private object Time(DateTimeOffset value) =>
-        database.IsPostgres ? value.ToUniversalTime() : value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
-
-    private DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
-        database.IsPostgres
-            ? new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero)
-            : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
     private static void CheckLength(string value, int max, string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(value, name);
@@ -77,13 +66,5 @@ public sealed class SqlTranscriptStore(Database database, PayloadProtector prote
         {
             throw new ArgumentException($"{name} is longer than {max} characters.", name);
         }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -38,13 +38,22 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.UseInMemoryReminderService();
-            // Consultation time and reply-token age on the test's clock; Orleans itself stays on real time.
-            silo.Services.AddSingleton(new LineTime(Clock));
-            silo.Services.AddSingleton(new EngineClock(Clock));
-            silo.Services.AddSingleton<ILineOutbound>(Outbound);
-            silo.Services.AddSingleton<ITranscriptStore>(Transcripts);
-            silo.Services.AddSingleton(new ProgramDirectory(TestProgram.Build()));
+            AddEngineDoubles(silo.Services, Clock, Outbound, Transcripts);
         }
+    }
+
+    /// <summary>
+    /// What the conversation engine needs besides storage, as the grain tests give it: consultation time
+    /// and reply-token age on the test's clock (Orleans itself stays on real time), recorded LINE sends,
+    /// transcripts in memory, the test program.
+    /// </summary>
+    public static void AddEngineDoubles(IServiceCollection services, FakeTimeProvider clock, RecordingOutbound outbound, ITranscriptStore transcripts)
+    {
+        services.AddSingleton(new LineTime(clock));
+        services.AddSingleton(new EngineClock(clock));
+        services.AddSingleton<ILineOutbound>(outbound);
+        services.AddSingleton(transcripts);
+        services.AddSingleton(new ProgramDirectory(TestProgram.Build()));
     }
 }
 

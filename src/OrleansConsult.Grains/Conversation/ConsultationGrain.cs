@@ -90,7 +90,7 @@ public sealed partial class ConsultationGrain(
         S.LastConsulteeAt = now;
         S.NightOrHoliday = ProgramDirectory.IsNightOrHoliday(now);
         S.Status = CaseStatus.Waiting;
-        S.DispatcherKey = $"tenant:{request.TenantId}";
+        S.DispatcherKey = LocalKey;
         S.Journal.Add(new JournalEntry(now, "created", S.DispatcherKey, Reason: request.Urgent ? "urgent" : null));
         if (request.FirstText is { } first)
         {
@@ -99,7 +99,7 @@ public sealed partial class ConsultationGrain(
         }
         LogOpened(logger, CaseId, S.TenantId, S.Urgent);
         ConversationMetrics.CaseOpened(S.TenantId);
-        await RouteAsync($"tenant:{request.TenantId}", "open");
+        await RouteAsync(LocalKey, "open");
         await SaveAsync();
     }
 
@@ -107,7 +107,7 @@ public sealed partial class ConsultationGrain(
     {
         if (S.Status == CaseStatus.Unanswered)
         {
-            await RouteAsync($"tenant:{S.TenantId}", $"retry{S.Journal.Count}");
+            await RouteAsync(LocalKey, $"retry{S.Journal.Count}");
             await SaveAsync();
         }
         else if (S.Status is CaseStatus.Waiting or CaseStatus.Connected or CaseStatus.LeftMessage)
@@ -142,7 +142,7 @@ public sealed partial class ConsultationGrain(
     private async Task BecomeUnansweredAsync(string cause)
     {
         S.Status = CaseStatus.Unanswered;
-        var local = directory.Dispatcher($"tenant:{S.TenantId}");
+        var local = directory.Dispatcher(LocalKey);
         var pool = directory.FindDispatcher(local.OverflowTo);
         var now = clock.GetUtcNow();
         var headline = local.Schedule.IsOpen(now) ? BotText.Get("NobodyAvailable") + "\n" : "";
@@ -224,7 +224,7 @@ public sealed partial class ConsultationGrain(
     private async Task LeaveMessageCoreAsync()
     {
         var now = clock.GetUtcNow();
-        var local = directory.Dispatcher($"tenant:{S.TenantId}");
+        var local = directory.Dispatcher(LocalKey);
         var target = local;
         if (directory.FindDispatcher(local.OverflowTo) is { } pool
             && (pool.Schedule.NextOpening(now) ?? DateTimeOffset.MaxValue) < (local.Schedule.NextOpening(now) ?? DateTimeOffset.MaxValue))
@@ -335,7 +335,7 @@ public sealed partial class ConsultationGrain(
             return null;
         }
         var now = clock.GetUtcNow();
-        var local = directory.Dispatcher($"tenant:{S.TenantId}");
+        var local = directory.Dispatcher(LocalKey);
         var pool = directory.FindDispatcher(local.OverflowTo);
         var target = !S.DispatcherKey.StartsWith("pool:", StringComparison.Ordinal) && pool is not null && pool.Schedule.IsOpen(now)
             ? pool
@@ -410,7 +410,7 @@ public sealed partial class ConsultationGrain(
         // them to work: waking them here keeps a connected chat flowing within one reminder period.
         if (S.Status == CaseStatus.Connected)
         {
-            await GrainFactory.GetGrain<IConsulteeGrain>(GrainKeys.LineUser(S.ConsulteeChannel, S.ConsulteeUserId)).ProcessPendingAsync();
+            await Consultee.ProcessPendingAsync();
             if (S.StaffLineKey is { } staff)
             {
                 await GrainFactory.GetGrain<IStaffLineUserGrain>(staff).ProcessPendingAsync();
@@ -447,8 +447,7 @@ public sealed partial class ConsultationGrain(
             var closing = reason == "idle" ? Say.WithMenu(BotText.Get("IdleClosed")) : new Outgoing(BotText.Get("Closing"));
             await ToConsulteeAsync($"close/{reason}", closing, Say.Survey(CaseId));
         }
-        await GrainFactory.GetGrain<IConsulteeGrain>(GrainKeys.LineUser(S.ConsulteeChannel, S.ConsulteeUserId))
-            .CaseClosedAsync(CaseId, counselorId, now);
+        await Consultee.CaseClosedAsync(CaseId, counselorId, now);
         if (counselorId is not null && reason != "ended")
         {
             // Her counselor grain tells her; when she ended it herself she already knows.
@@ -478,9 +477,13 @@ public sealed partial class ConsultationGrain(
 
     private IDispatcherGrain Dispatcher(string key) => GrainFactory.GetGrain<IDispatcherGrain>(key);
 
+    /// <summary>Her area's own dispatcher (as opposed to a nurse pool).</summary>
+    private string LocalKey => $"tenant:{S.TenantId}";
+
+    private IConsulteeGrain Consultee => GrainFactory.GetGrain<IConsulteeGrain>(GrainKeys.LineUser(S.ConsulteeChannel, S.ConsulteeUserId));
+
     private Task ToConsulteeAsync(string cause, params Outgoing[] messages) =>
-        GrainFactory.GetGrain<IConsulteeGrain>(GrainKeys.LineUser(S.ConsulteeChannel, S.ConsulteeUserId))
-            .DeliverAsync(messages, RetryKeys.For($"{CaseId}/to-consultee/{cause}"));
+        Consultee.DeliverAsync(messages, RetryKeys.For($"{CaseId}/to-consultee/{cause}"));
 
     private Task ToCounselorAsync(string cause, params Outgoing[] messages) =>
         S.StaffLineKey is { } staff

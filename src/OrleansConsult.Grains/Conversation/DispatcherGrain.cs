@@ -76,7 +76,7 @@ public sealed partial class DispatcherGrain(
     public async Task<EnqueueResult> EnqueueAsync(CaseTicket ticket)
     {
         var now = clock.GetUtcNow();
-        if (S.Queue.FirstOrDefault(q => q.Ticket.CaseId == ticket.CaseId) is { } existing)
+        if (Find(ticket.CaseId) is { } existing)
         {
             return new EnqueueResult(EnqueueOutcome.Queued, Key, PositionOf(existing));
         }
@@ -275,13 +275,18 @@ public sealed partial class DispatcherGrain(
 
     private void MakeOffers(DateTimeOffset now)
     {
+        // Who can take an offer at all, once per pump: a long queue stops as soon as nobody is free.
+        var free = S.Roster.Values
+            .Where(r => r.Status.Presence == Presence.Available && r.OfferCaseId is null && r.Status.ActiveCases < r.Status.Capacity)
+            .ToList();
         foreach (var q in S.Queue.Where(q => q.OfferedTo is null).ToList())
         {
-            var candidates = S.Roster.Values
-                .Where(r => r.Status.Presence == Presence.Available && r.OfferCaseId is null
-                    && r.Status.ActiveCases < r.Status.Capacity
-                    && !q.Declined.Contains(r.Status.CounselorId)
-                    && !(q.Ticket.Excluded?.Contains(r.Status.CounselorId) ?? false))
+            if (free.Count == 0)
+            {
+                break;
+            }
+            var candidates = free
+                .Where(r => !q.Declined.Contains(r.Status.CounselorId) && !(q.Ticket.Excluded?.Contains(r.Status.CounselorId) ?? false))
                 .ToList();
             if (candidates.Count == 0)
             {
@@ -290,6 +295,7 @@ public sealed partial class DispatcherGrain(
             var chosen = candidates.FirstOrDefault(r => r.Status.CounselorId == q.Ticket.PreferredCounselorId)
                 ?? candidates.OrderBy(r => r.Status.IdleSince).ThenBy(r => r.Status.CounselorId, StringComparer.Ordinal).First();
             var counselorId = chosen.Status.CounselorId;
+            free.Remove(chosen);
             chosen.OfferCaseId = q.Ticket.CaseId;
             q.OfferedTo = counselorId;
             q.OfferDeadline = now + Profile.OfferTimeout;
@@ -302,9 +308,8 @@ public sealed partial class DispatcherGrain(
     /// <summary>Tells waiting consultees their new place, at most once a minute each.</summary>
     private void NoticePositions(DateTimeOffset now)
     {
-        foreach (var q in S.Queue.Where(q => !q.Ticket.LeftMessage && q.OfferedTo is null))
+        foreach (var (q, position) in Positioned().Where(p => !p.Case.Ticket.LeftMessage && p.Case.OfferedTo is null))
         {
-            var position = PositionOf(q);
             if (position != q.LastPosition && now - q.LastPositionAt >= PositionNoticeInterval)
             {
                 q.LastPosition = position;
@@ -362,14 +367,14 @@ public sealed partial class DispatcherGrain(
                 next = t;
             }
         }
-        foreach (var q in S.Queue)
+        foreach (var (q, position) in Positioned())
         {
             Consider(q.OfferDeadline);
             if (!q.Ticket.LeftMessage && Profile.MaxWaitBeforeOverflow is { } maxWait)
             {
                 Consider(q.EnqueuedAt + maxWait);
             }
-            if (!q.Ticket.LeftMessage && q.OfferedTo is null && PositionOf(q) != q.LastPosition)
+            if (!q.Ticket.LeftMessage && q.OfferedTo is null && position != q.LastPosition)
             {
                 Consider(q.LastPositionAt + PositionNoticeInterval);
             }
@@ -408,6 +413,9 @@ public sealed partial class DispatcherGrain(
         : a.Seq.CompareTo(b.Seq));
 
     private int PositionOf(QueuedCase q) => S.Queue.IndexOf(q) + 1;
+
+    /// <summary>Each queued case with its place (1-based) in one pass, not an IndexOf per case.</summary>
+    private IEnumerable<(QueuedCase Case, int Position)> Positioned() => S.Queue.Select((q, i) => (q, i + 1));
 
     private QueuedCase? Find(string caseId) => S.Queue.FirstOrDefault(q => q.Ticket.CaseId == caseId);
 

@@ -28,7 +28,7 @@ public sealed partial class ResilientLineSender(
         string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, CancellationToken cancellationToken = default)
     {
         var sending = options.CurrentValue.Sending;
-        var recipient = channel + "\n" + userId;
+        var recipient = Recipient(channel, userId);
         if (_backlogged.ContainsKey(recipient))
         {
             if (await outbox.HasPendingForAsync(channel, userId, cancellationToken))
@@ -55,13 +55,15 @@ public sealed partial class ResilientLineSender(
         }
     }
 
+    private static string Recipient(string channel, string userId) => channel + "\n" + userId;
+
     private async Task<SendOutcome> QueueAsync(
         string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, TimeSpan delay, int status, string reason)
     {
         var now = clock.GetUtcNow();
         var item = new OutboxItem(retryKey, channel, [userId], OutboxMessages.Serialize(messages), Attempts: 1, now + delay, now) { LastError = reason };
         await outbox.EnqueueAsync(item, CancellationToken.None);
-        _backlogged[channel + "\n" + userId] = 0;
+        _backlogged[Recipient(channel, userId)] = 0;
         metrics.OutboxEnqueued(channel);
         LogQueued(logger, retryKey, channel, status, reason);
         // A reply that failed may have reached LINE: never offer that token again.

@@ -47,12 +47,7 @@ public sealed class FailoverTests(PostgresServer postgres) : IAsyncLifetime
                 o.Invariant = "Npgsql";
                 o.ConnectionString = _connectionString;
             });
-            // Consultation time and reply-token age on the test's clock; Orleans itself stays on real time.
-            silo.Services.AddSingleton(new LineTime(Clock));
-            silo.Services.AddSingleton(new EngineClock(Clock));
-            silo.Services.AddSingleton<ILineOutbound>(Outbound);
-            silo.Services.AddSingleton<ITranscriptStore>(new MemoryTranscriptStore());
-            silo.Services.AddSingleton(new ProgramDirectory(TestProgram.Build()));
+            ClusterFixture.AddEngineDoubles(silo.Services, Clock, Outbound, new MemoryTranscriptStore());
         }
     }
 
