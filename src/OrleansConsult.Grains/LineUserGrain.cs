@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using OrleansConsult.Abstractions;
@@ -27,6 +28,13 @@ public class LineUserState
     /// LINE redelivers within hours, so a bounded window suffices.
     /// </summary>
     [Id(7)] public byte[] RecentEventHashes { get; set; } = [];
+
+    /// <summary>
+    /// Retry keys of sends that went out as replies (recorded in the write that spends the token,
+    /// before the reply leaves). A reply carries no retry key, so if the same send comes again after
+    /// a crash LINE could not drop it: it is skipped instead. Bounded, newest last.
+    /// </summary>
+    [Id(8)] public List<Guid> RepliedKeys { get; set; } = [];
 }
 
 /// <summary>A bounded, ordered window of 64-bit hashes kept as one byte array: it serializes as a copy.</summary>
@@ -74,6 +82,15 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     where TState : LineUserState, new()
 {
     internal const int DedupWindow = 512;
+    internal const int RepliedKeysKept = 64;
+
+    /// <summary>
+    /// RequestContext key naming the LINE user whose own event is being worked for the first time.
+    /// Only sends to that user, in that call chain, may spend her reply token: everything else (a
+    /// relay to the other side, any work that may be a repeat after a crash) goes as a push with its
+    /// retry key, which LINE drops if it already delivered it.
+    /// </summary>
+    internal const string AnsweringKey = "oc.answering";
     internal const int PendingLimit = 200;
     private const int MaxAttempts = 3;
 
@@ -87,6 +104,12 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     private int _failures;
     private IGrainTimer? _retryTimer;
 
+    /// <summary>Events whose handling has started in this activation or an earlier one: working them again may repeat sends.</summary>
+    private readonly HashSet<string> _attempted = new(StringComparer.Ordinal);
+
+    /// <summary>True while this activation's entry in the pending-work registry is known to exist.</summary>
+    private bool _registered;
+
     protected IPersistentState<TState> State => state;
     protected ILogger Logger => logger;
     private (string Channel, string UserId)? _address;
@@ -95,14 +118,64 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     protected string Channel => (_address ??= GrainKeys.SplitLineUser(LineUserKey)).Channel;
     protected string LineUserId => (_address ??= GrainKeys.SplitLineUser(LineUserKey)).UserId;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    protected abstract LineUserKind Kind { get; }
+
+    private IPendingWorkRegistry Registry => ServiceProvider.GetRequiredService<IPendingWorkRegistry>();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Events stored before a crash or a move are worked now, not at her next message.
+        // Events stored before a crash or a move may have been half worked: their sends go as pushes
+        // with their retry keys only. They are worked now, not at her next message.
+        foreach (var pending in state.State.Pending)
+        {
+            _attempted.Add(pending.WebhookEventId);
+        }
         if (state.State.Pending.Count > 0)
         {
+            await RegisterWorkAsync();
             Kick();
         }
-        return Task.CompletedTask;
+        else
+        {
+            // Woken by recovery with nothing left to do: the entry of the dead silo goes.
+            await ReleaseWorkAsync(anyOwner: true);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (state.State.Pending.Count == 0 && _registered)
+        {
+            await ReleaseWorkAsync(anyOwner: false);
+        }
+    }
+
+    private async Task RegisterWorkAsync()
+    {
+        if (!_registered)
+        {
+            await Registry.RegisterAsync(LineUserKey, Kind);
+            _registered = true;
+        }
+    }
+
+    private async Task ReleaseWorkAsync(bool anyOwner)
+    {
+        try
+        {
+            if (anyOwner)
+            {
+                // Claim it first, so the release below matches whatever silo held it.
+                await Registry.RegisterAsync(LineUserKey, Kind);
+            }
+            await Registry.ReleaseAsync(LineUserKey);
+            _registered = false;
+        }
+        catch (Exception ex) when (IsTransient(ex))
+        {
+            // A stale entry only costs one more activation later.
+            LogReleaseFailed(logger, ex.GetType().Name);
+        }
     }
 
     public async Task<AcceptOutcome> AcceptAsync(InboundLineEvent lineEvent) =>
@@ -123,7 +196,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
         try
         {
-            await WriteAsync();
+            // The registry entry is written beside the state, once per activation: if this silo dies
+            // before the events are worked, another silo (or this one restarted) finds them.
+            await Task.WhenAll(WriteAsync(), RegisterWorkAsync());
         }
         catch (Exception ex)
         {
@@ -229,10 +304,15 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             while (state.State.Pending.Count > 0)
             {
                 var next = state.State.Pending[0];
+                var firstAttempt = _attempted.Add(next.WebhookEventId);
                 try
                 {
                     if (!next.IsStandby)
                     {
+                        if (firstAttempt)
+                        {
+                            RequestContext.Set(AnsweringKey, LineUserKey);
+                        }
                         await HandleAsync(next);
                     }
                 }
@@ -244,6 +324,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                         break;
                     }
                 }
+                finally
+                {
+                    RequestContext.Remove(AnsweringKey);
+                }
                 // By identity: an interleaved accept may have changed the list meanwhile.
                 state.State.Pending.Remove(next);
                 handled++;
@@ -253,6 +337,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 try
                 {
                     await WriteAsync();
+                    // Durably handled: they can no longer come back. (Until then a reload would bring
+                    // them back as pending, and they must stay known as attempted.)
+                    _attempted.RemoveWhere(id => !state.State.Pending.Exists(p => p.WebhookEventId == id));
                 }
                 catch (Exception ex)
                 {
@@ -313,21 +400,39 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         }, TimeSpan.FromSeconds(Math.Min(30, 2 * _failures)), Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>
+    /// Sends to this user. A reply (free) only answers her own event on its first working; any
+    /// other send, and any that may be a repeat after a crash, is a push with its retry key, so LINE
+    /// delivers it once however often it is tried.
+    /// </summary>
     public async Task DeliverAsync(IReadOnlyList<Outgoing> messages, Guid retryKey)
     {
+        var answering = RequestContext.Get(AnsweringKey) as string == LineUserKey;
         var lineMessages = messages.Select(LineMessageMapper.ToLine).ToList();
         for (var part = 0; part * LineMessageValidator.MaxMessagesPerRequest < lineMessages.Count; part++)
         {
             var chunk = lineMessages.Skip(part * LineMessageValidator.MaxMessagesPerRequest).Take(LineMessageValidator.MaxMessagesPerRequest).ToList();
-            var token = TakeFreshToken();
+            var key = RetryKeys.Part(retryKey, part);
+            if (state.State.RepliedKeys.Contains(key))
+            {
+                // Went out as a reply before a crash: a push now could not be dropped by LINE.
+                LogRepeatSkipped(logger, key);
+                continue;
+            }
+            var token = answering ? TakeFreshToken() : null;
             if (token is not null)
             {
-                // Spent durably before it is used: LINE replies carry no retry key, so if this silo died
-                // after the reply and the work were repeated, an unspent token in state would be tried
-                // again, refused as used, and the fallback push would show her the message twice.
+                // Spent, and the send named, durably before the reply leaves: LINE replies carry no retry
+                // key, so a repeat of this send after a crash must be recognised and skipped.
+                var replied = state.State.RepliedKeys;
+                replied.Add(key);
+                if (replied.Count > RepliedKeysKept)
+                {
+                    replied.RemoveRange(0, replied.Count - RepliedKeysKept);
+                }
                 await WriteAsync();
             }
-            await outbound.SendAsync(Channel, LineUserId, chunk, token, RetryKeys.Part(retryKey, part));
+            await outbound.SendAsync(Channel, LineUserId, chunk, token, key);
         }
     }
 
@@ -379,6 +484,12 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             DeactivateOnIdle();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Send {RetryKey} went out as a reply before: not repeated")]
+    private static partial void LogRepeatSkipped(ILogger logger, Guid retryKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the pending-work entry: {Error}")]
+    private static partial void LogReleaseFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on webhook event {EventId} after {Attempts} attempts: {Error}")]
     private static partial void LogDropped(ILogger logger, string eventId, int attempts, string error);

@@ -87,6 +87,11 @@ public static class OrleansConsultHost
         builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ITranscriptStore, SqlTranscriptStore>();
         builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
+        // Which LINE users hold accepted work on which silo, and the loop that wakes them when it dies.
+        builder.Services.AddSingleton<IPendingWorkRegistry>(sp => new SqlPendingWorkRegistry(
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(),
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<PendingWorkRecovery>();
 
         // Outbound LINE: client with resilience, reply-token-first sender, and the durable outbox
         // (our SQL store replaces the LINE layer's in-memory default).

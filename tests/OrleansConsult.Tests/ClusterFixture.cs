@@ -18,6 +18,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static readonly MemoryTranscriptStore Transcripts = new();
 
+    public static readonly MemoryPendingWorkRegistry PendingWork = new();
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
@@ -53,6 +55,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         services.AddSingleton(new EngineClock(clock));
         services.AddSingleton<ILineOutbound>(outbound);
         services.AddSingleton(transcripts);
+        services.AddSingleton<IPendingWorkRegistry>(PendingWork);
         services.AddSingleton(new ProgramDirectory(TestProgram.Build()));
     }
 }

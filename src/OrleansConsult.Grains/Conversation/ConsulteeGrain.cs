@@ -40,6 +40,8 @@ public sealed class ConsulteeGrain(
 
     protected override void Kick() => this.AsReference<IConsulteeGrain>().ProcessPendingAsync();
 
+    protected override LineUserKind Kind => LineUserKind.Consultee;
+
     public Task<ConsulteeProfile> GetProfileAsync() =>
         Task.FromResult(new ConsulteeProfile(S.Consent, S.TenantId, S.OpenCaseId, S.LastCounselorId));
 

@@ -24,6 +24,8 @@ public sealed class StaffLineUserGrain(
 {
     protected override void Kick() => this.AsReference<IStaffLineUserGrain>().ProcessPendingAsync();
 
+    protected override LineUserKind Kind => LineUserKind.Staff;
+
     public Task<string?> GetCounselorIdAsync() => Task.FromResult(State.State.CounselorId);
 
     protected override async Task HandleAsync(InboundLineEvent e)

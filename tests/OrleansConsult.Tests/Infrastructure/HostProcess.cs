@@ -6,9 +6,16 @@ namespace OrleansConsult.Tests.Infrastructure;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ProcessStartInfo _info;
 
-    private HostProcess(Process process, int httpPort, int gatewayPort)
+    private HostProcess(ProcessStartInfo info, int httpPort, int gatewayPort)
     {
+        _info = info;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         _process = process;
         HttpPort = httpPort;
         GatewayPort = gatewayPort;
@@ -50,12 +57,20 @@ public sealed class HostProcess : IAsyncDisposable
         {
             info.Environment[name] = value;
         }
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new HostProcess(process, httpPort, gatewayPort);
+        return new HostProcess(info, httpPort, gatewayPort);
+    }
+
+    /// <summary>
+    /// The same process again, on the same ports, settings and database: a container restarted in its
+    /// pod after it was killed (the new silo has a new generation, so the old one is at once dead).
+    /// </summary>
+    public HostProcess StartAgain()
+    {
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            throw new InvalidOperationException("still running");
+        }
+        return new HostProcess(_info, HttpPort, GatewayPort);
     }
 
     public Task<bool> WaitReadyAsync(TimeSpan limit) => Eventually.TrueAsync(async () =>

@@ -1,0 +1,26 @@
+namespace OrleansConsult.Abstractions;
+
+/// <summary>Which grain interface a registered LINE user is worked through.</summary>
+public enum LineUserKind
+{
+    Consultee = 0,
+    Staff = 1,
+}
+
+/// <summary>
+/// A durable list of LINE user grains that hold accepted work, each with the silo it lives on.
+/// When that silo dies (SIGKILL, a lost node) nothing would wake its grains until the user's next
+/// event; a recovery loop on every live silo reads the entries of silos that are gone and activates
+/// their grains, which work their stored events at once. One write per activation, not per event.
+/// </summary>
+public interface IPendingWorkRegistry
+{
+    /// <summary>Records that the grain holds work on this silo (idempotent; moves the entry to this silo).</summary>
+    Task RegisterAsync(string grainKey, LineUserKind kind, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the grain's entry: it holds no work.</summary>
+    Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries whose silo is not among <paramref name="liveSilos"/>.</summary>
+    Task<IReadOnlyList<(string GrainKey, LineUserKind Kind)>> OrphanedAsync(IReadOnlySet<string> liveSilos, int max, CancellationToken cancellationToken = default);
+}
