@@ -159,11 +159,11 @@ public sealed record CaseSummary(
 public sealed record CaseRequest(
     [property: Id(0)] string TenantId,
     [property: Id(1)] string AreaName,
-    [property: Id(2)] string ConsulteeChannel,
-    [property: Id(3)] string ConsulteeUserId,
+    [property: Id(7)] string ConsulteeKey,
     [property: Id(4)] bool Urgent,
     [property: Id(5)] string? PreferredCounselorId,
     [property: Id(6)] string? FirstText);
+// Ids 2 and 3 held her channel and LINE user id; retired (the case names her by her grain key only).
 
 [GenerateSerializer, Alias("oc.EnrollResult")]
 public enum EnrollResult

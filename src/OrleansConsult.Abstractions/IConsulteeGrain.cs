@@ -62,15 +62,21 @@ public interface IStaffLineUserGrain : ILineUserGrain
 [Alias("oc.IConsultationGrain")]
 public interface IConsultationGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the case and routes it; a second call with the same id has no effect.</summary>
-    [Alias("Open")] Task OpenAsync(CaseRequest request);
+    // Every consultee-side method names its caller (her grain key) and is refused unless the case is
+    // hers: a case belongs to its two people, whatever id a caller holds.
+
+    /// <summary>
+    /// Creates the case and routes it; a second call by the same consultee has no effect. False when
+    /// the id already belongs to another consultee's case (she must use another id).
+    /// </summary>
+    [Alias("Open2")] Task<bool> OpenAsync(CaseRequest request);
     /// <summary>Asks for routing again (she pressed 相談する while nobody could take it).</summary>
-    [Alias("Retry")] Task RetryRoutingAsync();
-    /// <summary>A message of the consultee: relayed once per event id. Returns the case status after it.</summary>
-    [Alias("FromConsultee")] Task<CaseStatus> FromConsulteeAsync(string eventId, DateTimeOffset at, string text, bool crisis);
-    [Alias("LeaveMessage")] Task LeaveMessageAsync();
-    [Alias("Survey")] Task<bool> AnswerSurveyAsync(int score);
-    [Alias("ConsulteeLeft")] Task ConsulteeLeftAsync();
+    [Alias("Retry2")] Task RetryRoutingAsync(string consulteeKey);
+    /// <summary>A message of the consultee: relayed once per event id. Returns the case status after it (Closed when not hers).</summary>
+    [Alias("FromConsultee2")] Task<CaseStatus> FromConsulteeAsync(string consulteeKey, string eventId, DateTimeOffset at, string text, bool crisis);
+    [Alias("LeaveMessage2")] Task LeaveMessageAsync(string consulteeKey);
+    [Alias("Survey2")] Task<bool> AnswerSurveyAsync(string consulteeKey, int score);
+    [Alias("ConsulteeLeft2")] Task ConsulteeLeftAsync(string consulteeKey);
 
     [Alias("Connect")] Task<bool> ConnectAsync(string counselorId, string staffLineKey, string dispatcherKey);
     [Alias("FromCounselor")] Task<bool> FromCounselorAsync(string counselorId, string eventId, string text);

@@ -10,8 +10,9 @@ public sealed class ConsultationState
     [Id(0)] public bool Opened { get; set; }
     [Id(1)] public string TenantId { get; set; } = "";
     [Id(2)] public string AreaName { get; set; } = "";
-    [Id(3)] public string ConsulteeChannel { get; set; } = "";
-    [Id(4)] public string ConsulteeUserId { get; set; } = "";
+    // Ids 3 and 4 held her channel and LINE user id; retired.
+    /// <summary>Her ConsulteeGrain's key (a pseudonym): the only consultee this case answers to.</summary>
+    [Id(26)] public string ConsulteeKey { get; set; } = "";
     [Id(5)] public CaseStatus Status { get; set; }
     [Id(6)] public bool Urgent { get; set; }
     /// <summary>The dispatcher that holds (or last held) the case.</summary>
@@ -72,18 +73,32 @@ public sealed partial class ConsultationGrain(
         return Task.CompletedTask;
     }
 
-    public async Task OpenAsync(CaseRequest request)
+    /// <summary>True when <paramref name="consulteeKey"/> is this case's own consultee; a stranger is logged and counted.</summary>
+    private bool IsHers(string consulteeKey, string method)
+    {
+        if (S.Opened && string.Equals(S.ConsulteeKey, consulteeKey, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (S.Opened)
+        {
+            LogStranger(logger, CaseId, method);
+            ConversationMetrics.CallerRefused(method);
+        }
+        return false;
+    }
+
+    public async Task<bool> OpenAsync(CaseRequest request)
     {
         if (S.Opened)
         {
-            return;
+            return IsHers(request.ConsulteeKey, "open");
         }
         var now = clock.GetUtcNow();
         S.Opened = true;
         S.TenantId = request.TenantId;
         S.AreaName = request.AreaName;
-        S.ConsulteeChannel = request.ConsulteeChannel;
-        S.ConsulteeUserId = request.ConsulteeUserId;
+        S.ConsulteeKey = request.ConsulteeKey;
         S.Urgent = request.Urgent;
         S.PreferredCounselorId = request.PreferredCounselorId;
         S.CreatedAt = now;
@@ -101,10 +116,15 @@ public sealed partial class ConsultationGrain(
         ConversationMetrics.CaseOpened(S.TenantId);
         await RouteAsync(LocalKey, "open");
         await SaveAsync();
+        return true;
     }
 
-    public async Task RetryRoutingAsync()
+    public async Task RetryRoutingAsync(string consulteeKey)
     {
+        if (!IsHers(consulteeKey, "retry"))
+        {
+            return;
+        }
         if (S.Status == CaseStatus.Unanswered)
         {
             await RouteAsync(LocalKey, $"retry{S.Journal.Count}");
@@ -153,9 +173,9 @@ public sealed partial class ConsultationGrain(
     private CaseTicket Ticket(bool leftMessage) =>
         new(CaseId, S.TenantId, S.AreaName, S.Urgent, S.CreatedAt, S.PreferredCounselorId, S.Preview, leftMessage, S.ExcludedCounselors.ToList());
 
-    public async Task<CaseStatus> FromConsulteeAsync(string eventId, DateTimeOffset at, string text, bool crisis)
+    public async Task<CaseStatus> FromConsulteeAsync(string consulteeKey, string eventId, DateTimeOffset at, string text, bool crisis)
     {
-        if (!S.Opened || S.Status == CaseStatus.Closed)
+        if (!IsHers(consulteeKey, "message") || S.Status == CaseStatus.Closed)
         {
             return CaseStatus.Closed;
         }
@@ -209,9 +229,9 @@ public sealed partial class ConsultationGrain(
     private string RelayText(string text, bool crisis) =>
         $"{Tag} {(crisis || S.Urgent ? BotText.Get("Staff.Urgent") : "")}{text}";
 
-    public async Task LeaveMessageAsync()
+    public async Task LeaveMessageAsync(string consulteeKey)
     {
-        if (S.Status != CaseStatus.Unanswered)
+        if (!IsHers(consulteeKey, "leave") || S.Status != CaseStatus.Unanswered)
         {
             return;
         }
@@ -236,9 +256,9 @@ public sealed partial class ConsultationGrain(
         S.DispatcherKey = result.DispatcherKey;
     }
 
-    public async Task<bool> AnswerSurveyAsync(int score)
+    public async Task<bool> AnswerSurveyAsync(string consulteeKey, int score)
     {
-        if (S.Status != CaseStatus.Closed || S.Satisfaction is not null || score is < 1 or > 5)
+        if (!IsHers(consulteeKey, "survey") || S.Status != CaseStatus.Closed || S.Satisfaction is not null || score is < 1 or > 5)
         {
             return false;
         }
@@ -247,9 +267,9 @@ public sealed partial class ConsultationGrain(
         return true;
     }
 
-    public async Task ConsulteeLeftAsync()
+    public async Task ConsulteeLeftAsync(string consulteeKey)
     {
-        if (S.Opened && S.Status != CaseStatus.Closed)
+        if (IsHers(consulteeKey, "left") && S.Status != CaseStatus.Closed)
         {
             await CloseAsync("unfollow", tellConsultee: false);
         }
@@ -480,7 +500,7 @@ public sealed partial class ConsultationGrain(
     /// <summary>Her area's own dispatcher (as opposed to a nurse pool).</summary>
     private string LocalKey => $"tenant:{S.TenantId}";
 
-    private IConsulteeGrain Consultee => GrainFactory.GetGrain<IConsulteeGrain>(GrainKeys.LineUser(S.ConsulteeChannel, S.ConsulteeUserId));
+    private IConsulteeGrain Consultee => GrainFactory.GetGrain<IConsulteeGrain>(S.ConsulteeKey);
 
     private Task ToConsulteeAsync(string cause, params Outgoing[] messages) =>
         Consultee.DeliverAsync(messages, RetryKeys.For($"{CaseId}/to-consultee/{cause}"));
@@ -492,6 +512,9 @@ public sealed partial class ConsultationGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} opened for tenant {TenantId} (urgent: {Urgent})")]
     private static partial void LogOpened(ILogger logger, string caseId, string tenantId, bool urgent);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Case {CaseId} refused a {Method} call from a consultee who is not its own")]
+    private static partial void LogStranger(ILogger logger, string caseId, string method);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} closed: {Reason}")]
     private static partial void LogClosed(ILogger logger, string caseId, string reason);

@@ -71,7 +71,7 @@ public sealed class ConsulteeGrain(
                 S.Blocked = true;
                 if (S.OpenCaseId is { } open)
                 {
-                    await Case(open).ConsulteeLeftAsync();
+                    await Case(open).ConsulteeLeftAsync(LineUserKey);
                     S.OpenCaseId = null;
                 }
                 break;
@@ -106,13 +106,13 @@ public sealed class ConsulteeGrain(
         }
         else if (data == Say.LeaveMessage && S.OpenCaseId is { } open)
         {
-            await Case(open).LeaveMessageAsync();
+            await Case(open).LeaveMessageAsync(LineUserKey);
         }
         else if (data.StartsWith(Say.SurveyPrefix, StringComparison.Ordinal)
                  && data[Say.SurveyPrefix.Length..].Split(':') is [var caseId, var scoreText]
                  && int.TryParse(scoreText, NumberStyles.None, CultureInfo.InvariantCulture, out var score))
         {
-            if (await Case(caseId).AnswerSurveyAsync(score))
+            if (await Case(caseId).AnswerSurveyAsync(LineUserKey, score))
             {
                 await SayAsync(Say.WithMenu(BotText.Get("SatisfactionThanks")));
             }
@@ -197,7 +197,7 @@ public sealed class ConsulteeGrain(
             }
             else
             {
-                await Case(S.OpenCaseId!).RetryRoutingAsync();
+                await Case(S.OpenCaseId!).RetryRoutingAsync(LineUserKey);
             }
             return true;
         }
@@ -295,17 +295,27 @@ public sealed class ConsulteeGrain(
     {
         var tenant = Tenant!;
         var now = engineClock.GetUtcNow();
-        // The same event always makes the same case: working it again after a crash opens nothing new.
-        var caseId = CaseIds.For($"{LineUserKey}/{e?.WebhookEventId ?? _eventId}");
         var returning = S.LastCaseClosedAt is { } closed && now - closed <= tenant.Timeouts.ReturningConsulteeWindow;
-        S.OpenCaseId = caseId;
-        await Case(caseId).OpenAsync(new CaseRequest(tenant.Id, S.AreaName ?? tenant.Areas[0].Name, Channel, LineUserId,
-            urgent, returning ? S.LastCounselorId : null, firstText));
+        var request = new CaseRequest(tenant.Id, S.AreaName ?? tenant.Areas[0].Name, LineUserKey,
+            urgent, returning ? S.LastCounselorId : null, firstText);
+        // The same event always makes the same case (a full-length hash): working it again after a crash
+        // opens nothing new. Should the id ever belong to someone else's case, the case refuses her and
+        // she gets the next id of the same cause.
+        var cause = $"{LineUserKey}/{e?.WebhookEventId ?? _eventId}";
+        for (var attempt = 0; ; attempt++)
+        {
+            var caseId = CaseIds.For(attempt == 0 ? cause : $"{cause}/{attempt}");
+            S.OpenCaseId = caseId;
+            if (await Case(caseId).OpenAsync(request))
+            {
+                return;
+            }
+        }
     }
 
     private async Task RelayAsync(InboundLineEvent e, string text, bool crisis)
     {
-        var status = await Case(S.OpenCaseId!).FromConsulteeAsync(e.WebhookEventId, e.Timestamp, text, crisis);
+        var status = await Case(S.OpenCaseId!).FromConsulteeAsync(LineUserKey, e.WebhookEventId, e.Timestamp, text, crisis);
         if (status == CaseStatus.Closed)
         {
             // The case ended while her message was on its way: the bot answers instead.

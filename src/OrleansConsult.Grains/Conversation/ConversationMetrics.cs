@@ -48,4 +48,9 @@ public static class ConversationMetrics
         Queues[dispatcher] = (length, Math.Round(oldestWait.TotalSeconds, 1));
 
     public static void QueueGone(string dispatcher) => Queues.TryRemove(dispatcher, out _);
+
+    private static readonly Counter<long> Refused = Meter.CreateCounter<long>("oc_case_caller_refused",
+        description: "Calls a case refused because the caller was not its own consultee, by method");
+
+    public static void CallerRefused(string method) => Refused.Add(1, new KeyValuePair<string, object?>("method", method));
 }
