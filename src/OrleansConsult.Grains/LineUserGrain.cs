@@ -35,6 +35,9 @@ public class LineUserState
     /// a crash LINE could not drop it: it is skipped instead. Bounded, newest last.
     /// </summary>
     [Id(8)] public List<Guid> RepliedKeys { get; set; } = [];
+
+    /// <summary>Her LINE user id, from her events: the grain key holds only a pseudonym of it.</summary>
+    [Id(9)] public string? UserId { get; set; }
 }
 
 /// <summary>A bounded, ordered window of 64-bit hashes kept as one byte array: it serializes as a copy.</summary>
@@ -116,7 +119,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     protected string LineUserKey => this.GetPrimaryKeyString();
     protected string Channel => (_address ??= GrainKeys.SplitLineUser(LineUserKey)).Channel;
-    protected string LineUserId => (_address ??= GrainKeys.SplitLineUser(LineUserKey)).UserId;
+
+    /// <summary>Where LINE sends go: the id learnt from her events (the key is only a pseudonym).</summary>
+    protected string LineUserId => state.State.UserId
+        ?? throw new InvalidOperationException("No LINE user id is known for this grain: it never received an event.");
 
     protected abstract LineUserKind Kind { get; }
 
@@ -266,6 +272,11 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             _seen.Remove(old);
         }
 
+        if (lineEvent.UserId is { Length: > 0 } userId)
+        {
+            s.UserId = userId;
+            lineEvent = lineEvent with { UserId = null };
+        }
         s.Pending.Add(lineEvent);
         if (s.Pending.Count > PendingLimit)
         {

@@ -80,6 +80,7 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<WebhookIngress>();
+        builder.Services.AddSingleton<LinePseudonyms>();
 
         // The conversation engine's ports: program directory, encrypted transcripts, outbound LINE.
         builder.Services.AddSingleton(new ProgramDirectory(program));

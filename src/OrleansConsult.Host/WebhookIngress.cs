@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using OrleansConsult.Abstractions;
+using OrleansConsult.Storage;
 
 namespace OrleansConsult.Host;
 
@@ -22,7 +23,7 @@ public sealed record IngressResult(int Accepted, int Duplicates, int Ignored);
 /// Events of one user go to her grain as one ordered batch (one state write); different users
 /// go in parallel.
 /// </summary>
-public sealed class WebhookIngress(IGrainFactory grains, ILogger<WebhookIngress> logger)
+public sealed class WebhookIngress(IGrainFactory grains, LinePseudonyms pseudonyms, ILogger<WebhookIngress> logger)
 {
     private static readonly Meter Meter = new("OrleansConsult.Webhook");
     private static readonly Counter<long> Events = Meter.CreateCounter<long>("oc_webhook_events", description: "Webhook events by channel and outcome");
@@ -59,7 +60,9 @@ public sealed class WebhookIngress(IGrainFactory grains, ILogger<WebhookIngress>
 
     private async Task<(int Accepted, int Duplicates)> AcceptInOrderAsync(string channel, ChannelAudience audience, string lineUserId, List<InboundLineEvent> events)
     {
-        var key = GrainKeys.LineUser(channel, lineUserId);
+        // Her grain is keyed by a pseudonym; the id itself travels inside the events, into encrypted state.
+        var key = GrainKeys.LineUser(channel, await pseudonyms.OfAsync(channel, lineUserId));
+        events = events.Select(e => e with { UserId = lineUserId }).ToList();
         ILineUserGrain grain = audience == ChannelAudience.Staff
             ? grains.GetGrain<IStaffLineUserGrain>(key)
             : grains.GetGrain<IConsulteeGrain>(key);

@@ -8,6 +8,9 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
 {
     private string _userId = "";
 
+    private InboundLineEvent Text(string text, string? id = null, string? replyToken = null, bool standby = false) =>
+        Events.Text(text, id, replyToken, standby) with { UserId = _userId };
+
     private IConsulteeGrain NewConsultee() =>
         fixture.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", _userId = "U" + Guid.NewGuid().ToString("N")));
 
@@ -21,7 +24,7 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
     public async Task Same_webhook_event_id_takes_effect_once()
     {
         var grain = NewConsultee();
-        var first = Events.Text("こんにちは", id: "01HXEVENT1");
+        var first = Text("こんにちは", id: "01HXEVENT1");
         var redelivered = first with { IsRedelivery = true, ReplyToken = "other-token" };
 
         Assert.Equal(AcceptOutcome.Accepted, await grain.AcceptAsync(first));
@@ -41,8 +44,8 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
     public async Task A_batch_keeps_order_and_drops_repeats_within_it()
     {
         var grain = NewConsultee();
-        var first = Events.Text("1", id: "B1");
-        var outcomes = await grain.AcceptBatchAsync([first, Events.Text("2", id: "B2"), first]);
+        var first = Text("1", id: "B1");
+        var outcomes = await grain.AcceptBatchAsync([first, Text("2", id: "B2"), first]);
 
         Assert.Equal([AcceptOutcome.Accepted, AcceptOutcome.Accepted, AcceptOutcome.Duplicate], outcomes);
         await DrainedAsync(grain);
@@ -53,7 +56,7 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
     public async Task The_bot_answers_with_the_reply_token_once_then_pushes()
     {
         var grain = NewConsultee();
-        await grain.AcceptAsync(Events.Text("a", replyToken: "token-1"));
+        await grain.AcceptAsync(Text("a", replyToken: "token-1"));
         await DrainedAsync(grain);
         Assert.True(await AnsweredAsync(2));
         Assert.All(ClusterFixture.Outbound.To(_userId), m => Assert.Equal(OrleansConsult.Line.Sending.SendPath.Reply, m.Path));
@@ -70,7 +73,7 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
     public async Task Standby_event_is_recorded_but_leaves_no_reply_token()
     {
         var grain = NewConsultee();
-        Assert.Equal(AcceptOutcome.Accepted, await grain.AcceptAsync(Events.Text("standby", standby: true)));
+        Assert.Equal(AcceptOutcome.Accepted, await grain.AcceptAsync(Text("standby", standby: true)));
 
         Assert.Null(await grain.TakeReplyTokenAsync(TimeSpan.FromMinutes(1)));
         Assert.Equal(1, (await grain.GetSnapshotAsync()).EventsAccepted);
@@ -84,13 +87,13 @@ public sealed class ConsulteeGrainTests(ClusterFixture fixture)
         var grain = NewConsultee();
         for (var i = 0; i < 600; i++)
         {
-            await grain.AcceptAsync(Events.Text("m", id: $"E{i}"));
+            await grain.AcceptAsync(Text("m", id: $"E{i}"));
         }
         Assert.Equal(EventIdHash.OfAll(Enumerable.Range(88, 512).Select(i => $"E{i}")), (await grain.GetSnapshotAsync()).RecentEventHashes);
 
-        Assert.Equal(AcceptOutcome.Duplicate, await grain.AcceptAsync(Events.Text("m", id: "E599")));
-        Assert.Equal(AcceptOutcome.Duplicate, await grain.AcceptAsync(Events.Text("m", id: "E100")));
-        Assert.Equal(AcceptOutcome.Accepted, await grain.AcceptAsync(Events.Text("m", id: "E0")));
+        Assert.Equal(AcceptOutcome.Duplicate, await grain.AcceptAsync(Text("m", id: "E599")));
+        Assert.Equal(AcceptOutcome.Duplicate, await grain.AcceptAsync(Text("m", id: "E100")));
+        Assert.Equal(AcceptOutcome.Accepted, await grain.AcceptAsync(Text("m", id: "E0")));
         Assert.Equal(EventIdHash.OfAll(Enumerable.Range(89, 511).Select(i => $"E{i}").Append("E0")), (await grain.GetSnapshotAsync()).RecentEventHashes);
     }
 }

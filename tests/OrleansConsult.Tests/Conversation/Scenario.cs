@@ -103,7 +103,7 @@ public sealed class Person(Scenario scenario, string channel, string userId)
     /// <summary>Sends an event as a webhook would and waits until her grain has worked it.</summary>
     public async Task SendAsync(InboundLineEvent e)
     {
-        await Grain.AcceptAsync(e with { Timestamp = scenario.Now });
+        await Grain.AcceptAsync(e with { Timestamp = scenario.Now, UserId = userId });
         Assert.True(await Eventually.TrueAsync(async () => (await Grain.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(10)),
             "the grain did not work its events");
     }

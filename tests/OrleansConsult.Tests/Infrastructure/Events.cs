@@ -7,7 +7,10 @@ public static class Events
     public static InboundLineEvent Text(string text, string? id = null, string? replyToken = null, bool standby = false) =>
         new(id ?? Guid.NewGuid().ToString("N"), "message", DateTimeOffset.UtcNow,
             standby ? null : replyToken ?? Guid.NewGuid().ToString("N"), IsRedelivery: false, IsStandby: standby,
-            MessageType: "text", Text: text);
+            MessageType: "text", Text: text, UserId: DirectUserId);
+
+    /// <summary>The LINE user id direct grain calls carry (the webhook ingress sets the real one).</summary>
+    public const string DirectUserId = "Udirect";
 }
 
 public static class MoreEvents

@@ -94,7 +94,7 @@ public sealed class BadInputDrill(ITestOutputHelper output)
         Assert.All(statuses["unknown event type"], s => Assert.Equal(200, s));
         Assert.Equal(0, lost + duplicated + outOfOrder);
         Assert.DoesNotContain(counselor.Inbox, m => m.Text.Contains("偽物", StringComparison.Ordinal)); // forged text never relayed
-        var snapshot = await journey.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Ubad1")).GetSnapshotAsync();
+        var snapshot = await journey.Grains.GetGrain<IConsulteeGrain>(HostKeys.LineUser(journey.Host.Services, "consultee", "Ubad1")).GetSnapshotAsync();
         var unknownIds = EventIdHash.OfAll(Enumerable.Range(0, 20).Select(round => $"01UNKNOWN{round:0000}"));
         Assert.DoesNotContain(snapshot.RecentEventHashes, unknownIds.Contains); // ignored, logged
     }

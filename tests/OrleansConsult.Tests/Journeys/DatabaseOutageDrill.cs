@@ -93,7 +93,7 @@ public sealed class DatabaseOutageDrill(PostgresServer postgres, ITestOutputHelp
 
         // Every accepted message reaches her counselor exactly once, in order.
         int lost = 0, duplicated = 0, outOfOrder = 0, expected = 0;
-        var profiles = await Task.WhenAll(consultees.Select(c => journey.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", c.UserId)).GetProfileAsync()));
+        var profiles = await Task.WhenAll(consultees.Select(c => journey.Grains.GetGrain<IConsulteeGrain>(HostKeys.LineUser(journey.Host.Services, "consultee", c.UserId)).GetProfileAsync()));
         for (var i = 0; i < consultees.Count; i++)
         {
             var counselor = cases[profiles[i].OpenCaseId!];

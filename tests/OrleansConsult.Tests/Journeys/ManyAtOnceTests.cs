@@ -130,7 +130,7 @@ public sealed class ManyAtOnceTests(ITestOutputHelper output) : IDisposable
             }
         }));
 
-        var profiles = await Task.WhenAll(phones.Select(p => journey.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", p.UserId)).GetProfileAsync()));
+        var profiles = await Task.WhenAll(phones.Select(p => journey.Grains.GetGrain<IConsulteeGrain>(HostKeys.LineUser(journey.Host.Services, "consultee", p.UserId)).GetProfileAsync()));
         var expected = new List<(Phone To, List<string> Texts, Func<string, bool> Select)>();
         for (var i = 0; i < consultees; i++)
         {

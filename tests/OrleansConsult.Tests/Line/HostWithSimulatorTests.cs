@@ -53,7 +53,7 @@ public sealed class HostWithSimulatorTests : IAsyncLifetime
         _data.Dispose();
     }
 
-    private IConsulteeGrain Consultee(string userId) => _host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", userId));
+    private IConsulteeGrain Consultee(string userId) => _host.Grains.GetGrain<IConsulteeGrain>(HostKeys.LineUser(_host.Services, "consultee", userId));
 
     [Fact]
     public async Task Simulated_users_webhooks_are_accepted_once_including_redelivery_and_batches()

@@ -72,18 +72,18 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         _host.Http.SendAsync(Signed(channel, body, channel == "staff" ? HostRunner.StaffSecret : HostRunner.ConsulteeSecret, signature));
 
     private Task<LineUserSnapshot> ConsulteeAsync(string userId) =>
-        _host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", userId)).GetSnapshotAsync();
+        _host.Grains.GetGrain<IConsulteeGrain>(HostKeys.LineUser(_host.Services, "consultee", userId)).GetSnapshotAsync();
 
     /// <summary>True once the conversation engine has worked through every event the user's grain stored.</summary>
     private static Task<bool> HandledAsync(ILineUserGrain grain) =>
         Eventually.TrueAsync(async () => (await grain.GetSnapshotAsync()) is { Pending.Count: 0, EventsAccepted: > 0 }, HandledWithin);
 
     private Task<bool> ConsulteeHandledAsync(string userId) =>
-        HandledAsync(_host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", userId)));
+        HandledAsync(_host.Grains.GetGrain<IConsulteeGrain>(HostKeys.LineUser(_host.Services, "consultee", userId)));
 
     /// <summary>The retry key of the bot's first send in answer to one event (what the engine derives from the event).</summary>
-    private static Guid AnswerKey(string channel, string userId, string eventId) =>
-        RetryKeys.For($"{GrainKeys.LineUser(channel, userId)}/{eventId}/bot/0");
+    private Guid AnswerKey(string channel, string userId, string eventId) =>
+        RetryKeys.For($"{HostKeys.LineUser(_host.Services, channel, userId)}/{eventId}/bot/0");
 
     /// <summary>What reached the user: one entry per API request, in order, with its messages.</summary>
     private IReadOnlyList<(string Via, Guid? RetryKey, IReadOnlyList<JsonElement> Messages)> Requests(string channel, string userId) =>
@@ -217,7 +217,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(TextEvent("Ue", "見てるだけ", "s-1", mode: "standby")))).StatusCode);
 
-        var grain = _host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Ue"));
+        var grain = _host.Grains.GetGrain<IConsulteeGrain>(HostKeys.LineUser(_host.Services, "consultee", "Ue"));
         var snapshot = await grain.GetSnapshotAsync();
         Assert.Equal(1, snapshot.EventsAccepted);
         Assert.Equal(EventIdHash.OfAll("s-1"), snapshot.RecentEventHashes);
@@ -233,7 +233,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(TextEvent("Ustaff", "出勤", "st-1")), channel: "staff")).StatusCode);
 
-        var staff = _host.Grains.GetGrain<IStaffLineUserGrain>(GrainKeys.LineUser("staff", "Ustaff"));
+        var staff = _host.Grains.GetGrain<IStaffLineUserGrain>(HostKeys.LineUser(_host.Services, "staff", "Ustaff"));
         var snapshot = await staff.GetSnapshotAsync();
         Assert.Equal(1, snapshot.EventsAccepted);
         Assert.Equal(EventIdHash.OfAll("st-1"), snapshot.RecentEventHashes);
@@ -278,7 +278,7 @@ public sealed class WebhookStorageFailureTests(PostgresServer postgres)
             TimeSpan.FromSeconds(30)));
         Assert.Equal(HttpStatusCode.OK, (await host.Http.SendAsync(WebhookEndpointTests.Signed("consultee", redelivery, HostRunner.ConsulteeSecret))).StatusCode);
 
-        var grain = host.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", "Udown"));
+        var grain = host.Grains.GetGrain<IConsulteeGrain>(HostKeys.LineUser(host.Services, "consultee", "Udown"));
         var snapshot = await grain.GetSnapshotAsync();
         Assert.Equal(1, snapshot.EventsAccepted);
         Assert.True(snapshot.DuplicatesDropped >= 1, "the redelivery after the stored one was not dropped");
