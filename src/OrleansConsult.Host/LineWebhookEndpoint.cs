@@ -6,8 +6,10 @@ namespace OrleansConsult.Host;
 
 /// <summary>
 /// POST /line/webhook/{channel}: 404 unknown channel, 413 body over 1 MiB, 401 bad signature,
-/// 400 not a webhook, 503 when the events could not be stored (LINE redelivers), else 200
-/// once every event is durably with its grain. Unknown event types are logged and ignored.
+/// 400 not a webhook or too many events (each with a short plain-text reason), 503 when the
+/// events could not be stored (LINE redelivers), else 200 once every event is durably with its
+/// grain. One odd event never costs the others: events of unknown types and events that cannot
+/// be read are skipped (counted, logged without content), the rest are stored.
 /// </summary>
 public static class LineWebhookEndpoint
 {
@@ -22,24 +24,34 @@ public static class LineWebhookEndpoint
             return Results.NotFound();
         }
 
-        var read = await LineWebhookReader.ReadAsync(request, settings.Secret, cancellationToken);
+        var read = await LineWebhookReader.ReadAsync(request, settings.Secret, cancellationToken, line.Webhook.MaxEventsPerRequest);
         if (read.Webhook is null)
         {
             logger.LogWarning("Webhook on {Channel} refused with {Status}: {Reason}", channel, read.StatusCode, read.Reason);
-            return Results.StatusCode(read.StatusCode);
+            return Results.Text(read.Reason, "text/plain; charset=utf-8", statusCode: read.StatusCode);
         }
 
+        foreach (var skipped in read.Webhook.Skipped)
+        {
+            // LINE sent something this code cannot read: worth a look, but never its content.
+            logger.LogWarning("Skipped webhook event #{Index} of type {Type} on {Channel}: {Reason}", skipped.Index, skipped.Type, channel, skipped.Reason);
+        }
+        ingress.CountSkipped(channel, "malformed", read.Webhook.Skipped.Count);
+
         var events = new List<IngressEvent>(read.Webhook.Events.Count);
+        var unknown = 0;
         foreach (var lineEvent in read.Webhook.Events)
         {
             if (lineEvent is UnknownEvent)
             {
-                logger.LogInformation("Ignored webhook event {EventId} of unknown type {Type} on {Channel}", lineEvent.WebhookEventId, lineEvent.Type, channel);
+                logger.LogDebug("Ignored webhook event {EventId} of unknown type {Type} on {Channel}", lineEvent.WebhookEventId, lineEvent.Type, channel);
+                unknown++;
                 continue;
             }
             var userId = lineEvent.Source?.Kind == SourceKind.User ? lineEvent.Source.UserId : null;
             events.Add(new IngressEvent(userId, ToInbound(lineEvent)));
         }
+        ingress.CountSkipped(channel, "unknown_type", unknown);
 
         try
         {

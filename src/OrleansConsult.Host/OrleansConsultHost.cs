@@ -67,6 +67,9 @@ public static class OrleansConsultHost
         var program = ProgramSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
         var line = LineSettings.Load(builder.Configuration);
         var protector = KeyRing.Load(builder.Configuration[KeyRing.Setting], storage);
+        var management = ManagementPort.Load(builder.Configuration);
+        var tls = SiloTls.Load(builder.Configuration, TimeProvider.System);
+        management.Listen(builder.WebHost);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<MetricsStartup>();
@@ -74,6 +77,7 @@ public static class OrleansConsultHost
         // the pod's terminationGracePeriodSeconds (60 s in k8s/base).
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton(management);
         builder.Services.AddSingleton(program);
         builder.Services.AddSingleton(line);
         builder.Services.AddSingleton(protector);
@@ -108,6 +112,7 @@ public static class OrleansConsultHost
             ConfigureSilo(silo, storage, cluster, protector);
             ConfigureMembership(silo, builder.Configuration);
             ConfigureActivationCollection(silo, builder.Configuration);
+            tls?.Apply(silo);
             if (dashboard)
             {
                 // The Orleans dashboard (grains, calls, silos, reminders) for operators only; it profiles
@@ -222,16 +227,18 @@ public static class OrleansConsultHost
 
     public static void MapEndpoints(WebApplication app)
     {
+        // The public port: webhooks and health. The management port: metrics and the dashboard.
+        ManagementEndpoints.UsePortSeparation(app);
         // Liveness: the process answers. Nothing else is checked, so a slow database never gets a pod killed.
         app.MapGet("/healthz", () => Results.Text("ok"));
         LineWebhookEndpoint.Map(app);
         if (!string.IsNullOrEmpty(app.Configuration[OperatorAuthentication.PasswordSetting]))
         {
-            app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAuthentication.Policy);
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAuthentication.Policy).RequireManagementPort();
         }
         // Prometheus scrape endpoint: our System.Diagnostics.Metrics meters and Orleans' own.
         // Labels never carry personal data (channel names, tenant ids, status codes only).
-        app.MapMetrics("/metrics");
+        app.MapMetrics("/metrics").RequireManagementPort();
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),

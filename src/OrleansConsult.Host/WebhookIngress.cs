@@ -28,6 +28,15 @@ public sealed class WebhookIngress(IGrainFactory grains, LinePseudonyms pseudony
     private static readonly Meter Meter = new("OrleansConsult.Webhook");
     private static readonly Counter<long> Events = Meter.CreateCounter<long>("oc_webhook_events", description: "Webhook events by channel and outcome");
 
+    /// <summary>Counts events the endpoint left out before ingress (unknown types, unreadable events).</summary>
+    public void CountSkipped(string channel, string outcome, int count)
+    {
+        if (count > 0)
+        {
+            Events.Add(count, new KeyValuePair<string, object?>("channel", channel), new("outcome", outcome));
+        }
+    }
+
     public async Task<IngressResult> AcceptAsync(string channel, ChannelAudience audience, IReadOnlyList<IngressEvent> events)
     {
         var ignored = 0;
@@ -37,7 +46,7 @@ public sealed class WebhookIngress(IGrainFactory grains, LinePseudonyms pseudony
             if (string.IsNullOrEmpty(item.LineUserId))
             {
                 // Group/room events without a user, or unknown sources: nothing to route. Ids only in the log.
-                logger.LogInformation("Ignored webhook event {EventId} of type {Type} on {Channel}: no user source",
+                logger.LogDebug("Ignored webhook event {EventId} of type {Type} on {Channel}: no user source",
                     item.Event.WebhookEventId, item.Event.Type, channel);
                 ignored++;
                 continue;

@@ -51,6 +51,10 @@ public sealed class LineOptionsValidator : IValidateOptions<LineOptions>
         {
             yield return $"{root}:Resilience:BreakerFailureRatio must be in (0, 1]";
         }
+        if (options.Webhook.MaxEventsPerRequest is < 1 or > 10_000)
+        {
+            yield return $"{root}:Webhook:MaxEventsPerRequest must be 1..10000";
+        }
         var s = options.Sending;
         if (s.ReplyTokenSafetyMargin < TimeSpan.Zero || s.ReplyTokenSafetyMargin >= s.ReplyTokenValidity)
         {

@@ -22,6 +22,14 @@ public sealed class OptionsTests
         Assert.Equal(LineChannelRole.Consultee, options.Channels["public"].Role);
         Assert.Equal(LineChannelRole.Staff, options.Channels["nurses"].Role);
         Assert.Equal("https://api.line.me", options.ApiBaseUrl);
+        Assert.Equal(100, options.Webhook.MaxEventsPerRequest);
+    }
+
+    [Fact]
+    public void The_event_cap_per_webhook_request_can_be_set()
+    {
+        var options = Load(new() { ["Line:Webhook:MaxEventsPerRequest"] = "250" });
+        Assert.Equal(250, options.Webhook.MaxEventsPerRequest);
     }
 
     [Theory]
@@ -30,6 +38,7 @@ public sealed class OptionsTests
     [InlineData("Line:Channels:public:Role", "", "Line:Channels:public:Role is required")]
     [InlineData("Line:Channels:public:Role", "nurse", "Line:Channels:public:Role")]
     [InlineData("Line:ApiBaseUrl", "ftp://x", "Line:ApiBaseUrl")]
+    [InlineData("Line:Webhook:MaxEventsPerRequest", "0", "Line:Webhook:MaxEventsPerRequest must be 1..10000")]
     public void A_bad_setting_is_named_in_one_line(string key, string value, string expected)
     {
         var values = new Dictionary<string, string?>

@@ -104,14 +104,71 @@ public sealed class WebhookParserTests
     }
 
     [Theory]
-    [InlineData("""{"events":[{"type":"message","webhookEventId":"x"}]}""")]        // message event without message
-    [InlineData("""{"events":[{"webhookEventId":"x"}]}""")]                            // no type
-    [InlineData("""{"events":[{"type":"follow"}]}""")]                                 // no webhookEventId
-    [InlineData("""{"events":[{"type":"follow","webhookEventId":"x","timestamp":"soon"}]}""")] // wrong kind
-    [InlineData("""{"events":["follow"]}""")]
-    [InlineData("""{"events":null}""")]
-    [InlineData("""null""")]
-    [InlineData("""{"events":[""")]
-    public void Not_the_webhook_shape_throws_format_exception(string body) =>
-        Assert.Throws<WebhookFormatException>(() => WebhookParser.Parse(Encoding.UTF8.GetBytes(body)));
+    [InlineData("""{"events":null}""", "not a webhook: no events array")]
+    [InlineData("""{"destination":"U"}""", "not a webhook: no events array")]
+    [InlineData("""null""", "not a webhook: the body is not a JSON object")]
+    [InlineData("""{"events":[""", "malformed JSON")]
+    [InlineData("""{"events":[]} {}""", "malformed JSON")]
+    public void Not_the_webhook_shape_throws_with_a_short_reason(string body, string reason) =>
+        Assert.Equal(reason, Assert.Throws<WebhookFormatException>(() => WebhookParser.Parse(Encoding.UTF8.GetBytes(body))).Message);
+
+    [Theory]
+    [InlineData("""{"type":"message","webhookEventId":"x"}""", "message", "no message object")]
+    [InlineData("""{"webhookEventId":"x"}""", null, "no type")]
+    [InlineData("""{"type":"follow","webhookEventId":"x","timestamp":"soon"}""", "follow", "a field has the wrong type")]
+    [InlineData("""{"type":"message","webhookEventId":"x","message":{"type":"text","id":1}}""", "message", "a field has the wrong type")]
+    [InlineData("""   "follow"   """, null, "not a JSON object")]
+    public void One_unreadable_event_is_skipped_and_the_others_are_kept(string odd, string? type, string reason)
+    {
+        var webhook = Parse(
+            Event("message", Message("""{"type":"text","id":"1","text":"前"}""")),
+            odd,
+            Event("follow"));
+
+        Assert.Equal(2, webhook.Events.Count);
+        Assert.Equal("前", Assert.IsType<TextMessageContent>(Assert.IsType<MessageEvent>(webhook.Events[0]).Message).Text);
+        Assert.IsType<FollowEvent>(webhook.Events[1]);
+        Assert.Equal(new SkippedEvent(1, type, reason), Assert.Single(webhook.Skipped));
+    }
+
+    /// <summary>An event the way some of LINE's older payloads and SDK fixtures have it: no webhookEventId.</summary>
+    private static string WithoutId(string text, bool redelivery = false) =>
+        $$$"""{"type":"message","replyToken":"rt","source":{"type":"user","userId":"U1"},"timestamp":1462629479859,"mode":"active","deliveryContext":{"isRedelivery":{{{(redelivery ? "true" : "false")}}}},"message":{"id":"325708","type":"text","text":"{{{text}}}"}}""";
+
+    [Fact]
+    public void An_event_without_webhook_event_id_gets_a_key_derived_from_its_content()
+    {
+        var first = Assert.Single(Parse(WithoutId("こんにちは")).Events).WebhookEventId;
+        var again = Assert.Single(Parse(WithoutId("こんにちは")).Events).WebhookEventId;
+        var redelivered = Assert.Single(Parse(WithoutId("こんにちは", redelivery: true)).Events).WebhookEventId;
+        var other = Assert.Single(Parse(WithoutId("こんばんは")).Events).WebhookEventId;
+
+        Assert.StartsWith(WebhookParser.DerivedIdPrefix, first);
+        // SHA-256 in base64url without padding: 43 characters, nothing of the content readable.
+        Assert.Equal(WebhookParser.DerivedIdPrefix.Length + 43, first.Length);
+        Assert.DoesNotContain("U1", first);
+        Assert.Equal(first, again);
+        Assert.Equal(first, redelivered); // isRedelivery is not part of the key
+        Assert.NotEqual(first, other);
+        Assert.Empty(Parse(WithoutId("x")).Skipped);
+    }
+
+    [Fact]
+    public void An_empty_webhook_event_id_is_derived_too_and_a_given_one_is_kept()
+    {
+        var webhook = Parse(WithoutId("a").Replace("\"mode\"", "\"webhookEventId\":\"\",\"mode\""), Event("follow"));
+        Assert.StartsWith(WebhookParser.DerivedIdPrefix, webhook.Events[0].WebhookEventId);
+        Assert.Equal("01FZ74A0TDDPYRVKNK77XKC3ZR", webhook.Events[1].WebhookEventId);
+    }
+
+    [Fact]
+    public void More_events_than_the_cap_refuse_the_body_and_the_cap_itself_is_fine()
+    {
+        var events = Enumerable.Range(0, 4).Select(_ => Event("follow")).ToArray();
+        var body = Encoding.UTF8.GetBytes($$"""{"events":[{{string.Join(",", events)}}]}""");
+
+        Assert.Equal(4, WebhookParser.Parse(body, maxEvents: 4).Events.Count);
+        var ex = Assert.Throws<WebhookFormatException>(() => WebhookParser.Parse(body, maxEvents: 3));
+        Assert.Equal("too many events: 4, at most 3", ex.Message);
+    }
 }

@@ -61,7 +61,6 @@ public sealed class WebhookReaderTests
     [InlineData("not json")]
     [InlineData("""{"destination":"U0"}""")]
     [InlineData("""{"events":{}}""")]
-    [InlineData("""{"events":[1]}""")]
     [InlineData("""[]""")]
     [InlineData("""{"events":[]} trailing""")]
     public async Task Signed_but_not_a_webhook_is_400(string body)
@@ -69,6 +68,33 @@ public sealed class WebhookReaderTests
         var result = await ReadAsync(body);
         Assert.Equal(400, result.StatusCode);
         Assert.Null(result.Webhook);
+    }
+
+    [Fact]
+    public async Task A_signed_body_with_one_unreadable_event_is_200_and_says_which_was_skipped()
+    {
+        var result = await ReadAsync("""{"events":[1]}""");
+        Assert.Equal(200, result.StatusCode);
+        Assert.Empty(result.Webhook!.Events);
+        Assert.Equal(new SkippedEvent(0, null, "not a JSON object"), Assert.Single(result.Webhook.Skipped));
+    }
+
+    [Fact]
+    public async Task A_refusal_says_why_in_a_few_plain_words()
+    {
+        Assert.Equal("malformed JSON", (await ReadAsync("not json")).Reason);
+        Assert.Equal("not a webhook: no events array", (await ReadAsync("""{"destination":"U0"}""")).Reason);
+        Assert.Equal("bad signature", (await ReadAsync("""{"events":[]}""", signature: null)).Reason);
+    }
+
+    [Fact]
+    public async Task More_events_than_the_cap_is_400_too_many_events()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"events":[{"type":"follow"},{"type":"follow"},{"type":"follow"}]}""");
+        var http = Request(bytes, LineSignature.Compute(bytes, Secret));
+        var result = await LineWebhookReader.ReadAsync(http.Request, Secret, CancellationToken.None, maxEvents: 2);
+        Assert.Equal(400, result.StatusCode);
+        Assert.Equal("too many events: 3, at most 2", result.Reason);
     }
 
     [Fact]

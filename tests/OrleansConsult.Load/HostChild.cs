@@ -44,6 +44,7 @@ public sealed class HostChild : IAsyncDisposable
         // Own ports: another silo on this machine (tests, a dev host) must not clash with ours.
         info.Environment["Orleans__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
         info.Environment["Orleans__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        info.Environment["Management__Port"] = FreePort().ToString(CultureInfo.InvariantCulture);
         var log = new StreamWriter(logFile) { AutoFlush = true };
         var process = Process.Start(info)!;
         var child = new HostChild(process, log, new Uri($"http://127.0.0.1:{port}"));

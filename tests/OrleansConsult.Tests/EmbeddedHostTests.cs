@@ -41,13 +41,14 @@ public sealed class EmbeddedHostTests
     }
 
     [Fact]
-    public async Task Metrics_endpoint_exposes_orleans_meters_for_prometheus()
+    public async Task Metrics_endpoint_exposes_orleans_meters_for_prometheus_on_the_management_port_only()
     {
         using var data = new TempFolder();
         await using var host = await HostRunner.StartAsync(HostRunner.Embedded(data.Path));
 
-        var text = await host.Http.GetStringAsync("/metrics");
+        var text = await host.Management.GetStringAsync("/metrics");
         Assert.Contains("microsoft_orleans_orleans_catalog_activations", text);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Http.GetAsync("/metrics")).StatusCode);
     }
 
     [Fact]
@@ -58,27 +59,30 @@ public sealed class EmbeddedHostTests
         settings["Operators:Password"] = "test-operator-password";
         await using var host = await HostRunner.StartAsync(settings);
 
-        var anonymous = await host.Http.GetAsync("/dashboard");
+        var anonymous = await host.Management.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.StartsWith("Basic", anonymous.Headers.WwwAuthenticate.ToString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignedInAsync(host, "operator", "guess")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignedInAsync(host, "admin", "test-operator-password")).StatusCode);
         var signedIn = await SignedInAsync(host, "operator", "test-operator-password");
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        // Not on the public port, not even for the right password: as if it did not exist.
+        Assert.Equal(HttpStatusCode.NotFound, (await SignedInAsync(host, "operator", "test-operator-password", host.Http)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Http.GetAsync("/dashboard")).StatusCode);
         // The webhook and health endpoints stay open to LINE and the kubelet.
         Assert.Equal(HttpStatusCode.OK, (await host.Http.GetAsync("/healthz")).StatusCode);
 
         using var other = new TempFolder();
         await using var withoutPassword = await HostRunner.StartAsync(HostRunner.Embedded(other.Path));
-        Assert.Equal(HttpStatusCode.NotFound, (await withoutPassword.Http.GetAsync("/dashboard")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await withoutPassword.Management.GetAsync("/dashboard")).StatusCode);
     }
 
-    private static Task<HttpResponseMessage> SignedInAsync(HostRunner host, string user, string password)
+    private static Task<HttpResponseMessage> SignedInAsync(HostRunner host, string user, string password, HttpClient? via = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/"); // HttpClient drops credentials on the redirect from /dashboard
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return host.Http.SendAsync(request);
+        return (via ?? host.Management).SendAsync(request);
     }
 
     [Fact]

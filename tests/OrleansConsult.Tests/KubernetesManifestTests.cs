@@ -1,6 +1,9 @@
 using System.Net;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OrleansConsult.Host;
 using OrleansConsult.Tests.Infrastructure;
 
@@ -139,6 +142,113 @@ public sealed class KubernetesManifestTests
         var job = Base.OfType<V1Job>().Single().Spec.Template.Spec.Containers.Single();
         Assert.Equal(Host.Image, job.Image);
         Assert.Equal(["migrate"], job.Args);
+    }
+
+    [Fact]
+    public async Task A_stopping_pod_leaves_the_service_first_and_its_shutdown_fits_the_grace_period()
+    {
+        var preStop = Host.Lifecycle.PreStop.Exec.Command;
+        Assert.Equal("sleep", preStop[0]);
+        var pause = TimeSpan.FromSeconds(int.Parse(preStop[1]));
+        Assert.InRange(pause, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15));
+
+        // The pause and the Host's own shutdown budget both fit before the kubelet's SIGKILL.
+        using var data = new TempFolder();
+        await using var host = await HostRunner.StartAsync(HostRunner.Embedded(data.Path));
+        var shutdown = host.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
+        var grace = TimeSpan.FromSeconds(Deployment.Spec.Template.Spec.TerminationGracePeriodSeconds ?? 30);
+        Assert.True(pause + shutdown < grace, $"preStop {pause} + shutdown {shutdown} do not fit in {grace}");
+    }
+
+    [Fact]
+    public void The_management_port_is_scraped_on_the_pod_and_in_no_service()
+    {
+        var port = Host.Ports.Single(p => p.Name == "management");
+        Assert.Equal(ManagementPort.Load(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()).Port, port.ContainerPort);
+        Assert.DoesNotContain(Host.Env, e => e.Name.StartsWith("Management__", StringComparison.Ordinal));
+        var annotations = Deployment.Spec.Template.Metadata.Annotations;
+        Assert.Equal("true", annotations["prometheus.io/scrape"]);
+        Assert.Equal(port.ContainerPort.ToString(), annotations["prometheus.io/port"]);
+        Assert.Equal("/metrics", annotations["prometheus.io/path"]);
+
+        foreach (var service in new[] { "base", "overlays/production" }.SelectMany(Load).OfType<V1Service>())
+        {
+            Assert.All(service.Spec.Ports, p =>
+            {
+                Assert.NotEqual("management", p.TargetPort?.Value);
+                Assert.NotEqual(port.ContainerPort.ToString(), p.TargetPort?.Value);
+                Assert.NotEqual(port.ContainerPort, p.Port);
+            });
+        }
+    }
+
+    [Fact]
+    public void The_network_policy_lets_each_port_be_reached_only_by_whom_it_serves()
+    {
+        var policy = Base.OfType<V1NetworkPolicy>().Single();
+        var podLabels = Deployment.Spec.Template.Metadata.Labels;
+        AssertSubset(policy.Spec.PodSelector.MatchLabels, podLabels, "NetworkPolicy podSelector");
+        Assert.Contains("Ingress", policy.Spec.PolicyTypes);
+
+        // Every port of the pod is opened by exactly one rule, and no rule is open to everyone.
+        var rules = policy.Spec.Ingress;
+        Assert.All(rules, r => Assert.NotEmpty(r.FromProperty));
+        Assert.All(rules, r => Assert.All(r.FromProperty, peer => Assert.Null(peer.IpBlock)));
+        var ports = rules.SelectMany(r => r.Ports.Select(p => p.Port.Value)).ToList();
+        Assert.Equal(Host.Ports.Select(p => p.Name).Order(), ports.Order());
+        V1NetworkPolicyIngressRule RuleFor(string port) => rules.Single(r => r.Ports.Any(p => p.Port.Value == port));
+
+        // Silo and gateway: pods of this app, in this namespace only.
+        var cluster = RuleFor("silo");
+        Assert.Same(cluster, RuleFor("gateway"));
+        var peer = Assert.Single(cluster.FromProperty);
+        Assert.Null(peer.NamespaceSelector);
+        AssertSubset(peer.PodSelector.MatchLabels, podLabels, "silo peers");
+        Assert.Equal(policy.Spec.PodSelector.MatchLabels, peer.PodSelector.MatchLabels);
+
+        // Webhooks from the ingress controller's namespace, metrics from monitoring's.
+        Assert.Equal("ingress-nginx", NamespaceOf(RuleFor("http")));
+        Assert.Equal("monitoring", NamespaceOf(RuleFor("management")));
+    }
+
+    private static string NamespaceOf(V1NetworkPolicyIngressRule rule)
+    {
+        var peer = Assert.Single(rule.FromProperty);
+        Assert.Null(peer.PodSelector);
+        return Assert.Single(peer.NamespaceSelector.MatchLabels, l => l.Key == "kubernetes.io/metadata.name").Value;
+    }
+
+    [Fact]
+    public void Silo_tls_is_off_in_base_and_on_in_production_with_its_certificate_from_a_secret()
+    {
+        static string Env(string setting) => $"{SiloTls.Section}:{setting}".Replace(":", "__");
+        Assert.DoesNotContain(Host.Env, e => e.Name.StartsWith(Env(""), StringComparison.Ordinal));
+
+        var patch = Load("overlays/production").OfType<V1Deployment>()
+            .Single(d => d.Spec.Template.Spec.Containers.Any(c => c.Env?.Any(e => e.Name == Env("CertificatePath")) == true));
+        Assert.Contains("silo-tls-patch.yaml", File.ReadAllText(Path.Combine(K8s, "overlays", "production", "kustomization.yaml")));
+        var container = patch.Spec.Template.Spec.Containers.Single();
+        Assert.Equal(Host.Name, container.Name);
+        foreach (var setting in new[] { "CertificatePath", "KeyPath", "CaPath" })
+        {
+            var path = container.Env.Single(e => e.Name == Env(setting)).Value;
+            var mount = container.VolumeMounts.Single(m => path.StartsWith(m.MountPath + "/", StringComparison.Ordinal));
+            Assert.True(mount.ReadOnlyProperty);
+            var volume = patch.Spec.Template.Spec.Volumes.Single(v => v.Name == mount.Name);
+            Assert.Equal("orleansconsult-silo-tls", volume.Secret.SecretName);
+        }
+    }
+
+    [Fact]
+    public void Images_are_pinned_to_a_release()
+    {
+        var from = File.ReadAllLines(Path.Combine(RepoRoot(), "Dockerfile")).Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, from.Count);
+        Assert.All(from, line => Assert.Matches(@"^FROM mcr\.microsoft\.com/dotnet/(sdk|aspnet):\d+\.\d+\.\d+-[a-z]+ AS \w+$", line));
+
+        var production = File.ReadAllText(Path.Combine(K8s, "overlays", "production", "kustomization.yaml"));
+        var tag = System.Text.RegularExpressions.Regex.Match(production, "newTag: \"?([^\"\n]+)\"?").Groups[1].Value;
+        Assert.Matches(@"^\d+\.\d+\.\d+$", tag);
     }
 
     [Fact]

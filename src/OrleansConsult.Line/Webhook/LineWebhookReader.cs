@@ -9,12 +9,14 @@ public sealed record WebhookReadResult(int StatusCode, WebhookRequest? Webhook, 
 /// Reads a webhook request the way LINE's contract needs: raw bytes first (at most 1 MiB, a
 /// bigger body is refused without reading the rest), then the signature over exactly those
 /// bytes, then the JSON. Nothing is parsed for a request whose signature does not verify.
+/// Every refusal carries a short plain reason (what LINE's console shows the operator).
 /// </summary>
 public static class LineWebhookReader
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
-    public static async Task<WebhookReadResult> ReadAsync(HttpRequest request, string channelSecret, CancellationToken cancellationToken)
+    public static async Task<WebhookReadResult> ReadAsync(
+        HttpRequest request, string channelSecret, CancellationToken cancellationToken, int maxEvents = LineWebhookOptions.DefaultMaxEventsPerRequest)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -53,12 +55,12 @@ public static class LineWebhookReader
             var body = buffer.AsMemory(0, length);
             if (!LineSignature.IsValid(body.Span, channelSecret, request.Headers["x-line-signature"]))
             {
-                return new(StatusCodes.Status401Unauthorized, null, "missing or wrong x-line-signature");
+                return new(StatusCodes.Status401Unauthorized, null, "bad signature");
             }
 
             try
             {
-                return new(StatusCodes.Status200OK, WebhookParser.Parse(body.Span), "ok");
+                return new(StatusCodes.Status200OK, WebhookParser.Parse(body.Span, maxEvents), "ok");
             }
             catch (WebhookFormatException ex)
             {

@@ -2,8 +2,17 @@ using System.Text.Json.Serialization;
 
 namespace OrleansConsult.Line.Webhook;
 
-/// <summary>The body LINE POSTs to a webhook: the bot's user id and zero or more events.</summary>
-public sealed record WebhookRequest(string? Destination, IReadOnlyList<WebhookEvent> Events);
+/// <summary>
+/// The body LINE POSTs to a webhook: the bot's user id and zero or more events. Events that
+/// could not be read are in <paramref name="Skipped"/>; they never cost the others.
+/// </summary>
+public sealed record WebhookRequest(string? Destination, IReadOnlyList<WebhookEvent> Events, IReadOnlyList<SkippedEvent> Skipped)
+{
+    public WebhookRequest(string? destination, IReadOnlyList<WebhookEvent> events) : this(destination, events, []) { }
+}
+
+/// <summary>An event of the body that was not usable (its position and why; never its content).</summary>
+public sealed record SkippedEvent(int Index, string? Type, string Reason);
 
 public enum SourceKind { User, Group, Room, Unknown }
 
@@ -42,6 +51,8 @@ public abstract record WebhookEvent
     public long Timestamp { get; init; }
 
     public EventSource? Source { get; init; }
+
+    /// <summary>LINE's id of the event, or "derived:…" (a hash of the event) when LINE sent none.</summary>
     public string WebhookEventId { get; init; } = "";
     public DeliveryContext? DeliveryContext { get; init; }
 

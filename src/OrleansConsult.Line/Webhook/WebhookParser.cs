@@ -1,20 +1,27 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace OrleansConsult.Line.Webhook;
 
-/// <summary>The body is not JSON, or not the shape of a LINE webhook. Answered with 400.</summary>
+/// <summary>The body is not JSON, or not the shape of a LINE webhook. Answered with 400 and the message.</summary>
 public sealed class WebhookFormatException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// Two-step parse: the "type" of each event (and of its message) picks the record, then the
 /// source-generated serializer fills it. Unknown event and message types become
 /// <see cref="UnknownEvent"/> / <see cref="UnknownMessageContent"/>, never an error; unknown
-/// fields are ignored, so LINE adding a field breaks nothing.
+/// fields are ignored, so LINE adding a field breaks nothing. Only the body as a whole can be
+/// refused (not JSON, no events array, too many events): one unreadable event is skipped and
+/// the others are kept, and an event without webhookEventId gets a key derived from its content.
 /// </summary>
 public static class WebhookParser
 {
-    public static WebhookRequest Parse(ReadOnlySpan<byte> utf8)
+    public const string DerivedIdPrefix = "derived:";
+
+    public static WebhookRequest Parse(ReadOnlySpan<byte> utf8, int maxEvents = LineWebhookOptions.DefaultMaxEventsPerRequest)
     {
         try
         {
@@ -22,34 +29,46 @@ public static class WebhookParser
             using var document = JsonDocument.ParseValue(ref reader);
             if (reader.Read())
             {
-                throw new WebhookFormatException("the body has content after the JSON value");
+                throw new WebhookFormatException("malformed JSON: content after the body");
             }
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new WebhookFormatException("the body is not a JSON object");
+                throw new WebhookFormatException("not a webhook: the body is not a JSON object");
             }
             if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
             {
-                throw new WebhookFormatException("the body has no events array");
+                throw new WebhookFormatException("not a webhook: no events array");
+            }
+            var count = events.GetArrayLength();
+            if (count > maxEvents)
+            {
+                throw new WebhookFormatException($"too many events: {count}, at most {maxEvents}");
             }
 
             var destination = root.TryGetProperty("destination", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-            var parsed = new List<WebhookEvent>(events.GetArrayLength());
+            var parsed = new List<WebhookEvent>(count);
+            var skipped = new List<SkippedEvent>();
+            var index = 0;
             foreach (var element in events.EnumerateArray())
             {
-                parsed.Add(ParseEvent(element));
+                try
+                {
+                    parsed.Add(ParseEvent(element));
+                }
+                catch (Exception ex) when (ex is WebhookFormatException or JsonException or InvalidOperationException)
+                {
+                    // JsonException / InvalidOperationException: a value of the wrong JSON kind (e.g. a number where a string belongs).
+                    var reason = ex is WebhookFormatException ? ex.Message : "a field has the wrong type";
+                    skipped.Add(new SkippedEvent(index, element.ValueKind == JsonValueKind.Object ? StringProperty(element, "type") : null, reason));
+                }
+                index++;
             }
-            return new WebhookRequest(destination, parsed);
+            return new WebhookRequest(destination, parsed, skipped);
         }
         catch (JsonException ex)
         {
-            throw new WebhookFormatException("the body is not valid webhook JSON", ex);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // A value of the wrong JSON kind (e.g. a number where a string belongs).
-            throw new WebhookFormatException("a webhook field has the wrong type", ex);
+            throw new WebhookFormatException("malformed JSON", ex);
         }
     }
 
@@ -57,12 +76,12 @@ public static class WebhookParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new WebhookFormatException("an event is not a JSON object");
+            throw new WebhookFormatException("not a JSON object");
         }
-        var type = StringProperty(element, "type") ?? throw new WebhookFormatException("an event has no type");
+        var type = StringProperty(element, "type") ?? throw new WebhookFormatException("no type");
 
         var ctx = WebhookJsonContext.Default;
-        WebhookEvent? parsed = type switch
+        var parsed = (type switch
         {
             "message" => element.Deserialize(ctx.MessageEvent) is { } m ? m with { Message = ParseMessage(element) } : null,
             "messageEdited" => element.Deserialize(ctx.MessageEditedEvent) is { } m ? m with { Message = ParseMessage(element) } : null,
@@ -78,21 +97,41 @@ public static class WebhookParser
             "videoPlayComplete" => element.Deserialize(ctx.VideoPlayCompleteEvent),
             "beacon" => element.Deserialize(ctx.BeaconEvent),
             "membership" => element.Deserialize(ctx.MembershipEvent),
-            _ => element.Deserialize(ctx.UnknownEvent),
-        };
-        if (parsed is null || string.IsNullOrEmpty(parsed.WebhookEventId))
+            _ => (WebhookEvent?)element.Deserialize(ctx.UnknownEvent),
+        }) ?? throw new WebhookFormatException("empty event");
+        // LINE sends an id with every event today; older payloads (and some of LINE's own SDK
+        // fixtures) have none. The event's own content still identifies it for deduplication.
+        return string.IsNullOrEmpty(parsed.WebhookEventId) ? parsed with { WebhookEventId = DerivedId(element) } : parsed;
+    }
+
+    /// <summary>
+    /// "derived:" + base64url(SHA-256) of the event's JSON without its deliveryContext, so the
+    /// same event redelivered (isRedelivery: true) gets the same key as the first delivery.
+    /// </summary>
+    public static string DerivedId(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            // Without its id an event cannot be deduplicated; LINE always sends one.
-            throw new WebhookFormatException($"a {type} event has no webhookEventId");
+            writer.WriteStartObject();
+            foreach (var property in element.EnumerateObject())
+            {
+                if (property.NameEquals("deliveryContext"))
+                {
+                    continue;
+                }
+                property.WriteTo(writer);
+            }
+            writer.WriteEndObject();
         }
-        return parsed;
+        return DerivedIdPrefix + Base64Url.EncodeToString(SHA256.HashData(buffer.WrittenSpan));
     }
 
     private static MessageContent ParseMessage(JsonElement element)
     {
         if (!element.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
         {
-            throw new WebhookFormatException("a message event has no message object");
+            throw new WebhookFormatException("no message object");
         }
 
         var ctx = WebhookJsonContext.Default;
@@ -107,7 +146,7 @@ public static class WebhookParser
             "sticker" => message.Deserialize(ctx.StickerMessageContent),
             _ => message.Deserialize(ctx.UnknownMessageContent),
         };
-        return content ?? throw new WebhookFormatException("a message event has an empty message");
+        return content ?? throw new WebhookFormatException("empty message");
     }
 
     private static string? StringProperty(JsonElement element, string name) =>

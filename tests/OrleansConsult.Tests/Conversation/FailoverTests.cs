@@ -94,12 +94,15 @@ public sealed class FailoverTests(PostgresServer postgres) : IAsyncLifetime
         // The first call may still go to the dead silo and wait out Orleans' 30 s response timeout
         // before the cluster has declared it dead, so the retries get longer than one timeout.
         s.Advance(TimeSpan.FromSeconds(61));
+        DispatcherSnapshot after = before;
         Assert.True(await Eventually.TrueAsync(async () =>
         {
             await s.LocalDispatcher.TickAsync(); // what its timer and its reminder do
-            return true;
-        }, TimeSpan.FromSeconds(90)));
-        var after = await s.LocalDispatcher.GetSnapshotAsync();
+            after = await s.LocalDispatcher.GetSnapshotAsync();
+            // Done once the dispatcher lives on the survivor and no offer made before the kill is still outstanding.
+            return after.Silo != secondary.SiloAddress.ToString()
+                && before.OffersByCase.All(o => after.OffersByCase.GetValueOrDefault(o.Key) != o.Value);
+        }, TimeSpan.FromSeconds(90)), "the offers outstanding at the kill never timed out on a surviving silo");
         Assert.NotEqual(secondary.SiloAddress.ToString(), after.Silo);
         Assert.Equal(before.Queue.OrderBy(x => x), after.Queue.OrderBy(x => x));
         Assert.All(before.OffersByCase, o => Assert.NotEqual(o.Value, after.OffersByCase.GetValueOrDefault(o.Key)));

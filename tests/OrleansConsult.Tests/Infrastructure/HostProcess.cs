@@ -45,6 +45,7 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["Orleans__ServiceId"] = clusterId;
         info.Environment["Orleans__SiloPort"] = FreePort.Next().ToString();
         info.Environment["Orleans__GatewayPort"] = gatewayPort.ToString();
+        info.Environment["Management__Port"] = FreePort.Next().ToString();
         info.Environment["Program__File"] = HostRunner.SampleProgram;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // No drill talks to the real LINE: the bot's sends fail fast (connection refused) and go to the outbox.

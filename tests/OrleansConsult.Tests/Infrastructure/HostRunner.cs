@@ -17,11 +17,13 @@ public sealed class HostRunner : IAsyncDisposable
     private readonly WebApplication _app;
     private bool _stopped;
 
-    private HostRunner(WebApplication app, Uri baseAddress)
+    private HostRunner(WebApplication app, Uri baseAddress, Uri managementAddress)
     {
         _app = app;
         BaseAddress = baseAddress;
+        ManagementAddress = managementAddress;
         Http = new HttpClient { BaseAddress = baseAddress };
+        Management = new HttpClient { BaseAddress = managementAddress };
     }
 
     /// <summary>The Tenancy sample (Toyama trial, a designated city, the national nurse pool).</summary>
@@ -33,8 +35,13 @@ public sealed class HostRunner : IAsyncDisposable
     public const string ConsulteeSecret = "test-consultee-secret";
     public const string StaffSecret = "test-staff-secret";
 
+    /// <summary>The public port: webhooks and health.</summary>
     public Uri BaseAddress { get; }
     public HttpClient Http { get; }
+
+    /// <summary>The management port: /metrics and /dashboard.</summary>
+    public Uri ManagementAddress { get; }
+    public HttpClient Management { get; }
     public IServiceProvider Services => _app.Services;
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
@@ -68,6 +75,8 @@ public sealed class HostRunner : IAsyncDisposable
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Orleans"] = "Warning",
                 ["Program:File"] = SampleProgram,
+                // Every test host its own management port (the default 9090 would clash between hosts).
+                ["Management:Port"] = FreePort.Next().ToString(),
                 ["Line:Channels:consultee:Secret"] = ConsulteeSecret,
                 ["Line:Channels:consultee:AccessToken"] = "test-consultee-token",
                 ["Line:Channels:consultee:Role"] = "consultee",
@@ -86,8 +95,9 @@ public sealed class HostRunner : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HostRunner(app, new Uri(address));
+        var management = app.Services.GetRequiredService<ManagementPort>().Port;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
+        return new HostRunner(app, addresses.First(a => a.Port != management), addresses.Single(a => a.Port == management));
     }
 
     public async Task StopAsync()
@@ -105,6 +115,7 @@ public sealed class HostRunner : IAsyncDisposable
     {
         await StopAsync();
         Http.Dispose();
+        Management.Dispose();
         await _app.DisposeAsync();
     }
 }

@@ -62,7 +62,7 @@ public sealed class EndToEndJourneyTests(PostgresServer postgres)
         Assert.Contains(she.Inbox, m => m.Via == "reply");
 
         // Operators see the routing and the relay, labelled by dispatcher and direction only.
-        var metrics = await journey.Host.Http.GetStringAsync("/metrics");
+        var metrics = await journey.Host.Management.GetStringAsync("/metrics");
         Assert.True(metrics.Contains("oc_routing_steps", StringComparison.Ordinal), string.Join("\n", metrics.Split('\n').Where(l => l.Contains("oc_") || l.Contains("orleansconsult"))));
         Assert.Contains("dispatcher=\"tenant:toyama\"", metrics);
         Assert.Contains("oc_queue_length", metrics);

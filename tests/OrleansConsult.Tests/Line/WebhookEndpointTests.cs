@@ -160,11 +160,62 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_signed_body_that_is_not_a_webhook_gets_400()
+    public async Task A_signed_body_that_is_not_a_webhook_gets_400_with_a_plain_reason()
     {
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("{\"events\": [")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("{\"destination\":\"U\"}")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("not json at all")).StatusCode);
+        foreach (var (body, reason) in new[]
+        {
+            ("{\"events\": [", "malformed JSON"),
+            ("{\"destination\":\"U\"}", "not a webhook: no events array"),
+            ("not json at all", "malformed JSON"),
+        })
+        {
+            var response = await PostAsync(body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(reason, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task More_events_than_the_cap_get_400_too_many_events_and_none_is_stored()
+    {
+        var events = Enumerable.Range(0, LineWebhookOptions.DefaultMaxEventsPerRequest + 1).Select(i => TextEvent("Umany", $"{i}", $"many-{i}")).ToArray();
+        var response = await PostAsync(Body(events));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("too many events: 101, at most 100", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, (await ConsulteeAsync("Umany")).EventsAccepted);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(events[..^1]))).StatusCode);
+        Assert.Equal(100, (await ConsulteeAsync("Umany")).EventsAccepted);
+    }
+
+    [Fact]
+    public async Task One_odd_event_never_costs_the_others_and_an_event_without_id_is_deduplicated_by_its_content()
+    {
+        // Without webhookEventId, as in older payloads and some of LINE's SDK fixtures.
+        static string WithoutId(bool redelivery) =>
+            $$$"""{"type":"message","replyToken":"rt-noid","source":{"type":"user","userId":"Uodd"},"timestamp":1764000000000,"mode":"active","deliveryContext":{"isRedelivery":{{{(redelivery ? "true" : "false")}}}},"message":{"id":"m-noid","type":"text","text":"IDなし"}}""";
+        var unknown = """{"type":"teleport","mode":"active","timestamp":1,"source":{"type":"user","userId":"Uodd"},"webhookEventId":"odd-t"}""";
+        var unreadable = """{"type":"message","mode":"active","timestamp":1,"source":{"type":"user","userId":"Uodd"},"webhookEventId":"odd-bad"}""";
+        var body = Body(TextEvent("Uodd", "まえ", "odd-1"), WithoutId(false), unknown, unreadable, TextEvent("Uodd", "あと", "odd-2"));
+        var derived = OrleansConsult.Line.Webhook.WebhookParser.DerivedId(JsonDocument.Parse(WithoutId(false)).RootElement);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
+        var snapshot = await ConsulteeAsync("Uodd");
+        Assert.Equal(3, snapshot.EventsAccepted);
+        Assert.Equal(EventIdHash.OfAll("odd-1", derived, "odd-2"), snapshot.RecentEventHashes);
+
+        // LINE redelivers the same body, then the id-less event alone flagged as a redelivery: all duplicates.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Body(WithoutId(true)))).StatusCode);
+        snapshot = await ConsulteeAsync("Uodd");
+        Assert.Equal(3, snapshot.EventsAccepted);
+        Assert.Equal(4, snapshot.DuplicatesDropped);
+
+        // The three readable events are worked through, in the order sent, each answered under its own key.
+        Assert.True(await ConsulteeHandledAsync("Uodd"), "the readable events were never handled");
+        Assert.Equal(AnswerKey("consultee", "Uodd", "odd-1"), Requests("consultee", "Uodd")[0].RetryKey);
+        Assert.Contains(Requests("consultee", "Uodd"), r => r.RetryKey == AnswerKey("consultee", "Uodd", derived));
     }
 
     [Fact]
