@@ -173,6 +173,23 @@ public enum EnrollResult
     Refused = 2,
 }
 
+[GenerateSerializer, Alias("oc.LeaveResult")]
+public enum LeaveResult
+{
+    Left = 0,
+    /// <summary>She still has open cases: she finishes or transfers them first.</summary>
+    HasOpenCases = 1,
+    /// <summary>This LINE user is not bound to her (any more).</summary>
+    NotBound = 2,
+}
+
+/// <summary>What an operator's unbind did: whether she was bound, and how many open cases went back to a queue.</summary>
+[GenerateSerializer, Immutable, Alias("oc.UnbindResult")]
+public sealed record UnbindResult(
+    [property: Id(0)] bool WasBound,
+    [property: Id(1)] int CasesHandedBack,
+    [property: Id(2)] int OffersDeclined);
+
 [GenerateSerializer, Immutable, Alias("oc.DispatcherSnapshot")]
 public sealed record DispatcherSnapshot(
     [property: Id(0)] bool Open,

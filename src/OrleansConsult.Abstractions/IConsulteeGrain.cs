@@ -95,9 +95,16 @@ public interface IConsultationGrain : IGrainWithStringKey
 [Alias("oc.ICounselorGrain")]
 public interface ICounselorGrain : IGrainWithStringKey
 {
+    /// <summary>Development only: binds with the program file's code, first come.</summary>
     [Alias("Enroll")] Task<EnrollResult> EnrollAsync(string staffLineKey, string code);
-    /// <summary>What she typed or tapped on the staff channel.</summary>
-    [Alias("Input")] Task HandleInputAsync(string eventId, string? text, string? postbackData);
+    /// <summary>Binds her to this staff LINE user after a valid invitation; a binding to another LINE user ends (her open cases are handed back).</summary>
+    [Alias("Bind")] Task<EnrollResult> BindAsync(string staffLineKey);
+    /// <summary>退会 by herself: refused while she has open cases.</summary>
+    [Alias("Leave")] Task<LeaveResult> LeaveAsync(string staffLineKey);
+    /// <summary>An operator ends her LINE binding: open cases are handed back, pending offers declined, she goes off shift.</summary>
+    [Alias("Unbind")] Task<UnbindResult> UnbindAsync();
+    /// <summary>What she typed or tapped on the staff channel. False when <paramref name="staffLineKey"/> is not (or no longer) bound to her: nothing was done.</summary>
+    [Alias("InputFrom")] Task<bool> HandleInputAsync(string staffLineKey, string eventId, string? text, string? postbackData);
     [OneWay, Alias("Offer")] Task OfferAsync(Offer offer);
     [OneWay, Alias("OfferWithdrawn")] Task OfferWithdrawnAsync(string caseId, string reason);
     [OneWay, Alias("CaseClosed")] Task CaseClosedAsync(string caseId, string reason);

@@ -5,6 +5,7 @@ using Orleans.Dashboard;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains;
 using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Grains.Enrollment;
 using OrleansConsult.Line;
 using OrleansConsult.Line.Outbox;
 using Prometheus;
@@ -19,7 +20,7 @@ namespace OrleansConsult.Host;
 /// </summary>
 public static class OrleansConsultHost
 {
-    /// <summary>Entry point: runs the host, or the "migrate" command. Returns the process exit code.</summary>
+    /// <summary>Entry point: runs the host, or the "migrate", "invite" or "staff" command. Returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try
@@ -27,6 +28,14 @@ public static class OrleansConsultHost
             if (args.Length > 0 && args[0] == "migrate")
             {
                 return await MigrateAsync(args[1..]);
+            }
+            if (args.Length > 0 && args[0] == "invite")
+            {
+                return await Commands.InviteCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            }
+            if (args.Length > 0 && args[0] == "staff")
+            {
+                return await Commands.StaffCommand.RunAsync(args[1..], Console.Out, Console.Error);
             }
 
             var app = Build(args);
@@ -97,6 +106,7 @@ public static class OrleansConsultHost
             sp.GetRequiredService<Database>(), sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(),
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<PendingWorkRecovery>();
+        AddEnrollment(builder.Services, builder.Configuration, builder.Environment);
 
         // Outbound LINE: client with resilience, reply-token-first sender, and the durable outbox
         // (our SQL store replaces the LINE layer's in-memory default).
@@ -126,6 +136,17 @@ public static class OrleansConsultHost
 
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+    }
+
+    /// <summary>Staff enrollment: invitations in the database, file codes in Development only.</summary>
+    private static void AddEnrollment(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(EnrollmentSettings.Policy(environment));
+        services.AddSingleton(EnrollmentSettings.Load(configuration));
+        services.AddSingleton<IStaffInvitationStore, SqlStaffInvitationStore>();
+        services.AddSingleton<StaffInvitations>();
+        services.AddSingleton<StaffBindings>();
+        services.AddHostedService<ProgramFileCodesWarning>();
     }
 
     private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, ClusterSettings cluster, PayloadProtector protector)

@@ -17,6 +17,9 @@ public sealed class LineChannelOptions
 
     /// <summary>Bound from "consultee" / "staff"; null when missing (the validator says so).</summary>
     public LineChannelRole? Role { get; set; }
+
+    /// <summary>The account's basic id (@123abcde), for line.me links such as staff invitations; optional.</summary>
+    public string? BasicId { get; set; }
 }
 
 /// <summary>The "Line" configuration section.</summary>

@@ -95,4 +95,17 @@ public sealed class PayloadProtector
         aes.Decrypt(nonce, cipher, tag, plain, Encoding.UTF8.GetBytes(associatedData));
         return plain;
     }
+
+    /// <summary>
+    /// Keys for keyed hashes (HMAC-SHA256), one per ring key, derived with HKDF for one
+    /// <paramref name="purpose"/> so a hash key is never an encryption key. The current key comes first;
+    /// the others let a value hashed before a rotation still be found.
+    /// </summary>
+    public IReadOnlyList<(string KeyId, byte[] Key)> DeriveHashKeys(string purpose)
+    {
+        var info = Encoding.UTF8.GetBytes("orleansconsult/" + purpose);
+        return _keys.OrderBy(k => k.Key == _current.Id ? 0 : 1)
+            .Select(k => (k.Key, HKDF.DeriveKey(HashAlgorithmName.SHA256, k.Value, 32, [], info)))
+            .ToList();
+    }
 }

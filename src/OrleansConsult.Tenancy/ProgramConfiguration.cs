@@ -16,8 +16,19 @@ public sealed record ProgramConfiguration(
     public IEnumerable<StaffMember> AllStaff =>
         Tenants.SelectMany(t => t.Counselors).Concat(NursePools.SelectMany(p => p.Nurses));
 
+    /// <summary>The staff member whose program-file code this is (development samples; production enrolls by invitation).</summary>
     public StaffMember? FindStaffByEnrollmentCode(string code) =>
-        AllStaff.FirstOrDefault(s => string.Equals(s.EnrollmentCode, code.Trim(), StringComparison.OrdinalIgnoreCase));
+        code.Trim() is { Length: > 0 } trimmed
+            ? AllStaff.FirstOrDefault(s => string.Equals(s.EnrollmentCode, trimmed, StringComparison.OrdinalIgnoreCase))
+            : null;
+
+    /// <summary>How many staff members carry an enrollment code in the program file.</summary>
+    public int EnrollmentCodeCount => AllStaff.Count(s => !string.IsNullOrEmpty(s.EnrollmentCode));
+
+    /// <summary>A counselor of tenant <paramref name="ownerId"/> or a nurse of pool <paramref name="ownerId"/>, if the roster has her.</summary>
+    public StaffMember? FindRosterMember(string ownerId, string staffId) =>
+        (FindTenant(ownerId)?.Counselors ?? FindPool(ownerId)?.Nurses ?? [])
+            .FirstOrDefault(s => string.Equals(s.Id, staffId, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The implementing bodies named in the program: 都道府県・指定都市・中核市.</summary>
@@ -54,13 +65,14 @@ public sealed record PhoneNumber(string Label, string Number, string HoursText);
 public sealed record FaqEntry(string Question, string Answer, IReadOnlyList<string> Keywords);
 
 /// <summary>A counselor of a tenant or a nurse of a pool. <paramref name="DispatcherKey"/> is the
-/// dispatcher she takes offers from: "tenant:{id}" or "pool:{id}".</summary>
+/// dispatcher she takes offers from: "tenant:{id}" or "pool:{id}". <paramref name="EnrollmentCode"/>
+/// is optional and honoured in Development only (the samples); production staff enroll by invitation.</summary>
 public sealed record StaffMember(
     string Id,
     string DisplayName,
     StaffRole Role,
     int MaxConcurrentCases,
-    string EnrollmentCode,
+    string? EnrollmentCode,
     string DispatcherKey);
 
 public sealed record ConsultationTimeouts(

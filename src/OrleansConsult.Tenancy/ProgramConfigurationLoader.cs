@@ -146,7 +146,7 @@ public static partial class ProgramConfigurationLoader
                 r.Required(m, "DisplayName"),
                 r.Enum<StaffRole>(m, "Role", null),
                 r.Int(m, "MaxConcurrentCases", fallback: 2, min: 1),
-                r.Required(m, "EnrollmentCode"),
+                r.Optional(m, "EnrollmentCode"),
                 dispatcherKey))
             .ToList();
 

@@ -35,7 +35,7 @@ internal static class ProgramConfigurationValidator
             .Concat(program.NursePools.SelectMany(p => p.Nurses.Select(n => (Path: $"{PoolPath(p)}:Nurses:{n.Id}", Member: n))))
             .ToList();
         ReportDuplicates(errors, staff.Select(s => (s.Path, s.Path, s.Member.Id)), "staff id");
-        ReportDuplicates(errors, staff.Select(s => ($"{s.Path}:EnrollmentCode", s.Path, s.Member.EnrollmentCode)), "enrollment code");
+        ReportDuplicates(errors, staff.Select(s => ($"{s.Path}:EnrollmentCode", s.Path, s.Member.EnrollmentCode ?? "")), "enrollment code");
         ReportDuplicates(errors, program.Tenants.Select(t => ($"{TenantPath(t)}:EntryCode", t.Id, t.EntryCode)), "entry code");
 
         // An area name typed by a consultee must lead to one tenant (repeats inside one tenant are harmless).

@@ -36,6 +36,8 @@ public sealed class HostChild : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
         };
+        // Its staff enroll with the load program's file codes, which only Development accepts.
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

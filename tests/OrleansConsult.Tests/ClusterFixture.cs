@@ -4,6 +4,7 @@ using Orleans.TestingHost;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains;
 using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Grains.Enrollment;
 using OrleansConsult.Tests.Conversation;
 
 namespace OrleansConsult.Tests;
@@ -19,6 +20,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static readonly MemoryTranscriptStore Transcripts = new();
 
     public static readonly MemoryPendingWorkRegistry PendingWork = new();
+
+    public static readonly MemoryStaffInvitationStore Invitations = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -40,17 +43,21 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.UseInMemoryReminderService();
-            AddEngineDoubles(silo.Services, Clock, Outbound, Transcripts);
+            AddEngineDoubles(silo.Services, Clock, Outbound, Transcripts, Invitations);
         }
     }
 
     /// <summary>
     /// What the conversation engine needs besides storage, as the grain tests give it: consultation time
     /// and reply-token age on the test's clock (Orleans itself stays on real time), recorded LINE sends,
-    /// transcripts in memory, the test program.
+    /// transcripts and invitations in memory, the test program. Its codes stand for the samples' and
+    /// enroll as in Development unless <paramref name="acceptProgramFileCodes"/> is false (any other environment).
     /// </summary>
-    public static void AddEngineDoubles(IServiceCollection services, FakeTimeProvider clock, RecordingOutbound outbound, ITranscriptStore transcripts)
+    public static void AddEngineDoubles(IServiceCollection services, FakeTimeProvider clock, RecordingOutbound outbound, ITranscriptStore transcripts,
+        IStaffInvitationStore? invitations = null, bool acceptProgramFileCodes = true)
     {
+        services.AddSingleton(invitations ?? new MemoryStaffInvitationStore());
+        services.AddSingleton(new EnrollmentPolicy(acceptProgramFileCodes));
         services.AddSingleton(new LineTime(clock));
         services.AddSingleton(new EngineClock(clock));
         services.AddSingleton<ILineOutbound>(outbound);

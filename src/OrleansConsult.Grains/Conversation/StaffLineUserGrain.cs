@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Enrollment;
 using OrleansConsult.Grains.Texts;
 
 namespace OrleansConsult.Grains.Conversation;
@@ -7,21 +8,28 @@ namespace OrleansConsult.Grains.Conversation;
 [GenerateSerializer, Alias("oc.StaffLineUserState")]
 public sealed class StaffLineUserState : LineUserState
 {
-    /// <summary>The counselor this LINE user enrolled as; null until a valid one-time code.</summary>
+    /// <summary>The counselor this LINE user enrolled as; null until a valid invitation (or, in Development, a program file code).</summary>
     [Id(0)] public string? CounselorId { get; set; }
 }
 
 /// <summary>
-/// A LINE user of the staff channel: enrolls once with a one-time code, then everything she types
-/// or taps goes to her counselor grain.
+/// A LINE user of the staff channel: enrolls once with a one-time invitation, then everything she
+/// types or taps goes to her counselor grain, which checks that this LINE user is still the one
+/// bound to her. 退会 (with a confirmation) ends the binding from her side.
 /// </summary>
-public sealed class StaffLineUserGrain(
+public sealed partial class StaffLineUserGrain(
     [PersistentState("staffuser", StorageNames.State)] IPersistentState<StaffLineUserState> state,
     LineTime clock,
+    EngineClock engineClock,
     ILineOutbound outbound,
     ProgramDirectory directory,
+    IStaffInvitationStore invitations,
+    EnrollmentPolicy policy,
     ILogger<StaffLineUserGrain> logger) : LineUserGrain<StaffLineUserState>(state, clock, outbound, logger), IStaffLineUserGrain
 {
+    public const string LeaveConfirm = "staff:leave:yes";
+    public const string LeaveCancel = "staff:leave:no";
+
     protected override void Kick() => this.AsReference<IStaffLineUserGrain>().ProcessPendingAsync();
 
     protected override LineUserKind Kind => LineUserKind.Staff;
@@ -36,24 +44,27 @@ public sealed class StaffLineUserGrain(
             await EnrollAsync(e);
             return;
         }
-        var counselor = GrainFactory.GetGrain<ICounselorGrain>(counselorId);
-        switch (e.Type)
+        if (await LeaveStepAsync(e, counselorId))
         {
-            case "message" when e.MessageType == "text":
-                await counselor.HandleInputAsync(e.WebhookEventId, e.Text ?? "", null);
-                break;
-            case "message":
-                await counselor.HandleInputAsync(e.WebhookEventId, BotText.DescribeNonText(e.MessageType ?? ""), null);
-                break;
-            case "postback":
-                await counselor.HandleInputAsync(e.WebhookEventId, null, e.PostbackData);
-                break;
+            return;
+        }
+        var counselor = GrainFactory.GetGrain<ICounselorGrain>(counselorId);
+        var stillHers = e.Type switch
+        {
+            "message" when e.MessageType == "text" => await counselor.HandleInputAsync(LineUserKey, e.WebhookEventId, e.Text ?? "", null),
+            "message" => await counselor.HandleInputAsync(LineUserKey, e.WebhookEventId, BotText.DescribeNonText(e.MessageType ?? ""), null),
+            "postback" => await counselor.HandleInputAsync(LineUserKey, e.WebhookEventId, null, e.PostbackData),
+            _ => true,
+        };
+        if (!stillHers)
+        {
+            await NoLongerEnrolledAsync(e);
         }
     }
 
     private async Task EnrollAsync(InboundLineEvent e)
     {
-        var key = RetryKeys.For($"{LineUserKey}/{e.WebhookEventId}/enroll");
+        var key = ReplyKey(e, "enroll");
         if (e.Type != "message" || e.MessageType != "text")
         {
             if (e.Type is "follow" or "message")
@@ -62,21 +73,117 @@ public sealed class StaffLineUserGrain(
             }
             return;
         }
-        var code = (e.Text ?? "").Trim();
-        var staff = directory.Program.FindStaffByEnrollmentCode(code);
+        var text = (e.Text ?? "").Trim();
+        if (InvitationCode.Normalize(text) is { } code)
+        {
+            var use = await invitations.ConsumeAsync(code, LineUserKey, engineClock.GetUtcNow());
+            if (use.Outcome != InvitationStatus.Unknown)
+            {
+                await EnrollByInvitationAsync(e, use, key);
+                return;
+            }
+        }
+        var staff = policy.AcceptProgramFileCodes ? directory.Program.FindStaffByEnrollmentCode(text) : null;
         var result = staff is null
             ? EnrollResult.Refused
-            : await GrainFactory.GetGrain<ICounselorGrain>(staff.Id).EnrollAsync(LineUserKey, code);
+            : await GrainFactory.GetGrain<ICounselorGrain>(staff.Id).EnrollAsync(LineUserKey, text);
         if (result == EnrollResult.Refused)
         {
-            LogEnrollRefused(Logger, e.WebhookEventId);
+            LogUnknownCode(Logger, e.WebhookEventId);
             await DeliverAsync([new Outgoing(BotText.Get("Staff.EnrollmentInvalid"))], key);
             return;
         }
-        State.State.CounselorId = staff!.Id;
+        await EnrolledAsync(staff!, key);
+    }
+
+    private async Task EnrollByInvitationAsync(InboundLineEvent e, InvitationUse use, Guid key)
+    {
+        var staff = use.Accepted ? directory.Program.FindRosterMember(use.Invitation!.OwnerId, use.Invitation.StaffId) : null;
+        if (staff is null)
+        {
+            var refusal = use.Outcome switch
+            {
+                InvitationStatus.Used => "Staff.InvitationUsed",
+                InvitationStatus.Expired => "Staff.InvitationExpired",
+                InvitationStatus.Revoked => "Staff.InvitationRevoked",
+                // Consumed, but she left the roster since it was issued.
+                _ => "Staff.InvitationNotInRoster",
+            };
+            LogEnrollRefused(Logger, e.WebhookEventId, refusal);
+            await DeliverAsync([new Outgoing(BotText.Get(refusal))], key);
+            return;
+        }
+        await GrainFactory.GetGrain<ICounselorGrain>(staff.Id).BindAsync(LineUserKey);
+        LogInvitationUsed(Logger, use.Invitation!.Id, staff.Id);
+        await EnrolledAsync(staff, key);
+    }
+
+    private async Task EnrolledAsync(Tenancy.StaffMember staff, Guid key)
+    {
+        State.State.CounselorId = staff.Id;
         await DeliverAsync([new Outgoing(BotText.Format("Staff.EnrollmentOk", staff.DisplayName), Say.StaffMenu([]))], key);
     }
 
-    private static void LogEnrollRefused(ILogger logger, string eventId) =>
-        logger.LogWarning("Enrollment refused for staff event {EventId}: unknown or used code", eventId);
+    /// <summary>退会: asks to confirm, then leaves unless she still has open cases. True when the event was part of it.</summary>
+    private async Task<bool> LeaveStepAsync(InboundLineEvent e, string counselorId)
+    {
+        var key = ReplyKey(e, "leave");
+        if (e.Type == "message" && e.MessageType == "text" && (e.Text ?? "").Trim() == BotText.Get("Staff.Leave"))
+        {
+            await DeliverAsync([new Outgoing(BotText.Get("Staff.LeaveConfirm"),
+            [
+                new Choice(BotText.Get("Staff.LeaveYes"), BotText.Get("Staff.LeaveYes"), LeaveConfirm),
+                new Choice(BotText.Get("Staff.LeaveNo"), BotText.Get("Staff.LeaveNo"), LeaveCancel),
+            ])], key);
+            return true;
+        }
+        if (e.Type != "postback" || e.PostbackData is not (LeaveConfirm or LeaveCancel))
+        {
+            return false;
+        }
+        if (e.PostbackData == LeaveCancel)
+        {
+            await DeliverAsync([new Outgoing(BotText.Get("Staff.LeaveCancelled"), Say.StaffMenu([]))], key);
+            return true;
+        }
+        switch (await GrainFactory.GetGrain<ICounselorGrain>(counselorId).LeaveAsync(LineUserKey))
+        {
+            case LeaveResult.Left:
+                State.State.CounselorId = null;
+                LogLeft(Logger, counselorId);
+                await DeliverAsync([new Outgoing(BotText.Get("Staff.Left"))], key);
+                break;
+            case LeaveResult.HasOpenCases:
+                // Leaving would strand the consultees she is talking to: she ends or transfers them first.
+                await DeliverAsync([new Outgoing(BotText.Get("Staff.LeaveHasCases"), Say.StaffMenu([]))], key);
+                break;
+            default:
+                await NoLongerEnrolledAsync(e);
+                break;
+        }
+        return true;
+    }
+
+    /// <summary>Her binding was ended (by an operator, or a newer invitation on another phone): she is told once, and starts over.</summary>
+    private async Task NoLongerEnrolledAsync(InboundLineEvent e)
+    {
+        State.State.CounselorId = null;
+        await DeliverAsync([new Outgoing(BotText.Get("Staff.NoLongerEnrolled"))], ReplyKey(e, "unbound"));
+    }
+
+    private Guid ReplyKey(InboundLineEvent e, string what) => RetryKeys.For($"{LineUserKey}/{e.WebhookEventId}/{what}");
+
+    /// <summary>Anyone can write to the staff account: a wrong code is routine, so Debug.</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Enrollment refused for staff event {EventId}: not a known code")]
+    private static partial void LogUnknownCode(ILogger logger, string eventId);
+
+    /// <summary>A real invitation that is used, expired or revoked may be a leaked one: worth an operator's look.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enrollment refused for staff event {EventId}: {Reason}")]
+    private static partial void LogEnrollRefused(ILogger logger, string eventId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invitation {InvitationId} used by counselor {CounselorId}")]
+    private static partial void LogInvitationUsed(ILogger logger, string invitationId, string counselorId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Counselor {CounselorId} left (退会)")]
+    private static partial void LogLeft(ILogger logger, string counselorId);
 }

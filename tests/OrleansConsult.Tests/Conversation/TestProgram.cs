@@ -10,7 +10,7 @@ namespace OrleansConsult.Tests.Conversation;
 /// </summary>
 public static class TestProgram
 {
-    public const int Areas = 40;
+    public const int Areas = 64;
 
     public static ProgramConfiguration Build()
     {

@@ -66,9 +66,13 @@ public sealed class HostRunner : IAsyncDisposable
         ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
     };
 
-    public static async Task<HostRunner> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>
+    /// Starts a host. Development by default: test hosts run the sample program, whose staff enroll with
+    /// the sample codes, which only Development accepts (any other environment needs invitations).
+    /// </summary>
+    public static async Task<HostRunner> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null, string environment = "Development")
     {
-        var app = OrleansConsultHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        var app = OrleansConsultHost.Build(["--urls", "http://127.0.0.1:0", "--environment", environment], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
