@@ -97,14 +97,21 @@ public sealed record EnqueueResult(
     [property: Id(1)] string DispatcherKey,
     [property: Id(2)] int Position);
 
-/// <summary>A counselor's state as her dispatcher sees it.</summary>
+/// <summary>
+/// A counselor's state as her dispatcher sees it. <see cref="HeldOffers"/> and
+/// <see cref="LastOfferNumber"/> let the dispatcher see an offer it believes outstanding that she no
+/// longer holds; <see cref="OffShiftAt"/> is when her shift ends by itself (her area's closing).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("oc.CounselorStatus")]
 public sealed record CounselorStatus(
     [property: Id(0)] string CounselorId,
     [property: Id(1)] Presence Presence,
     [property: Id(2)] int Capacity,
     [property: Id(3)] int ActiveCases,
-    [property: Id(4)] DateTimeOffset IdleSince);
+    [property: Id(4)] DateTimeOffset IdleSince,
+    [property: Id(5)] IReadOnlyList<string>? HeldOffers = null,
+    [property: Id(6)] long LastOfferNumber = 0,
+    [property: Id(7)] DateTimeOffset? OffShiftAt = null);
 
 /// <summary>An offer shown on a counselor's phone.</summary>
 [GenerateSerializer, Immutable, Alias("oc.Offer")]

@@ -73,7 +73,11 @@ public sealed record StaffMember(
     StaffRole Role,
     int MaxConcurrentCases,
     string? EnrollmentCode,
-    string DispatcherKey);
+    string DispatcherKey)
+{
+    /// <summary>False while she is on the roster but must get no offers (leave, suspended): "Active": false.</summary>
+    public bool Active { get; init; } = true;
+}
 
 public sealed record ConsultationTimeouts(
     TimeSpan MaxWaitBeforeOverflow,
@@ -85,6 +89,9 @@ public sealed record ConsultationTimeouts(
     public static ConsultationTimeouts Default { get; } = new(
         TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(60),
         TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(60), TimeSpan.FromDays(30));
+
+    /// <summary>How long a counselor who let an offer lapse waits before the same case is offered to her again.</summary>
+    public TimeSpan OfferRetryPause { get; init; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>Nurses who take chats for many areas at once (nights, holidays, overflow).</summary>
@@ -99,6 +106,9 @@ public sealed record NursePoolSettings(
     IReadOnlyList<StaffMember> Nurses)
 {
     public string DispatcherKey => $"pool:{Id}";
+
+    /// <summary>How long a nurse who let an offer lapse waits before the same case is offered to her again.</summary>
+    public TimeSpan OfferRetryPause { get; init; } = ConsultationTimeouts.Default.OfferRetryPause;
 
     public bool Covers(string tenantId) =>
         CoversAllTenants || TenantIds.Contains(tenantId, StringComparer.OrdinalIgnoreCase);

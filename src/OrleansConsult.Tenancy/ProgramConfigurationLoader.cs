@@ -82,7 +82,10 @@ public static partial class ProgramConfigurationLoader
             r.Duration(s, "OfferTimeout", defaults.OfferTimeout),
             r.Duration(s, "IdleWarnAfter", defaults.IdleWarnAfter),
             r.Duration(s, "IdleCloseAfter", defaults.IdleCloseAfter),
-            r.Duration(s, "ReturningConsulteeWindow", defaults.ReturningConsulteeWindow));
+            r.Duration(s, "ReturningConsulteeWindow", defaults.ReturningConsulteeWindow))
+        {
+            OfferRetryPause = r.Duration(s, "OfferRetryPause", defaults.OfferRetryPause),
+        };
         if (timeouts.IdleWarnAfter >= timeouts.IdleCloseAfter)
             r.Error(s.GetSection("IdleWarnAfter"), "must be shorter than IdleCloseAfter");
 
@@ -119,7 +122,10 @@ public static partial class ProgramConfigurationLoader
             ReadSchedule(r, s, closedOnHolidaysByDefault: false, closedYearEndByDefault: false),
             ReadPhones(r, s),
             r.Duration(s, "OfferTimeout", ConsultationTimeouts.Default.OfferTimeout),
-            ReadStaff(r, s, "Nurses", $"pool:{s.Key}"));
+            ReadStaff(r, s, "Nurses", $"pool:{s.Key}"))
+        {
+            OfferRetryPause = r.Duration(s, "OfferRetryPause", ConsultationTimeouts.Default.OfferRetryPause),
+        };
     }
 
     private static IReadOnlyList<AreaName> ReadAreas(SettingsReader r, IConfigurationSection tenant)
@@ -147,7 +153,10 @@ public static partial class ProgramConfigurationLoader
                 r.Enum<StaffRole>(m, "Role", null),
                 r.Int(m, "MaxConcurrentCases", fallback: 2, min: 1),
                 r.Optional(m, "EnrollmentCode"),
-                dispatcherKey))
+                dispatcherKey)
+            {
+                Active = r.Bool(m, "Active", true),
+            })
             .ToList();
 
     private static ScheduleSettings ReadSchedule(

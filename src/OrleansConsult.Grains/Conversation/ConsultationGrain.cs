@@ -12,7 +12,7 @@ public sealed class ConsultationState
     [Id(2)] public string AreaName { get; set; } = "";
     // Ids 3 and 4 held her channel and LINE user id; retired.
     /// <summary>Her ConsulteeGrain's key (a pseudonym): the only consultee this case answers to.</summary>
-    [Id(26)] public string ConsulteeKey { get; set; } = "";
+    [Id(28)] public string ConsulteeKey { get; set; } = "";
     [Id(5)] public CaseStatus Status { get; set; }
     [Id(6)] public bool Urgent { get; set; }
     /// <summary>The dispatcher that holds (or last held) the case.</summary>
@@ -35,6 +35,9 @@ public sealed class ConsultationState
     [Id(23)] public string? HandledBy { get; set; }
     [Id(24)] public bool LeftMessageConfirmed { get; set; }
     [Id(25)] public List<string> ExcludedCounselors { get; set; } = [];
+    /// <summary>The routing state she was last told of (<see cref="ProgressPolicy.Key"/>), and when.</summary>
+    [Id(26)] public string? Told { get; set; }
+    [Id(27)] public DateTimeOffset? ToldAt { get; set; }
 }
 
 /// <summary>
@@ -146,12 +149,13 @@ public sealed partial class ConsultationGrain(
         {
             case EnqueueOutcome.Queued or EnqueueOutcome.Overflowed:
                 S.Status = CaseStatus.Waiting;
-                var text = BotText.Get(pool ? "PoolConnecting" : "Connecting");
+                var text = pool ? Say.PoolConnecting(directory.FindDispatcher(result.DispatcherKey)?.Name ?? "") : BotText.Get("Connecting");
                 if (result.Position > 1)
                 {
                     text += "\n" + BotText.Format("QueuePosition", result.Position);
                 }
                 await ToConsulteeAsync($"route/{cause}", new Outgoing(text));
+                Told(ProgressPolicy.Key(pool ? "pool" : "queued", result.DispatcherKey));
                 break;
             default:
                 await BecomeUnansweredAsync($"route/{cause}");
@@ -164,10 +168,15 @@ public sealed partial class ConsultationGrain(
         S.Status = CaseStatus.Unanswered;
         var local = directory.Dispatcher(LocalKey);
         var pool = directory.FindDispatcher(local.OverflowTo);
-        var now = clock.GetUtcNow();
-        var headline = local.Schedule.IsOpen(now) ? BotText.Get("NobodyAvailable") + "\n" : "";
-        var answer = Say.ClosedArea(local, pool, now, offerLeaveMessage: true);
-        await ToConsulteeAsync(cause, answer with { Text = headline + answer.Text });
+        await ToConsulteeAsync(cause, Say.Unanswered(local, pool, clock.GetUtcNow()));
+        Told(ProgressPolicy.Key("unanswered", LocalKey));
+    }
+
+    /// <summary>Remembers the routing state she was just told of, so the same state is not told twice.</summary>
+    private void Told(string key)
+    {
+        S.Told = key;
+        S.ToldAt = clock.GetUtcNow();
     }
 
     private CaseTicket Ticket(bool leftMessage) =>
@@ -298,7 +307,8 @@ public sealed partial class ConsultationGrain(
         await SaveAsync();
 
         var connect = $"connect/{counselorId}/{S.Journal.Count}";
-        await ToConsulteeAsync(connect, new Outgoing(BotText.Get(pool ? "PoolConnected" : "Connected")));
+        await ToConsulteeAsync(connect, new Outgoing(Say.Connected(directory.Staff(counselorId)?.Role ?? (pool ? Tenancy.StaffRole.Nurse : null))));
+        Told(ProgressPolicy.Key("connected", dispatcherKey));
         // What she wrote while waiting reaches the counselor first, in order.
         var waiting = (await transcripts.ReadAsync(CaseId)).Where(t => t.Author == TranscriptAuthor.Consultee).ToList();
         var intro = BotText.Format("Staff.Connected", $"{Tag}（{S.AreaName}）{(S.Urgent ? BotText.Get("Staff.Urgent") : "")}");
@@ -389,7 +399,25 @@ public sealed partial class ConsultationGrain(
         {
             S.DispatcherKey = key;
         }
-        if (news.QueuePosition is { } position && S.Status == CaseStatus.Waiting)
+        var waiting = S.Status is CaseStatus.Waiting or CaseStatus.LeftMessage;
+        var now = clock.GetUtcNow();
+        if (news.Entry?.Step == "overflowed" && S.Status == CaseStatus.Waiting
+            && ProgressPolicy.ShouldTell(S.Told, S.ToldAt, ProgressPolicy.Key("pool", S.DispatcherKey), now, handOver: true))
+        {
+            // Handed to the pool after waiting here: she hears who she is waiting for now.
+            await ToConsulteeAsync($"pool/{S.Journal.Count}", new Outgoing(Say.PoolConnecting(directory.FindDispatcher(S.DispatcherKey)?.Name ?? "")));
+            Told(ProgressPolicy.Key("pool", S.DispatcherKey));
+        }
+        else if (news.Entry?.Step == "requeued" && waiting)
+        {
+            // An offer came back and nobody has it now: once per state, not more often than the minimum interval.
+            if (ProgressPolicy.ShouldTell(S.Told, S.ToldAt, ProgressPolicy.Key("looking", S.DispatcherKey), now, handOver: false))
+            {
+                await ToConsulteeAsync($"looking/{S.Journal.Count}", new Outgoing(Say.StillLooking(news.QueuePosition ?? 1)));
+                Told(ProgressPolicy.Key("looking", S.DispatcherKey));
+            }
+        }
+        else if (news.QueuePosition is { } position && S.Status == CaseStatus.Waiting)
         {
             await ToConsulteeAsync($"position/{S.Journal.Count}/{position}", new Outgoing(BotText.Format("QueuePosition", position)));
         }

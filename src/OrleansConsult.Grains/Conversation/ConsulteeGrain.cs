@@ -128,7 +128,7 @@ public sealed class ConsulteeGrain(
         }
         else if (S.TenantId is null)
         {
-            await SayAsync(new Outgoing(BotText.Get("ConsentThanks") + "\n" + BotText.Get("AskArea")));
+            await SayAsync(new Outgoing(BotText.Get("ConsentThanks") + "\n" + Say.AskArea(directory.Program)));
         }
         else
         {
@@ -256,7 +256,7 @@ public sealed class ConsulteeGrain(
         if (text == BotText.Get("AreaChange"))
         {
             S.TenantId = null;
-            await SayAsync(new Outgoing(BotText.Get("AskArea")));
+            await SayAsync(new Outgoing(Say.AskArea(directory.Program)));
             return;
         }
         if (await AnswerMenuAsync(text, inCase: false))

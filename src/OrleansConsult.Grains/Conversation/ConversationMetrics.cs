@@ -15,9 +15,11 @@ public static class ConversationMetrics
     private static readonly ConcurrentDictionary<string, (int Length, double OldestWaitSeconds)> Queues = new();
 
     private static readonly Counter<long> Routing = Meter.CreateCounter<long>("oc_routing_steps",
-        description: "Routing steps by dispatcher and step (queued, offered, accepted, declined, timed out, overflowed, unanswered, left message)");
+        description: "Routing steps by dispatcher and step (queued, offered, accepted, declined, timed out, withdrawn, requeued, overflowed, unanswered, left message)");
     private static readonly Counter<long> Cases = Meter.CreateCounter<long>("oc_cases",
         description: "Cases opened and closed by tenant, with the reason they closed");
+    private static readonly Counter<long> Breaches = Meter.CreateCounter<long>("oc_routing_invariant_breaches",
+        description: "Breaches of the queue invariant a dispatcher found and repaired, by dispatcher and kind (should stay at zero)");
     private static readonly Histogram<double> Relay = Meter.CreateHistogram<double>("oc_relay_duration", unit: "ms",
         description: "A relayed message from its arrival at the case to its hand-over to LINE, by direction");
 
@@ -33,6 +35,9 @@ public static class ConversationMetrics
 
     public static void Step(string dispatcher, string step) =>
         Routing.Add(1, new KeyValuePair<string, object?>("dispatcher", dispatcher), new("step", step));
+
+    public static void InvariantBreach(string dispatcher, string kind) =>
+        Breaches.Add(1, new KeyValuePair<string, object?>("dispatcher", dispatcher), new("kind", kind));
 
     public static void CaseOpened(string tenantId) =>
         Cases.Add(1, new KeyValuePair<string, object?>("tenant", tenantId), new("event", "opened"));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Texts;
@@ -19,12 +18,19 @@ public sealed class CounselorState
     [Id(3)] public string? CurrentCaseId { get; set; }
     [Id(4)] public List<Offer> Offers { get; set; } = [];
     [Id(5)] public DateTimeOffset IdleSince { get; set; }
+    /// <summary>When her shift ends by itself (her area's closing), while she is on shift.</summary>
+    [Id(6)] public DateTimeOffset? OffShiftAt { get; set; }
+    /// <summary>The number of the last offer that reached her, and from which dispatcher.</summary>
+    [Id(7)] public long LastOfferNumber { get; set; }
+    [Id(8)] public string? LastOfferFrom { get; set; }
 }
 
 /// <summary>
 /// A counselor or nurse working from her own LINE: presence, capacity, offers with
 /// [対応する][見送る], several cases at once with a current one, and the commands
-/// /終了 /メモ /転送 /一覧. Her dispatcher learns every change of presence and load.
+/// /終了 /メモ /転送 /一覧. Her dispatcher learns every change of presence and load. Her shift
+/// ends by itself at her area's closing (a deadline in state, a timer re-armed on activation, and
+/// her dispatcher's reminder as the durable back-up); only the roster in use lets her take offers.
 /// </summary>
 public sealed partial class CounselorGrain(
     [PersistentState("counselor", StorageNames.State)] IPersistentState<CounselorState> state,
@@ -34,11 +40,19 @@ public sealed partial class CounselorGrain(
 {
     private string _cause = "";
     private int _sent;
+    private IGrainTimer? _offShiftTimer;
 
     private CounselorState S => state.State;
     private string Id => this.GetPrimaryKeyString();
-    private Tenancy.StaffMember Profile => directory.Staff(Id) ?? throw new InvalidOperationException($"No staff member '{Id}' in the program configuration.");
-    private IDispatcherGrain HomeDispatcher => GrainFactory.GetGrain<IDispatcherGrain>(Profile.DispatcherKey);
+
+    /// <summary>Her roster entry when the roster in use lets her take offers at all (on it and active).</summary>
+    private Tenancy.StaffMember? Rostered => directory.Staff(Id) is { Active: true } member ? member : null;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        ArmOffShiftTimer();
+        return Task.CompletedTask;
+    }
 
     public async Task<EnrollResult> EnrollAsync(string staffLineKey, string code)
     {
@@ -198,55 +212,97 @@ public sealed partial class CounselorGrain(
     private async Task SetPresenceAsync(Presence presence)
     {
         var now = clock.GetUtcNow();
+        if (Rostered is not { } member)
+        {
+            // Removed or inactive: no shift to start; whatever cases she has stay hers to finish.
+            S.Presence = Presence.OffShift;
+            S.OffShiftAt = null;
+            await state.WriteStateAsync();
+            ArmOffShiftTimer();
+            await SayAsync(BotText.Get("Staff.NotOnRoster"));
+            return;
+        }
         if (presence == Presence.Available && S.Presence != Presence.Available && S.Active.Count == 0)
         {
             S.IdleSince = now;
         }
+        var home = directory.FindDispatcher(member.DispatcherKey);
+        S.OffShiftAt = presence == Presence.OffShift || home is null ? null
+            : presence == Presence.Available || S.OffShiftAt is null ? ShiftPolicy.AutoOffShiftAt(home.Schedule, now)
+            : S.OffShiftAt;
         S.Presence = presence;
         await state.WriteStateAsync();
+        ArmOffShiftTimer();
         await ReportAsync();
-        var label = BotText.Get(presence switch
-        {
-            Presence.Available => "Staff.Available",
-            Presence.Away => "Staff.Away",
-            _ => "Staff.OffShift",
-        });
-        await SayAsync(BotText.Format("Staff.PresenceSet", label));
+        await SayAsync(Say.PresenceSet(member, presence, home, now));
     }
 
-    /// <summary>Her dispatcher's view of her: presence, capacity and how many cases she has.</summary>
+    /// <summary>Her dispatcher's view of her: presence, capacity, load, the offers she holds, when her shift ends.</summary>
     private Task ReportAsync() =>
-        HomeDispatcher.UpdateCounselorAsync(new CounselorStatus(Id, S.Presence, Math.Max(1, Profile.MaxConcurrentCases), S.Active.Count, S.IdleSince));
+        Rostered is { } member
+            ? GrainFactory.GetGrain<IDispatcherGrain>(member.DispatcherKey).UpdateCounselorAsync(Status(member))
+            : Task.CompletedTask;
+
+    private CounselorStatus Status(Tenancy.StaffMember member) => new(Id, S.Presence, Math.Max(1, member.MaxConcurrentCases),
+        S.Active.Count, S.IdleSince, S.Offers.Select(o => o.CaseId).ToList(),
+        S.LastOfferFrom == member.DispatcherKey ? S.LastOfferNumber : 0, S.OffShiftAt);
+
+    /// <summary>Sleeps until her shift ends; when the grain was asleep, activation re-arms it from state.</summary>
+    private void ArmOffShiftTimer()
+    {
+        _offShiftTimer?.Dispose();
+        _offShiftTimer = null;
+        if (S.Presence == Presence.OffShift || S.OffShiftAt is not { } at)
+        {
+            return;
+        }
+        var due = Math.Clamp((at - clock.GetUtcNow()).Ticks, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromHours(1).Ticks);
+        _offShiftTimer = this.RegisterGrainTimer(_ => ShiftTimerAsync(), TimeSpan.FromTicks(due), Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task ShiftTimerAsync()
+    {
+        if (S.Presence != Presence.OffShift && S.OffShiftAt is { } at && at <= clock.GetUtcNow())
+        {
+            await EndShiftAsync();
+            return;
+        }
+        ArmOffShiftTimer();
+    }
+
+    /// <summary>Her area closed: 退勤 by itself, with a notice; her open cases stay hers, no new offers come.</summary>
+    private async Task EndShiftAsync()
+    {
+        _cause = $"shiftend/{S.OffShiftAt?.UtcTicks}";
+        _sent = 0;
+        S.Presence = Presence.OffShift;
+        S.OffShiftAt = null;
+        await state.WriteStateAsync();
+        ArmOffShiftTimer();
+        await ReportAsync();
+        var home = directory.Staff(Id) is { } member ? directory.FindDispatcher(member.DispatcherKey) : null;
+        await SayAsync(Say.AutoOffShift(home?.Name ?? "", S.Active.Select(a => CaseIds.Tag(a.CaseId)).ToList()));
+        LogShiftEnded(logger, Id);
+    }
 
     public async Task OfferAsync(Offer offer)
     {
         _cause = $"offer/{offer.DispatcherKey}/{offer.OfferNumber}";
         _sent = 0;
-        if (S.Presence != Presence.Available || S.StaffLineKey is null)
+        S.LastOfferNumber = offer.DispatcherKey == S.LastOfferFrom ? Math.Max(S.LastOfferNumber, offer.OfferNumber) : offer.OfferNumber;
+        S.LastOfferFrom = offer.DispatcherKey;
+        if (S.Presence != Presence.Available || S.StaffLineKey is null || !directory.MayTakeOffersFrom(Id, offer.DispatcherKey))
         {
-            // Her presence changed after the dispatcher chose her: hand it straight back.
+            // Her presence or the roster changed after the dispatcher chose her: hand it straight back.
+            await state.WriteStateAsync();
             await GrainFactory.GetGrain<IDispatcherGrain>(offer.DispatcherKey).DeclineOfferAsync(offer.CaseId, Id);
             return;
         }
         S.Offers.RemoveAll(o => o.CaseId == offer.CaseId);
         S.Offers.Add(offer);
         await state.WriteStateAsync();
-
-        var waited = (int)Math.Max(0, (clock.GetUtcNow() - offer.WaitingSince).TotalMinutes);
-        var seconds = (int)Math.Max(1, (offer.Deadline - clock.GetUtcNow()).TotalSeconds);
-        var body = BotText.Format("Staff.Offer", CaseIds.Tag(offer.CaseId), offer.AreaName,
-            offer.Urgent ? BotText.Get("Staff.Urgent") : "", waited.ToString(CultureInfo.InvariantCulture),
-            Preview(offer.Preview)) + "\n" + BotText.Format("Staff.OfferDeadline", seconds);
-        var title = BotText.Get(offer.Urgent ? "Staff.OfferUrgentTitle" : "Staff.OfferTitle");
-        await SayAsync(new Outgoing(body, null, new Card(title, body,
-        [
-            new(BotText.Get("Staff.Accept"), $"{BotText.Get("Staff.Accept")} {CaseIds.Tag(offer.CaseId)}", Say.OfferAcceptPrefix + offer.CaseId),
-            new(BotText.Get("Staff.Decline"), $"{BotText.Get("Staff.Decline")} {CaseIds.Tag(offer.CaseId)}", Say.OfferDeclinePrefix + offer.CaseId),
-        ], offer.Urgent)));
+        await SayAsync(Say.OfferCard(offer, clock.GetUtcNow()));
     }
-
-    private static string Preview(string? text) =>
-        text is null ? BotText.Get("Staff.NoPreview") : text.Length <= 60 ? text : text[..59] + "…";
 
     private async Task AcceptAsync(string caseId)
     {
@@ -257,6 +313,8 @@ public sealed partial class CounselorGrain(
             return;
         }
         S.Offers.Remove(offer);
+        // The dispatcher asks the roster in use: a card still on her phone after she left it is refused there,
+        // and the case goes at once to someone who may take it.
         var answer = await GrainFactory.GetGrain<IDispatcherGrain>(offer.DispatcherKey).AcceptOfferAsync(caseId, Id);
         if (answer == OfferAnswer.Assigned
             && await GrainFactory.GetGrain<IConsultationGrain>(caseId).ConnectAsync(Id, S.StaffLineKey!, offer.DispatcherKey))
@@ -269,13 +327,14 @@ public sealed partial class CounselorGrain(
             return;
         }
         await state.WriteStateAsync();
-        if (answer == OfferAnswer.Assigned)
+        if (answer == OfferAnswer.Assigned && Rostered is { } member)
         {
             // The case closed between the offer and her tap: give the slot back.
-            await GrainFactory.GetGrain<IDispatcherGrain>(offer.DispatcherKey).UpdateCounselorAsync(
-                new CounselorStatus(Id, S.Presence, Math.Max(1, Profile.MaxConcurrentCases), S.Active.Count, S.IdleSince));
+            await GrainFactory.GetGrain<IDispatcherGrain>(offer.DispatcherKey).UpdateCounselorAsync(Status(member));
         }
-        await SayAsync(BotText.Format("Staff.OfferGone", CaseIds.Tag(caseId)));
+        await SayAsync(directory.MayTakeOffersFrom(Id, offer.DispatcherKey)
+            ? BotText.Format("Staff.OfferGone", CaseIds.Tag(caseId))
+            : Say.OfferReturned(CaseIds.Tag(caseId), OfferReturn.Roster, OfferOutcome.Next, null, TimeSpan.Zero));
     }
 
     private async Task DeclineAsync(string caseId)
@@ -293,14 +352,26 @@ public sealed partial class CounselorGrain(
 
     public async Task OfferWithdrawnAsync(string caseId, string reason)
     {
-        _cause = $"withdrawn/{caseId}/{reason}";
-        _sent = 0;
-        if (S.Offers.RemoveAll(o => o.CaseId == caseId) == 0)
+        var offer = S.Offers.FirstOrDefault(o => o.CaseId == caseId);
+        if (offer is null)
         {
             return;
         }
+        // The offer number keeps the retry key of each notice its own: the same case can come back twice.
+        _cause = $"withdrawn/{caseId}/{offer.OfferNumber}/{reason}";
+        _sent = 0;
+        S.Offers.Remove(offer);
         await state.WriteStateAsync();
-        await SayAsync(BotText.Format(reason == "timeout" ? "Staff.OfferExpired" : "Staff.OfferGone", CaseIds.Tag(caseId)));
+        // "{why}:{outcome}" from the dispatcher: she hears why it came back and where the case went.
+        if (reason.Split(':') is [var whyText, var outcomeText]
+            && Enum.TryParse<OfferReturn>(whyText, out var why) && Enum.TryParse<OfferOutcome>(outcomeText, out var outcome))
+        {
+            var from = directory.FindDispatcher(offer.DispatcherKey);
+            var pool = directory.FindDispatcher(from?.OverflowTo);
+            await SayAsync(Say.OfferReturned(CaseIds.Tag(caseId), why, outcome, pool?.Name, from?.OfferRetryPause ?? TimeSpan.Zero));
+            return;
+        }
+        await SayAsync(BotText.Format("Staff.OfferGone", CaseIds.Tag(caseId)));
     }
 
     private async Task CommandAsync(string command)
@@ -414,12 +485,14 @@ public sealed partial class CounselorGrain(
 
     public async Task AreaClosedAsync(string dispatcherKey)
     {
-        _cause = $"areaclosed/{dispatcherKey}/{clock.GetUtcNow().UtcTicks}";
-        _sent = 0;
-        if (S.StaffLineKey is not null && S.Presence != Presence.OffShift)
+        // Her dispatcher saw her area close, or saw her still on shift after it: her shift is over unless she came
+        // on for a later opening. Only her own area's closing counts.
+        if (S.Presence == Presence.OffShift || directory.Staff(Id)?.DispatcherKey != dispatcherKey
+            || !ShiftPolicy.IsOver(S.OffShiftAt, clock.GetUtcNow()))
         {
-            await SayAsync(BotText.Format("Staff.AreaClosed", directory.FindDispatcher(dispatcherKey)?.Name ?? dispatcherKey));
+            return;
         }
+        await EndShiftAsync();
     }
 
     /// <summary>Drops a case from her list; the next open case becomes current; her dispatcher sees the free slot.</summary>
@@ -453,6 +526,9 @@ public sealed partial class CounselorGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Counselor {CounselorId} unbound from her LINE user; {Cases} open case(s) handed back")]
     private static partial void LogUnbound(ILogger logger, string counselorId, int cases);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Counselor {CounselorId}: shift ended at her area's closing")]
+    private static partial void LogShiftEnded(ILogger logger, string counselorId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Counselor {CounselorId} accepted case {CaseId}")]
     private static partial void LogAccepted(ILogger logger, string counselorId, string caseId);

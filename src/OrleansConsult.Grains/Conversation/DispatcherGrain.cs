@@ -3,43 +3,19 @@ using OrleansConsult.Abstractions;
 
 namespace OrleansConsult.Grains.Conversation;
 
-[GenerateSerializer, Alias("oc.QueuedCase")]
-public sealed class QueuedCase
-{
-    [Id(0)] public CaseTicket Ticket { get; set; } = null!;
-    [Id(1)] public long Seq { get; set; }
-    [Id(2)] public DateTimeOffset EnqueuedAt { get; set; }
-    [Id(3)] public List<string> Declined { get; set; } = [];
-    [Id(4)] public string? OfferedTo { get; set; }
-    [Id(5)] public DateTimeOffset? OfferDeadline { get; set; }
-    [Id(6)] public int LastPosition { get; set; }
-    [Id(7)] public DateTimeOffset LastPositionAt { get; set; }
-}
-
-[GenerateSerializer, Alias("oc.RosterEntry")]
-public sealed class RosterEntry
-{
-    [Id(0)] public CounselorStatus Status { get; set; } = null!;
-    [Id(1)] public string? OfferCaseId { get; set; }
-}
-
-[GenerateSerializer, Alias("oc.DispatcherState")]
-public sealed class DispatcherState
-{
-    [Id(0)] public List<QueuedCase> Queue { get; set; } = [];
-    [Id(1)] public Dictionary<string, RosterEntry> Roster { get; set; } = [];
-    [Id(2)] public long Seq { get; set; }
-    [Id(3)] public bool? WasOpen { get; set; }
-}
-
 /// <summary>
-/// The queue of one tenant or nurse pool: left messages first, then urgent, then arrival;
-/// offers to the longest-idle counselor with a free slot (her previous counselor first for a
-/// returning consultee), one offer per counselor at a time, each with a deadline; the cascade
-/// local → nurse pool → left message. Every deadline is in state; a timer wakes it at the next
-/// one and a reminder keeps it alive (and re-activates it after a silo dies) while it has work.
-/// It never waits on a counselor or a case: what it tells them is one-way, so no call cycle can
-/// deadlock, and an offer that got lost simply times out.
+/// The queue of one tenant or nurse pool: left messages first, then urgent, then arrival; offers
+/// (<see cref="OfferPolicy"/>) to the longest-idle counselor with a free slot (her previous counselor
+/// first for a returning consultee), one offer per counselor at a time, each with a deadline; the
+/// cascade local → nurse pool → left message. An offer that lapses puts the case back in the queue:
+/// another free counselor gets it, else the pool when it can take it, else the same counselor after a
+/// pause; and 出勤 offers a counselor what waits. Who may take offers is asked of the program's roster
+/// in use at offer time, never of who once reported here. After every pump the queue invariant
+/// (<see cref="QueueInvariant"/>) is checked, and a breach is logged, counted and repaired.
+/// Every deadline is in state; a timer wakes it at the next one and a reminder keeps it alive (and
+/// re-activates it after a silo dies) while it has work, including on-shift counselors whose shift
+/// ends at the closing. It never waits on a counselor or a case: what it tells them is one-way, so no
+/// call cycle can deadlock, and an offer that got lost simply times out.
 /// </summary>
 public sealed partial class DispatcherGrain(
     [PersistentState("dispatcher", StorageNames.State)] IPersistentState<DispatcherState> state,
@@ -49,6 +25,12 @@ public sealed partial class DispatcherGrain(
 {
     private const string PumpReminder = "pump";
     private static readonly TimeSpan PositionNoticeInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan OffShiftNudgeInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Offers that came back since the last pump, told to their counselor once the pump knows where the case went.</summary>
+    private readonly List<(QueuedCase Case, string CounselorId, OfferReturn Why)> _returned = [];
+    /// <summary>Cases that left for the pool (or were answered "nobody") in this pump, by case id.</summary>
+    private readonly Dictionary<string, string?> _left = [];
 
     private IGrainTimer? _timer;
     private DateTimeOffset? _nextWake;
@@ -82,7 +64,8 @@ public sealed partial class DispatcherGrain(
         }
         if (!ticket.LeftMessage && !Profile.Schedule.IsOpen(now))
         {
-            return await EscalateAsync(ticket, "closed", notify: false);
+            return await EscalateAsync(ticket, "closed", notify: false, keepIfRefused: false)
+                ?? new EnqueueResult(EnqueueOutcome.Closed, Key, 0);
         }
 
         var queued = new QueuedCase { Ticket = ticket, Seq = ++S.Seq, EnqueuedAt = now, LastPositionAt = now };
@@ -103,7 +86,10 @@ public sealed partial class DispatcherGrain(
         if (Find(caseId) is { } q)
         {
             S.Queue.Remove(q);
-            WithdrawOffer(q, "withdrawn");
+            if (q.OfferedTo is { } counselorId)
+            {
+                ReleaseOffer(q, counselorId, OfferReturn.Withdrawn);
+            }
             await state.WriteStateAsync();
             await PumpAsync();
         }
@@ -130,15 +116,31 @@ public sealed partial class DispatcherGrain(
 
     public async Task UpdateCounselorAsync(CounselorStatus status)
     {
-        if (!S.Roster.TryGetValue(status.CounselorId, out var entry))
+        if (!directory.MayTakeOffersFrom(status.CounselorId, Key))
+        {
+            // Not on this roster (removed, inactive, moved): her reports change nothing here.
+            await PumpAsync();
+            return;
+        }
+        var returning = !S.Roster.TryGetValue(status.CounselorId, out var entry) || entry.Status.Presence != Presence.Available;
+        if (entry is null)
         {
             S.Roster[status.CounselorId] = entry = new RosterEntry();
         }
         entry.Status = status;
-        if (status.Presence != Presence.Available && entry.OfferCaseId is { } offered && Find(offered) is { } q)
+        if (status.Presence == Presence.OffShift || status.OffShiftAt > clock.GetUtcNow())
         {
-            // Going on a break or off shift hands her pending offer to the next counselor.
-            Decline(q, status.CounselorId, "unavailable");
+            entry.OffShiftNudgedAt = null;
+        }
+        if (status.Presence != Presence.Available && entry.OfferCaseId is { } offered && Find(offered) is { } q && q.OfferedTo == status.CounselorId)
+        {
+            // Going on a break or off shift hands her pending offer back; she may be asked again later.
+            ReleaseOffer(q, status.CounselorId, OfferReturn.Unavailable);
+        }
+        if (status.Presence == Presence.Available && returning)
+        {
+            // 出勤, or back from 休憩: what waits is offered to her now, lapsed offers of hers included.
+            OfferPolicy.Returned(S.Queue, status.CounselorId);
         }
         await PumpAsync();
     }
@@ -150,11 +152,23 @@ public sealed partial class DispatcherGrain(
         {
             return OfferAnswer.Gone;
         }
+        if (!directory.MayTakeOffersFrom(counselorId, Key))
+        {
+            // The roster changed while the card was on her phone: the case goes to someone who may take it.
+            ReleaseOffer(q, counselorId, OfferReturn.Roster);
+            await PumpAsync();
+            return OfferAnswer.Gone;
+        }
         S.Queue.Remove(q);
         if (S.Roster.TryGetValue(counselorId, out var entry))
         {
             entry.OfferCaseId = null;
-            entry.Status = entry.Status with { ActiveCases = entry.Status.ActiveCases + 1, IdleSince = clock.GetUtcNow() };
+            entry.Status = entry.Status with
+            {
+                ActiveCases = entry.Status.ActiveCases + 1,
+                IdleSince = clock.GetUtcNow(),
+                HeldOffers = entry.Status.HeldOffers?.Where(c => c != caseId).ToList(),
+            };
         }
         News(caseId, new RoutingNews(Entry("accepted", counselorId)));
         LogAccepted(logger, Key, caseId);
@@ -166,7 +180,10 @@ public sealed partial class DispatcherGrain(
     {
         if (Find(caseId) is { } q && q.OfferedTo == counselorId)
         {
-            Decline(q, counselorId, "declined");
+            OfferPolicy.Decline(q, counselorId);
+            ReleaseEntry(counselorId, caseId);
+            News(caseId, new RoutingNews(Entry("declined", counselorId, "declined")));
+            _returned.Add((q, counselorId, OfferReturn.Declined));
             await PumpAsync();
         }
     }
@@ -184,37 +201,47 @@ public sealed partial class DispatcherGrain(
         RuntimeIdentity));
 
     /// <summary>
-    /// Everything time or state can make due: schedule edges, offer deadlines, overflow, new offers,
-    /// queue-position notices. Returns the outcome for <paramref name="enqueuing"/> when that case
-    /// left this queue at once (so its Enqueue call answers with it instead of a one-way notice).
+    /// Everything time or state can make due: the roster, schedule edges and shift ends, offer deadlines
+    /// and pauses, overflow, new offers, the invariant, queue-position notices. Returns the outcome for
+    /// <paramref name="enqueuing"/> when that case left this queue at once (so its Enqueue call answers
+    /// with it instead of a one-way notice).
     /// </summary>
     private async Task<EnqueueResult?> PumpAsync(string? enqueuing = null)
     {
         var now = clock.GetUtcNow();
         var open = Profile.Schedule.IsOpen(now);
         EnqueueResult? enqueuingResult = null;
+        _left.Clear();
 
-        if (S.WasOpen == true && !open)
-        {
-            foreach (var entry in S.Roster.Values.Where(r => r.Status.Presence != Presence.OffShift))
-            {
-                _ = Counselor(entry.Status.CounselorId).AreaClosedAsync(Key);
-            }
-        }
+        var closing = S.WasOpen == true && !open;
         S.WasOpen = open;
+        DropOffRoster();
+        NudgeShiftsOver(now, closing);
 
         foreach (var q in S.Queue.Where(q => q.OfferDeadline <= now).ToList())
         {
-            Decline(q, q.OfferedTo!, "timeout");
+            var counselorId = q.OfferedTo!;
+            OfferPolicy.Lapse(q, counselorId, now, Profile.OfferRetryPause);
+            ReleaseEntry(counselorId, q.CaseId);
+            News(q.CaseId, new RoutingNews(Entry("timed out", counselorId, "timeout")));
+            _returned.Add((q, counselorId, OfferReturn.Lapsed));
         }
 
-        var onShift = S.Roster.Values.Where(r => r.Status.Presence != Presence.OffShift).Select(r => r.Status.CounselorId).ToList();
+        var onShift = OnShift().ToList();
         foreach (var q in S.Queue.Where(q => !q.Ticket.LeftMessage && q.OfferedTo is null).ToList())
         {
             if (EscalationReason(q, now, open, onShift) is { } reason)
             {
+                // At the maximum wait the pool is only asked: when it cannot take it, she keeps her place here.
+                var keep = reason == "max wait";
+                var result = await EscalateAsync(q.Ticket, reason, notify: q.Ticket.CaseId != enqueuing, keepIfRefused: keep);
+                if (result is null)
+                {
+                    q.NextOverflowAttempt = NextOverflowAttempt(now);
+                    continue;
+                }
                 S.Queue.Remove(q);
-                var result = await EscalateAsync(q.Ticket, reason, notify: q.Ticket.CaseId != enqueuing);
+                _left[q.CaseId] = result.Outcome == EnqueueOutcome.Overflowed ? result.DispatcherKey : null;
                 if (q.Ticket.CaseId == enqueuing)
                 {
                     enqueuingResult = result;
@@ -222,16 +249,48 @@ public sealed partial class DispatcherGrain(
             }
         }
 
-        if (open)
-        {
-            MakeOffers(now);
-        }
+        var free = open ? FreeCounselors() : [];
+        MakeOffers(now, free);
+        await OverflowLapsedAsync(open);
+        CheckInvariant(now, free);
+        TellReturned(now);
         NoticePositions(now);
 
         await state.WriteStateAsync();
         ConversationMetrics.Queue(Key, S.Queue.Count, S.Queue.Count == 0 ? TimeSpan.Zero : now - S.Queue.Min(q => q.EnqueuedAt));
         await ArmAsync(now, open);
         return enqueuingResult;
+    }
+
+    /// <summary>Counselors the roster in use no longer lets take offers here leave it; an offer out to one of them comes back.</summary>
+    private void DropOffRoster()
+    {
+        foreach (var (counselorId, entry) in S.Roster.Where(r => !directory.MayTakeOffersFrom(r.Key, Key)).ToList())
+        {
+            if (entry.OfferCaseId is { } caseId && Find(caseId) is { } q && q.OfferedTo == counselorId)
+            {
+                ReleaseOffer(q, counselorId, OfferReturn.Roster);
+            }
+            S.Roster.Remove(counselorId);
+            LogLeftRoster(logger, Key, counselorId);
+        }
+    }
+
+    /// <summary>
+    /// Tells on-shift counselors whose shift is over (the closing passed) so they go 退勤; again a minute later
+    /// while she still reports on shift (the one-way notice may be lost, or her grain may have been asleep).
+    /// </summary>
+    private void NudgeShiftsOver(DateTimeOffset now, bool closing)
+    {
+        foreach (var entry in S.Roster.Values.Where(r => r.Status.Presence != Presence.OffShift))
+        {
+            var due = entry.Status.OffShiftAt is { } at ? at <= now : closing;
+            if (due && (entry.OffShiftNudgedAt is not { } nudged || now - nudged >= OffShiftNudgeInterval))
+            {
+                entry.OffShiftNudgedAt = now;
+                _ = Counselor(entry.Status.CounselorId).AreaClosedAsync(Key);
+            }
+        }
     }
 
     /// <summary>Why a waiting case leaves this queue now, or null while it should keep waiting here.</summary>
@@ -249,61 +308,163 @@ public sealed partial class DispatcherGrain(
         {
             return "all declined";
         }
-        if (Profile.MaxWaitBeforeOverflow is { } maxWait && now - q.EnqueuedAt >= maxWait)
+        if (Profile.MaxWaitBeforeOverflow is { } maxWait && Profile.OverflowTo is not null && now - q.EnqueuedAt >= maxWait
+            && (q.NextOverflowAttempt is not { } retry || retry <= now))
         {
             return "max wait";
         }
         return null;
     }
 
-    /// <summary>To the nurse pool when it covers this tenant and is open; otherwise nobody can take it now.</summary>
-    private async Task<EnqueueResult> EscalateAsync(CaseTicket ticket, string reason, bool notify)
+    /// <summary>
+    /// To the nurse pool when it covers this tenant and takes it; otherwise nobody can take it now (the
+    /// consultee is told), or, with <paramref name="keepIfRefused"/>, null: it stays here.
+    /// </summary>
+    private async Task<EnqueueResult?> EscalateAsync(CaseTicket ticket, string reason, bool notify, bool keepIfRefused)
     {
-        if (Profile.OverflowTo is { } pool)
+        if (await OverflowAsync(ticket, reason) is { } result)
         {
-            var result = await GrainFactory.GetGrain<IDispatcherGrain>(pool).EnqueueAsync(ticket with { Excluded = [], LeftMessage = false });
-            if (result.Outcome == EnqueueOutcome.Queued)
-            {
-                LogOverflowed(logger, Key, ticket.CaseId, reason);
-                News(ticket.CaseId, new RoutingNews(Entry("overflowed", reason: reason), NowAt: pool), send: true);
-                return new EnqueueResult(EnqueueOutcome.Overflowed, pool, result.Position);
-            }
+            return result;
+        }
+        if (keepIfRefused)
+        {
+            return null;
         }
         News(ticket.CaseId, new RoutingNews(Entry("unanswered", reason: reason), NobodyAvailable: notify), send: true);
         return new EnqueueResult(EnqueueOutcome.Closed, Key, 0);
     }
 
-    private void MakeOffers(DateTimeOffset now)
+    /// <summary>Hands the case to the open pool this dispatcher overflows to; null when there is none or it refused.</summary>
+    private async Task<EnqueueResult?> OverflowAsync(CaseTicket ticket, string reason)
     {
-        // Who can take an offer at all, once per pump: a long queue stops as soon as nobody is free.
-        var free = S.Roster.Values
-            .Where(r => r.Status.Presence == Presence.Available && r.OfferCaseId is null && r.Status.ActiveCases < r.Status.Capacity)
+        if (Profile.OverflowTo is not { } pool || directory.FindDispatcher(pool) is not { } profile || !profile.Schedule.IsOpen(clock.GetUtcNow()))
+        {
+            return null;
+        }
+        var result = await GrainFactory.GetGrain<IDispatcherGrain>(pool).EnqueueAsync(ticket with { Excluded = [], LeftMessage = false });
+        if (result.Outcome != EnqueueOutcome.Queued)
+        {
+            return null;
+        }
+        LogOverflowed(logger, Key, ticket.CaseId, reason);
+        News(ticket.CaseId, new RoutingNews(Entry("overflowed", reason: reason), NowAt: pool), send: true);
+        return new EnqueueResult(EnqueueOutcome.Overflowed, pool, result.Position);
+    }
+
+    /// <summary>After the pool could not take a case at the maximum wait: ask again when it opens, or in a few minutes.</summary>
+    private DateTimeOffset NextOverflowAttempt(DateTimeOffset now)
+    {
+        var pool = directory.FindDispatcher(Profile.OverflowTo);
+        var opening = pool?.Schedule.NextOpening(now);
+        return opening > now ? opening.Value : now + TimeSpan.FromMinutes(5);
+    }
+
+    /// <summary>
+    /// A lapsed offer nobody else here could take goes to the pool when it can take it; otherwise it waits for
+    /// the same counselor's pause to end (or anyone's 出勤). Left messages stay where they were left.
+    /// </summary>
+    private async Task OverflowLapsedAsync(bool open)
+    {
+        foreach (var (q, _, _) in _returned.Where(r => r.Why == OfferReturn.Lapsed).ToList())
+        {
+            if (!open || q.Ticket.LeftMessage || q.OfferedTo is not null || !S.Queue.Contains(q))
+            {
+                continue;
+            }
+            if (await OverflowAsync(q.Ticket, "offer lapsed") is { } result)
+            {
+                S.Queue.Remove(q);
+                _left[q.CaseId] = result.DispatcherKey;
+            }
+        }
+    }
+
+    /// <summary>Counselors the roster lets work here who are on shift (出勤 or 休憩).</summary>
+    private IEnumerable<string> OnShift() =>
+        S.Roster.Values.Where(r => r.Status.Presence != Presence.OffShift && directory.MayTakeOffersFrom(r.Status.CounselorId, Key))
+            .Select(r => r.Status.CounselorId);
+
+    /// <summary>Who can take an offer now, asked of the roster in use: 出勤, no offer out, a free slot.</summary>
+    private List<OfferCandidate> FreeCounselors() =>
+        S.Roster.Values
+            .Where(r => r.Status.Presence == Presence.Available && r.OfferCaseId is null && r.Status.ActiveCases < r.Status.Capacity
+                        && directory.MayTakeOffersFrom(r.Status.CounselorId, Key))
+            .Select(r => new OfferCandidate(r.Status.CounselorId, r.Status.IdleSince))
             .ToList();
+
+    private void MakeOffers(DateTimeOffset now, List<OfferCandidate> free)
+    {
+        // A long queue stops as soon as nobody is free.
         foreach (var q in S.Queue.Where(q => q.OfferedTo is null).ToList())
         {
             if (free.Count == 0)
             {
                 break;
             }
-            var candidates = free
-                .Where(r => !q.Declined.Contains(r.Status.CounselorId) && !(q.Ticket.Excluded?.Contains(r.Status.CounselorId) ?? false))
-                .ToList();
-            if (candidates.Count == 0)
+            if (OfferPolicy.Choose(q, free, now) is not { } chosen)
             {
                 continue;
             }
-            var chosen = candidates.FirstOrDefault(r => r.Status.CounselorId == q.Ticket.PreferredCounselorId)
-                ?? candidates.OrderBy(r => r.Status.IdleSince).ThenBy(r => r.Status.CounselorId, StringComparer.Ordinal).First();
-            var counselorId = chosen.Status.CounselorId;
             free.Remove(chosen);
-            chosen.OfferCaseId = q.Ticket.CaseId;
+            var counselorId = chosen.CounselorId;
+            S.Roster[counselorId].OfferCaseId = q.CaseId;
             q.OfferedTo = counselorId;
             q.OfferDeadline = now + Profile.OfferTimeout;
-            News(q.Ticket.CaseId, new RoutingNews(Entry("offered", counselorId)));
-            _ = Counselor(counselorId).OfferAsync(new Offer(q.Ticket.CaseId, Key, q.Ticket.AreaName, q.Ticket.Urgent,
-                q.Ticket.Preview, q.Ticket.CreatedAt, q.OfferDeadline.Value, ++S.Seq));
+            q.OfferNumber = ++S.Seq;
+            News(q.CaseId, new RoutingNews(Entry("offered", counselorId)));
+            _ = Counselor(counselorId).OfferAsync(new Offer(q.CaseId, Key, q.Ticket.AreaName, q.Ticket.Urgent,
+                q.Ticket.Preview, q.Ticket.CreatedAt, q.OfferDeadline.Value, q.OfferNumber));
         }
     }
+
+    /// <summary>Checks the queue invariant; a breach is logged at Error, counted, and repaired by re-queueing and offering again.</summary>
+    private void CheckInvariant(DateTimeOffset now, List<OfferCandidate> free)
+    {
+        var breaches = QueueInvariant.Check(S, free.Select(f => f.CounselorId).ToList(), now);
+        if (breaches.Count == 0)
+        {
+            return;
+        }
+        foreach (var breach in breaches)
+        {
+            LogBreach(logger, Key, breach.Kind, breach.CaseId);
+            ConversationMetrics.InvariantBreach(Key, breach.Kind.ToString());
+            foreach (var counselorId in QueueInvariant.Repair(S, breach))
+            {
+                _ = Counselor(counselorId).OfferWithdrawnAsync(breach.CaseId, Reason(OfferReturn.Repaired, OfferOutcome.Queue));
+            }
+            News(breach.CaseId, new RoutingNews(Entry("requeued", breach.CounselorId, "repair: " + breach.Kind)), send: Find(breach.CaseId) is not null);
+        }
+        // Who the repair freed, or who was left idle, takes what waits.
+        MakeOffers(now, FreeCounselors());
+    }
+
+    /// <summary>
+    /// Tells each counselor whose offer came back where the case went, and each consultee whose case is back in
+    /// the queue (not offered to anyone) that it is still being looked after.
+    /// </summary>
+    private void TellReturned(DateTimeOffset now)
+    {
+        foreach (var (q, counselorId, why) in _returned)
+        {
+            var stillQueued = S.Queue.Contains(q);
+            var outcome = OfferPolicy.OutcomeOf(q, counselorId, stillQueued, _left.GetValueOrDefault(q.CaseId));
+            if (why != OfferReturn.Declined) // she knows she said no
+            {
+                _ = Counselor(counselorId).OfferWithdrawnAsync(q.CaseId, Reason(why, outcome));
+            }
+            if (stillQueued && q.OfferedTo is null && why != OfferReturn.Withdrawn)
+            {
+                var position = PositionOf(q);
+                q.LastPosition = position;
+                q.LastPositionAt = now;
+                News(q.CaseId, new RoutingNews(Entry("requeued", counselorId, why.ToString()), QueuePosition: position));
+            }
+        }
+        _returned.Clear();
+    }
+
+    private static string Reason(OfferReturn why, OfferOutcome outcome) => $"{why}:{outcome}";
 
     /// <summary>Tells waiting consultees their new place, at most once a minute each.</summary>
     private void NoticePositions(DateTimeOffset now)
@@ -319,38 +480,20 @@ public sealed partial class DispatcherGrain(
         }
     }
 
-    /// <summary>
-    /// Ends the outstanding offer of <paramref name="q"/>. Declined or timed out: she is not asked
-    /// for this case again. Unavailable (a break, off shift): she may be asked again later.
-    /// </summary>
-    private void Decline(QueuedCase q, string counselorId, string reason)
+    /// <summary>Ends the outstanding offer of <paramref name="q"/> without holding it against her (a break, the roster, a withdrawal).</summary>
+    private void ReleaseOffer(QueuedCase q, string counselorId, OfferReturn why)
     {
-        if (reason != "unavailable")
-        {
-            q.Declined.Add(counselorId);
-        }
-        q.OfferedTo = null;
-        q.OfferDeadline = null;
-        if (S.Roster.TryGetValue(counselorId, out var entry))
-        {
-            entry.OfferCaseId = null;
-        }
-        News(q.Ticket.CaseId, new RoutingNews(Entry(reason == "timeout" ? "timed out" : reason == "declined" ? "declined" : "withdrawn", counselorId, reason)));
-        if (reason != "declined")
-        {
-            _ = Counselor(counselorId).OfferWithdrawnAsync(q.Ticket.CaseId, reason);
-        }
+        OfferPolicy.ClearOffer(q);
+        ReleaseEntry(counselorId, q.CaseId);
+        News(q.CaseId, new RoutingNews(Entry("withdrawn", counselorId, why.ToString())), send: why != OfferReturn.Withdrawn);
+        _returned.Add((q, counselorId, why));
     }
 
-    private void WithdrawOffer(QueuedCase q, string reason)
+    private void ReleaseEntry(string counselorId, string caseId)
     {
-        if (q.OfferedTo is { } counselorId)
+        if (S.Roster.TryGetValue(counselorId, out var entry) && entry.OfferCaseId == caseId)
         {
-            if (S.Roster.TryGetValue(counselorId, out var entry))
-            {
-                entry.OfferCaseId = null;
-            }
-            _ = Counselor(counselorId).OfferWithdrawnAsync(q.Ticket.CaseId, reason);
+            entry.OfferCaseId = null;
         }
     }
 
@@ -370,14 +513,19 @@ public sealed partial class DispatcherGrain(
         foreach (var (q, position) in Positioned())
         {
             Consider(q.OfferDeadline);
-            if (!q.Ticket.LeftMessage && Profile.MaxWaitBeforeOverflow is { } maxWait)
+            Consider(OfferPolicy.NextPauseEnd(q, now));
+            if (!q.Ticket.LeftMessage && Profile.MaxWaitBeforeOverflow is { } maxWait && Profile.OverflowTo is not null)
             {
-                Consider(q.EnqueuedAt + maxWait);
+                Consider(q.NextOverflowAttempt ?? q.EnqueuedAt + maxWait);
             }
             if (!q.Ticket.LeftMessage && q.OfferedTo is null && position != q.LastPosition)
             {
                 Consider(q.LastPositionAt + PositionNoticeInterval);
             }
+        }
+        foreach (var entry in S.Roster.Values.Where(r => r.Status.Presence != Presence.OffShift))
+        {
+            Consider(entry.Status.OffShiftAt is { } at && at > now ? at : entry.OffShiftNudgedAt + OffShiftNudgeInterval);
         }
         if (busy)
         {
@@ -441,4 +589,10 @@ public sealed partial class DispatcherGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatcher {Dispatcher}: case {CaseId} overflowed ({Reason})")]
     private static partial void LogOverflowed(ILogger logger, string dispatcher, string caseId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatcher {Dispatcher}: counselor {CounselorId} is no longer on its roster")]
+    private static partial void LogLeftRoster(ILogger logger, string dispatcher, string counselorId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatcher {Dispatcher}: routing invariant breached ({Kind}) for case {CaseId}; re-queued")]
+    private static partial void LogBreach(ILogger logger, string dispatcher, BreachKind kind, string caseId);
 }

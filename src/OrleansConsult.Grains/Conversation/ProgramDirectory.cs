@@ -11,57 +11,54 @@ public sealed record DispatcherProfile(
     TimeSpan OfferTimeout,
     TimeSpan? MaxWaitBeforeOverflow,
     string? OverflowTo,
-    IReadOnlyList<PhoneNumber> Phones);
+    IReadOnlyList<PhoneNumber> Phones)
+{
+    /// <summary>How long a counselor who let an offer lapse waits before it is offered to her again.</summary>
+    public TimeSpan OfferRetryPause { get; init; } = ConsultationTimeouts.Default.OfferRetryPause;
+}
 
 /// <summary>
-/// The program configuration as the grains read it: tenants, pools, their schedules and who
-/// overflows where. One per silo; schedules are built once.
+/// The program configuration in use, as the grains read it: tenants, pools, their schedules, who
+/// overflows where, and the roster (who works where, and whether she is active). One per silo.
+/// Every read goes to the version in use at that moment, so a program swapped in with
+/// <see cref="Use"/> (a roster change) counts from the next read on, in every grain of the silo.
 /// </summary>
-public sealed class ProgramDirectory
+public sealed class ProgramDirectory(ProgramConfiguration program)
 {
-    private readonly Dictionary<string, DispatcherProfile> _dispatchers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, StaffMember> _staff;
+    private volatile ProgramIndex _current = new(program);
 
-    public ProgramDirectory(ProgramConfiguration program)
+    /// <summary>Raised after a new program version is in use.</summary>
+    public event Action? Changed;
+
+    /// <summary>Puts a new program version in use (its schedules and indexes are built once, here).</summary>
+    public void Use(ProgramConfiguration next)
     {
-        Program = program;
-        Areas = new AreaDirectory(program.Tenants);
-        // Looked up on every counselor action: indexed once rather than searched each time.
-        _staff = program.AllStaff.ToDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
-        foreach (var pool in program.NursePools)
-        {
-            _dispatchers[pool.DispatcherKey] = new DispatcherProfile(pool.DispatcherKey, pool.Name, true,
-                new ConsultationSchedule(pool.Schedule), pool.OfferTimeout, null, null, pool.Phones);
-        }
-        foreach (var tenant in program.Tenants)
-        {
-            _dispatchers[tenant.DispatcherKey] = new DispatcherProfile(tenant.DispatcherKey, tenant.DisplayName, false,
-                new ConsultationSchedule(tenant.Schedule), tenant.Timeouts.OfferTimeout, tenant.Timeouts.MaxWaitBeforeOverflow,
-                PoolFor(tenant.Id)?.DispatcherKey, tenant.Phones);
-        }
+        _current = new ProgramIndex(next);
+        Changed?.Invoke();
     }
 
-    public ProgramConfiguration Program { get; }
+    public ProgramConfiguration Program => _current.Program;
 
-    public AreaDirectory Areas { get; }
+    public AreaDirectory Areas => _current.Areas;
 
     public TenantSettings? Tenant(string? id) => id is null ? null : Program.FindTenant(id);
 
     public DispatcherProfile Dispatcher(string key) =>
-        _dispatchers.TryGetValue(key, out var profile) ? profile : throw new KeyNotFoundException($"No tenant or nurse pool '{key}'.");
+        FindDispatcher(key) ?? throw new KeyNotFoundException($"No tenant or nurse pool '{key}'.");
 
-    public DispatcherProfile? FindDispatcher(string? key) =>
-        key is not null && _dispatchers.TryGetValue(key, out var profile) ? profile : null;
+    public DispatcherProfile? FindDispatcher(string? key) => _current.Dispatcher(key);
 
     /// <summary>The nurse pool a tenant overflows to, when it names one that covers it.</summary>
-    public NursePoolSettings? PoolFor(string tenantId)
-    {
-        var tenant = Program.FindTenant(tenantId);
-        var pool = tenant?.OverflowTo is { } id ? Program.FindPool(id) : null;
-        return pool is not null && pool.Covers(tenantId) ? pool : null;
-    }
+    public NursePoolSettings? PoolFor(string tenantId) => ProgramIndex.PoolFor(Program, tenantId);
 
-    public StaffMember? Staff(string id) => _staff.GetValueOrDefault(id);
+    public StaffMember? Staff(string id) => _current.Staff(id);
+
+    /// <summary>
+    /// Whether the roster in use lets <paramref name="staffId"/> take offers from <paramref name="dispatcherKey"/>:
+    /// on the roster, active, and working there (not removed, deactivated or moved elsewhere).
+    /// </summary>
+    public bool MayTakeOffersFrom(string staffId, string dispatcherKey) =>
+        Staff(staffId) is { Active: true } member && string.Equals(member.DispatcherKey, dispatcherKey, StringComparison.OrdinalIgnoreCase);
 
     public ConsultationTimeouts TimeoutsOf(string tenantId) =>
         Program.FindTenant(tenantId)?.Timeouts ?? ConsultationTimeouts.Default;

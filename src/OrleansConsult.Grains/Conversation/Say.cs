@@ -78,17 +78,33 @@ public static class Say
             ?? tenant.Faq.FirstOrDefault(f => f.Keywords.Any(k => folded.Contains(TextFolding.Fold(k), StringComparison.Ordinal)));
     }
 
-    public static Outgoing ClosedArea(DispatcherProfile profile, DispatcherProfile? pool, DateTimeOffset now, bool offerLeaveMessage)
+    /// <summary>Her area is closed: the hours, when it opens next, the pool's hours, phones, emergency numbers.</summary>
+    public static Outgoing ClosedArea(DispatcherProfile profile, DispatcherProfile? pool, DateTimeOffset now, bool offerLeaveMessage) =>
+        Unreachable(BotText.Format("OutOfHours", profile.Schedule.DescribeWeeklyHours(), profile.Schedule.DescribeNextOpening(now)),
+            profile, pool, offerLeaveMessage);
+
+    /// <summary>
+    /// Nobody can take her case now: the closed-area answer when the area is closed, else "nobody is free"
+    /// with the hours (never 受付時間外 and 受付中 in one answer).
+    /// </summary>
+    public static Outgoing Unanswered(DispatcherProfile local, DispatcherProfile? pool, DateTimeOffset now) =>
+        local.Schedule.IsOpen(now)
+            ? Unreachable(BotText.Get("NobodyAvailable") + "\n" + BotText.Format("OpenHours", local.Schedule.DescribeWeeklyHours()),
+                local, pool, offerLeaveMessage: true)
+            : ClosedArea(local, pool, now, offerLeaveMessage: true);
+
+    private static Outgoing Unreachable(string headline, DispatcherProfile profile, DispatcherProfile? pool, bool offerLeaveMessage)
     {
-        var hours = profile.Schedule.DescribeWeeklyHours();
-        var next = profile.Schedule.DescribeNextOpening(now);
-        var text = BotText.Format("OutOfHours", hours, next);
+        var text = headline;
         if (pool is not null)
         {
             text += "\n" + BotText.Format("PoolHours", pool.Name, pool.Schedule.DescribeWeeklyHours());
         }
-        var phones = profile.Phones.Concat(pool?.Phones ?? []).Select(p => $"・{p.Label} {p.Number}（{p.HoursText}）");
-        text += "\n" + BotText.Get("PhoneIntro") + "\n" + string.Join("\n", phones);
+        var phones = profile.Phones.Concat(pool?.Phones ?? []).Select(p => $"・{p.Label} {p.Number}（{p.HoursText}）").ToList();
+        if (phones.Count > 0)
+        {
+            text += "\n" + BotText.Get("PhoneIntro") + "\n" + string.Join("\n", phones);
+        }
         text += "\n" + BotText.Get("EmergencyShort");
         if (!offerLeaveMessage)
         {
@@ -96,6 +112,143 @@ public static class Say
         }
         return new Outgoing(text + "\n\n" + BotText.Get("LeaveMessageOffer"),
             [new(BotText.Get("LeaveMessageButton"), PostbackData: LeaveMessage), .. Menu]);
+    }
+
+    /// <summary>The area prompt, with examples from the program in use: two of its tenants' first area names
+    /// (two areas of the one tenant when it has only one).</summary>
+    public static string AskArea(ProgramConfiguration program)
+    {
+        var names = program.Tenants.Count > 1 ? program.Tenants.Select(t => t.Areas[0]) : program.Tenants.SelectMany(t => t.Areas);
+        var examples = names.Select(a => a.Name).Distinct().Take(2).ToList();
+        return examples.Count == 0
+            ? BotText.Get("AskArea")
+            : BotText.Get("AskArea") + BotText.Format("AskArea.Examples", string.Join("、", examples));
+    }
+
+    /// <summary>The case went to the nurse pool: named as the program names it.</summary>
+    public static string PoolConnecting(string poolName) => BotText.Format("PoolConnecting", poolName);
+
+    /// <summary>Connected: "助産師とつながりました", by the role of whoever took it.</summary>
+    public static string Connected(StaffRole? role) => BotText.Format("Connected", RoleLabel(role ?? StaffRole.Counselor));
+
+    /// <summary>A progress note while she waits (an offer came back), with her place when others are ahead.</summary>
+    public static string StillLooking(int position) =>
+        BotText.Get("StillLooking") + (position > 1 ? "\n" + BotText.Format("QueuePosition", position) : "");
+
+    /// <summary>相談員 / 助産師 / 看護師 / 保健師, from the roster.</summary>
+    public static string RoleLabel(StaffRole role) => BotText.Get("Role." + role);
+
+    /// <summary>
+    /// How a staff member is addressed: her role from the roster and her name, 「助産師のはるかさん」. A title
+    /// already written in front of the name in the roster (「相談員 ゆず」) is not said twice.
+    /// </summary>
+    public static string StaffName(StaffMember member)
+    {
+        var name = member.DisplayName.Trim();
+        foreach (var role in Enum.GetValues<StaffRole>())
+        {
+            var label = RoleLabel(role);
+            if (name.StartsWith(label, StringComparison.Ordinal) && name.Length > label.Length && name[label.Length] is ' ' or '　')
+            {
+                name = name[label.Length..].Trim();
+                break;
+            }
+        }
+        return BotText.Format("Staff.Name", RoleLabel(member.Role), name);
+    }
+
+    /// <summary>The answer to her enrollment, greeting her by her role.</summary>
+    public static string Enrolled(StaffMember member) => BotText.Format("Staff.Enrolled", StaffName(member));
+
+    /// <summary>
+    /// The answer to 出勤 / 休憩 / 退勤. On 出勤 she is greeted and told whether her area is open (until when:
+    /// her shift ends by itself then) or closed (and when it opens).
+    /// </summary>
+    public static string PresenceSet(StaffMember? member, Presence presence, DispatcherProfile? home, DateTimeOffset now)
+    {
+        var label = BotText.Get(presence switch
+        {
+            Presence.Available => "Staff.Available",
+            Presence.Away => "Staff.Away",
+            _ => "Staff.OffShift",
+        });
+        var text = BotText.Format("Staff.PresenceSet", label);
+        if (presence != Presence.Available || member is null || home is null)
+        {
+            return text;
+        }
+        var schedule = home.Schedule;
+        var hours = schedule.IsOpen(now)
+            ? BotText.Format("Staff.OnShiftOpen", home.Name, ScheduleText.OpenUntil(schedule.CurrentWindowEnd(now)!.Value))
+            : BotText.Format("Staff.OnShiftClosed", home.Name, ScheduleText.NextOpening(schedule.NextOpening(now)));
+        return BotText.Format("Staff.Hello", StaffName(member)) + "\n" + text + "\n" + hours;
+    }
+
+    /// <summary>Her shift ended with her area's closing; open cases stay hers.</summary>
+    public static string AutoOffShift(string areaName, IReadOnlyList<string> openCaseTags) =>
+        BotText.Format("Staff.AutoOffShift", areaName)
+        + (openCaseTags.Count > 0 ? "\n" + BotText.Format("Staff.KeepCases", string.Join(" ", openCaseTags)) : "");
+
+    /// <summary>
+    /// The offer card: the title once (bubble header; the notification reads title + body), where the case is
+    /// from, how long she has waited, what she wrote (nothing in brackets when she wrote nothing), the deadline.
+    /// </summary>
+    public static Outgoing OfferCard(Offer offer, DateTimeOffset now)
+    {
+        var tag = CaseIds.Tag(offer.CaseId);
+        var waited = (int)Math.Max(0, (now - offer.WaitingSince).TotalMinutes);
+        var body = BotText.Format("Staff.Offer", tag, offer.AreaName, waited, OfferPreview(offer.Preview))
+            + "\n" + BotText.Format("Staff.OfferDeadline", Duration(offer.Deadline - now));
+        var title = BotText.Get(offer.Urgent ? "Staff.OfferUrgentTitle" : "Staff.OfferTitle");
+        return new Outgoing(title + "\n" + body, null, new Card(title, body,
+        [
+            new(BotText.Get("Staff.Accept"), $"{BotText.Get("Staff.Accept")} {tag}", OfferAcceptPrefix + offer.CaseId),
+            new(BotText.Get("Staff.Decline"), $"{BotText.Get("Staff.Decline")} {tag}", OfferDeclinePrefix + offer.CaseId),
+        ], offer.Urgent));
+    }
+
+    /// <summary>What she wrote so far, quoted and clipped; a plain note when there is nothing to quote.</summary>
+    public static string OfferPreview(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return BotText.Get("Staff.NoPreview");
+        }
+        return "「" + (trimmed.Length <= 60 ? trimmed : trimmed[..59] + "…") + "」";
+    }
+
+    /// <summary>A span as people read a deadline: minutes, rounded to the nearest; seconds only under a minute.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var seconds = Math.Max(1, (int)Math.Round(span.TotalSeconds, MidpointRounding.AwayFromZero));
+        return seconds < 60
+            ? BotText.Format("Duration.Seconds", seconds)
+            : BotText.Format("Duration.Minutes", (int)Math.Round(seconds / 60.0, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>
+    /// Why an offer she held came back to the dispatcher and where the case went: told truthfully (to another
+    /// counselor, to the pool, back to the queue with when she hears of it again).
+    /// </summary>
+    public static string OfferReturned(string tag, OfferReturn why, OfferOutcome outcome, string? poolName, TimeSpan pause)
+    {
+        var where = outcome switch
+        {
+            OfferOutcome.Next => BotText.Get("Staff.Outcome.Next"),
+            OfferOutcome.Pool => BotText.Format("Staff.Outcome.Pool", poolName ?? BotText.Get("Staff.Outcome.PoolUnnamed")),
+            OfferOutcome.Queue when why == OfferReturn.Lapsed => BotText.Format("Staff.Outcome.QueueRetry", Duration(pause)),
+            OfferOutcome.Queue => BotText.Get("Staff.Outcome.Queue"),
+            OfferOutcome.Again => BotText.Get("Staff.Outcome.Again"),
+            _ => BotText.Get("Staff.Outcome.Unanswered"),
+        };
+        return why switch
+        {
+            OfferReturn.Lapsed => BotText.Format("Staff.OfferLapsed", tag, where),
+            OfferReturn.Roster => BotText.Format("Staff.OfferRoster", tag),
+            OfferReturn.Withdrawn => BotText.Format("Staff.OfferCancelled", tag),
+            _ => BotText.Format("Staff.OfferReturned", tag, where),
+        };
     }
 
     public static Outgoing Survey(string caseId) =>

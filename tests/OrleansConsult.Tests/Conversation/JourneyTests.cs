@@ -135,7 +135,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
         Assert.Equal(0, second.Count("新しい相談があります"));
         s.Advance(TimeSpan.FromSeconds(61));
         await s.TickAsync();
-        await first.ExpectAsync("時間切れのため");
+        await first.ExpectAsync("時間切れのため、ほかの相談員に回しました");
         var caseId = await second.AnswerOfferAsync(accept: true);
         await she.ExpectAsync("相談員とつながりました");
 
@@ -171,7 +171,7 @@ public sealed class JourneyTests(ClusterFixture fixture)
         var nurse = await s.OnShiftAsync("n1");
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
-        await she.ExpectAsync("全国の看護師相談チームにおつなぎしています");
+        await she.ExpectAsync($"看護師チーム{s.Area}におつなぎしています"); // the pool as the program names it
         var caseId = await nurse.AnswerOfferAsync(accept: true);
         await she.ExpectAsync("看護師とつながりました");
         var record = await s.Grains.GetGrain<IConsultationGrain>(caseId).GetSummaryAsync();
@@ -462,7 +462,7 @@ public sealed class ScheduleEdgeTests(ClusterFixture fixture)
         var nurse = await s.OnShiftAsync("n1");
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
-        await she.ExpectAsync("全国の看護師相談チームにおつなぎしています");
+        await she.ExpectAsync($"看護師チーム{s.Area}におつなぎしています"); // the pool as the program names it
         var caseId = await nurse.AnswerOfferAsync(accept: true);
         var record = await s.Grains.GetGrain<IConsultationGrain>(caseId).GetSummaryAsync();
         Assert.Contains(record.Journal, j => j.Step == "overflowed" && j.Reason == "closed");

@@ -10,15 +10,17 @@ namespace OrleansConsult.Tests.Conversation;
 /// from the recording outbound. Each scenario takes an area of its own (a queue nobody else uses)
 /// and moves the shared fake clock forward only.
 /// </summary>
-public sealed class Scenario(IGrainFactory grains, RecordingOutbound outbound, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock)
+public sealed class Scenario(IGrainFactory grains, RecordingOutbound outbound, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, bool withoutPool = false)
 {
     private static int _nextArea;
+    private static int _nextAreaWithoutPool = TestProgram.WithPool;
 
-    public Scenario(ClusterFixture fixture) : this(fixture.Grains, ClusterFixture.Outbound, ClusterFixture.Clock)
+    public Scenario(ClusterFixture fixture, bool withoutPool = false) : this(fixture.Grains, ClusterFixture.Outbound, ClusterFixture.Clock, withoutPool)
     {
     }
 
-    public int Area { get; } = Interlocked.Increment(ref _nextArea);
+    /// <summary>An area of its own: one that overflows to its pool, or (<c>withoutPool</c>) one that configures no overflow.</summary>
+    public int Area { get; } = withoutPool ? Interlocked.Increment(ref _nextAreaWithoutPool) : Interlocked.Increment(ref _nextArea);
 
     public string TenantId => $"a{Area}";
     public string PoolId => $"p{Area}";

@@ -7,10 +7,14 @@ namespace OrleansConsult.Tests.Conversation;
 /// A program of many independent areas so grain tests sharing one cluster never share a queue:
 /// area "a{n}" (Toyama trial hours: Tue/Thu/Sat 9–13, Wed/Fri 14–18 JST, plus Mon 17–20 to
 /// overlap the pool and Sun 22:00–翌2:00 past midnight; three counselors, capacity 2, 2 and 1) overflows to pool "p{n}" (daily 18–22, holidays 10–22, two nurses).
+/// Areas above <see cref="WithPool"/> are the same but configure no overflow at all.
 /// </summary>
 public static class TestProgram
 {
-    public const int Areas = 64;
+    public const int Areas = 100;
+
+    /// <summary>Areas 1..WithPool overflow to their pool; the rest have none.</summary>
+    public const int WithPool = 80;
 
     public static ProgramConfiguration Build()
     {
@@ -28,7 +32,7 @@ public static class TestProgram
                     { "Days": [ "Sun" ], "Start": "22:00", "End": "02:00" }
                   ],
                   "Phones": [ { "Label": "テスト窓口{{n}}", "Number": "0120-000-{{n:000}}", "HoursText": "火・木・土 9:00〜13:00" } ],
-                  "OverflowTo": "p{{n}}",
+                  {{(n <= WithPool ? $"\"OverflowTo\": \"p{n}\"," : "")}}
                   "Faq": [ { "Question": "相談にお金はかかりますか？", "Answer": "相談は無料です。", "Keywords": [ "お金", "無料" ] } ],
                   "Counselors": {
                     "a{{n}}-c1": { "DisplayName": "相談員1", "Role": "Counselor", "MaxConcurrentCases": 2, "EnrollmentCode": "A{{n}}-C1" },

@@ -132,7 +132,7 @@ public sealed class EndToEndJourneyTests(PostgresServer postgres)
         var nurse = await journey.OnShiftAsync("Ustaff-kaori", Kaori);
         var she = await journey.ReadyConsulteeAsync("Ukei", "静岡市");
         await she.SayAsync("相談する");
-        await she.ExpectAsync("全国の看護師相談チームにおつなぎしています");
+        await she.ExpectAsync("全国看護師相談チームにおつなぎしています"); // the pool as the sample program names it
         var caseId = await nurse.AnswerOfferAsync(accept: true);
         await she.ExpectAsync("看護師とつながりました");
         await she.SayAsync("お腹が少し痛みます");

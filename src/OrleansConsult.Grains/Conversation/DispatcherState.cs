@@ -1,0 +1,12 @@
+namespace OrleansConsult.Grains.Conversation;
+
+[GenerateSerializer, Alias("oc.DispatcherState")]
+public sealed class DispatcherState
+{
+    [Id(0)] public List<QueuedCase> Queue { get; set; } = [];
+    /// <summary>Who has reported to this dispatcher. Only a cache of presence and load: whether she may take an
+    /// offer is always asked of the program's roster in use (<see cref="ProgramDirectory.MayTakeOffersFrom"/>).</summary>
+    [Id(1)] public Dictionary<string, RosterEntry> Roster { get; set; } = [];
+    [Id(2)] public long Seq { get; set; }
+    [Id(3)] public bool? WasOpen { get; set; }
+}
