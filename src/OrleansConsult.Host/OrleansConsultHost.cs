@@ -19,7 +19,7 @@ namespace OrleansConsult.Host;
 /// </summary>
 public static class OrleansConsultHost
 {
-    /// <summary>Entry point: runs the host, or the "migrate" command. Returns the process exit code.</summary>
+    /// <summary>Entry point: runs the host, or a command (migrate, rekey, outbox release). Returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try
@@ -27,6 +27,14 @@ public static class OrleansConsultHost
             if (args.Length > 0 && args[0] == "migrate")
             {
                 return await MigrateAsync(args[1..]);
+            }
+            if (args.Length > 0 && args[0] == "rekey")
+            {
+                return await HostCommands.RekeyAsync(args[1..]);
+            }
+            if (args.Length > 1 && args[0] == "outbox" && args[1] == "release")
+            {
+                return await HostCommands.OutboxReleaseAsync(args[2..]);
             }
 
             var app = Build(args);
@@ -85,8 +93,20 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton(new ProgramDirectory(program));
         builder.Services.TryAddSingleton(sp => new EngineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<ITranscriptStore, SqlTranscriptStore>();
+        builder.Services.AddSingleton<SqlTranscriptStore>();
+        builder.Services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqlTranscriptStore>());
         builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
+
+        // Retention and erasure: the case index, erasure records, and the daily purge (once a day for the cluster).
+        builder.Services.AddSingleton<SqlCaseIndex>();
+        builder.Services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<SqlCaseIndex>());
+        builder.Services.AddSingleton<SqlErasureStore>();
+        builder.Services.AddSingleton<IErasureStore>(sp => sp.GetRequiredService<SqlErasureStore>());
+        builder.Services.AddSingleton<SqlDailyJob>();
+        builder.Services.AddSingleton<RetentionMetrics>();
+        builder.Services.AddSingleton<RetentionPurge>();
+        builder.Services.AddSingleton<RetentionService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
         // Outbound LINE: client with resilience, reply-token-first sender, and the durable outbox
         // (our SQL store replaces the LINE layer's in-memory default).
