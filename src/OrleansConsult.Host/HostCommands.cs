@@ -48,7 +48,8 @@ public static class HostCommands
         }
         var storage = StorageSettings.Load(configuration);
         var outbox = new SqlOutbox(new Database(storage), KeyRing.Load(configuration[KeyRing.Setting], storage));
-        var released = await outbox.ReleaseParkedAsync(reason?.Name(), DateTimeOffset.MaxValue);
+        // Everything parked until now (a day ahead covers clocks a little apart between pods).
+        var released = await outbox.ReleaseParkedAsync(reason?.Name(), DateTimeOffset.UtcNow.AddDays(1));
         Console.WriteLine($"outbox release: {released} parked row(s) released ({reasonText}); the running service sends them.");
         return 0;
     }

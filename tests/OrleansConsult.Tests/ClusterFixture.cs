@@ -18,6 +18,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static readonly MemoryTranscriptStore Transcripts = new();
 
+    public static readonly MemoryCaseIndex CaseIndex = new();
+
+    public static readonly MemoryErasureStore Erasures = new();
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
@@ -38,17 +42,20 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.UseInMemoryReminderService();
-            AddEngineDoubles(silo.Services, Clock, Outbound, Transcripts);
+            AddEngineDoubles(silo.Services, Clock, Outbound, Transcripts, CaseIndex, Erasures);
         }
     }
 
     /// <summary>
     /// What the conversation engine needs besides storage, as the grain tests give it: consultation time
     /// and reply-token age on the test's clock (Orleans itself stays on real time), recorded LINE sends,
-    /// transcripts in memory, the test program.
+    /// transcripts, the case index and erasure records in memory, the test program.
     /// </summary>
-    public static void AddEngineDoubles(IServiceCollection services, FakeTimeProvider clock, RecordingOutbound outbound, ITranscriptStore transcripts)
+    public static void AddEngineDoubles(IServiceCollection services, FakeTimeProvider clock, RecordingOutbound outbound, ITranscriptStore transcripts,
+        ICaseIndex? caseIndex = null, IErasureStore? erasures = null)
     {
+        services.AddSingleton(caseIndex ?? new MemoryCaseIndex());
+        services.AddSingleton(erasures ?? new MemoryErasureStore());
         services.AddSingleton(new LineTime(clock));
         services.AddSingleton(new EngineClock(clock));
         services.AddSingleton<ILineOutbound>(outbound);
