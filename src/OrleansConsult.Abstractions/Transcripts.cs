@@ -31,4 +31,7 @@ public interface ITranscriptStore
 
     /// <summary>Every entry of a case in the order it was appended.</summary>
     Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every entry of a case (erasure, or the case outlived its retention). Returns how many.</summary>
+    Task<int> DeleteCaseAsync(string caseId, CancellationToken cancellationToken = default);
 }

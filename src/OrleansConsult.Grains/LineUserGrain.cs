@@ -113,6 +113,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// <summary>True while this activation's entry in the pending-work registry is known to exist.</summary>
     private bool _registered;
 
+    /// <summary>Her stored state was deleted in this activation: nothing is written back (see <see cref="EraseStoredStateAsync"/>).</summary>
+    private bool _erased;
+
     protected IPersistentState<TState> State => state;
     protected ILogger Logger => logger;
     private (string Channel, string UserId)? _address;
@@ -189,6 +192,12 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     public async Task<IReadOnlyList<AcceptOutcome>> AcceptBatchAsync(IReadOnlyList<InboundLineEvent> lineEvents)
     {
+        if (_erased)
+        {
+            // A new event after her erasure reached this activation before it ended: she starts from nothing.
+            await state.ReadStateAsync();
+            _erased = false;
+        }
         var outcomes = new AcceptOutcome[lineEvents.Count];
         for (var i = 0; i < lineEvents.Count; i++)
         {
@@ -243,6 +252,11 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// </summary>
     protected async Task WriteAsync()
     {
+        if (_erased)
+        {
+            // Writing now would bring her deleted row back.
+            return;
+        }
         await _writeGate.WaitAsync();
         try
         {
@@ -416,9 +430,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// other send, and any that may be a repeat after a crash, is a push with its retry key, so LINE
     /// delivers it once however often it is tried.
     /// </summary>
-    public async Task DeliverAsync(IReadOnlyList<Outgoing> messages, Guid retryKey)
+    public async Task<DeliveryOutcome> DeliverAsync(IReadOnlyList<Outgoing> messages, Guid retryKey)
     {
         var answering = RequestContext.Get(AnsweringKey) as string == LineUserKey;
+        var outcome = DeliveryOutcome.Sent;
         var lineMessages = messages.Select(LineMessageMapper.ToLine).ToList();
         for (var part = 0; part * LineMessageValidator.MaxMessagesPerRequest < lineMessages.Count; part++)
         {
@@ -443,8 +458,43 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 }
                 await WriteAsync();
             }
-            await outbound.SendAsync(Channel, LineUserId, chunk, token, key);
+            var sent = await outbound.SendAsync(Channel, LineUserId, chunk, token, key);
+            // The worst part decides: one refused part means the whole did not arrive as written.
+            outcome = (DeliveryOutcome)Math.Max((int)outcome, (int)Outcome(sent.Path));
         }
+        return outcome;
+    }
+
+    private static DeliveryOutcome Outcome(SendPath path) => path switch
+    {
+        SendPath.Parked => DeliveryOutcome.Parked,
+        SendPath.Queued => DeliveryOutcome.Queued,
+        _ => DeliveryOutcome.Sent,
+    };
+
+    /// <summary>
+    /// Deletes her stored state, the row itself (an erasure she asked for). The reply token of the event
+    /// being worked stays in memory so the answer can still be a free reply, but nothing of hers is
+    /// written again by this activation, which ends after this turn: her next event starts from
+    /// nothing, like a new follower's.
+    /// </summary>
+    protected async Task EraseStoredStateAsync()
+    {
+        var (token, receivedAt) = (state.State.ReplyToken, state.State.ReplyTokenReceivedAt);
+        await _writeGate.WaitAsync();
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        _erased = true;
+        _seen = null;
+        state.State.ReplyToken = token;
+        state.State.ReplyTokenReceivedAt = receivedAt;
+        DeactivateOnIdle();
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ namespace OrleansConsult.Host;
 /// </summary>
 public static class OrleansConsultHost
 {
-    /// <summary>Entry point: runs the host, or the "migrate", "invite" or "staff" command. Returns the process exit code.</summary>
+    /// <summary>Entry point: runs the host, or a command (migrate, invite, staff, rekey, outbox release). Returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try
@@ -36,6 +36,14 @@ public static class OrleansConsultHost
             if (args.Length > 0 && args[0] == "staff")
             {
                 return await Commands.StaffCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            }
+            if (args.Length > 0 && args[0] == "rekey")
+            {
+                return await HostCommands.RekeyAsync(args[1..]);
+            }
+            if (args.Length > 1 && args[0] == "outbox" && args[1] == "release")
+            {
+                return await HostCommands.OutboxReleaseAsync(args[2..]);
             }
 
             var app = Build(args);
@@ -99,7 +107,8 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton(new ProgramDirectory(program));
         builder.Services.TryAddSingleton(sp => new EngineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<ITranscriptStore, SqlTranscriptStore>();
+        builder.Services.AddSingleton<SqlTranscriptStore>();
+        builder.Services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqlTranscriptStore>());
         builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
         // Which LINE users hold accepted work on which silo, and the loop that wakes them when it dies.
         builder.Services.AddSingleton<IPendingWorkRegistry>(sp => new SqlPendingWorkRegistry(
@@ -107,6 +116,17 @@ public static class OrleansConsultHost
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<PendingWorkRecovery>();
         AddEnrollment(builder.Services, builder.Configuration, builder.Environment);
+
+        // Retention and erasure: the case index, erasure records, and the daily purge (once a day for the cluster).
+        builder.Services.AddSingleton<SqlCaseIndex>();
+        builder.Services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<SqlCaseIndex>());
+        builder.Services.AddSingleton<SqlErasureStore>();
+        builder.Services.AddSingleton<IErasureStore>(sp => sp.GetRequiredService<SqlErasureStore>());
+        builder.Services.AddSingleton<SqlDailyJob>();
+        builder.Services.AddSingleton<RetentionMetrics>();
+        builder.Services.AddSingleton<RetentionPurge>();
+        builder.Services.AddSingleton<RetentionService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
         // Outbound LINE: client with resilience, reply-token-first sender, and the durable outbox
         // (our SQL store replaces the LINE layer's in-memory default).

@@ -17,10 +17,11 @@ public sealed class SqlOutboxStore(SqlOutbox outbox, TimeProvider clock) : IOutb
             item.NextAttemptAt,
             item.CreatedAt,
             item.LastError,
-            item.To is [var to] ? OutboxRecord.RecipientKey(item.Channel, to) : null), cancellationToken);
+            item.To is [var to] ? OutboxRecord.RecipientKey(item.Channel, to) : null,
+            item.ParkReason?.Name()), cancellationToken);
 
     public Task<bool> HasPendingForAsync(string channel, string userId, CancellationToken cancellationToken = default) =>
-        outbox.HasPendingForAsync(OutboxRecord.RecipientKey(channel, userId), clock.GetUtcNow(), cancellationToken);
+        outbox.HasPendingForAsync(OutboxRecord.RecipientKey(channel, userId), cancellationToken);
 
     public async Task<IReadOnlyList<OutboxItem>> DequeueDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
@@ -37,6 +38,12 @@ public sealed class SqlOutboxStore(SqlOutbox outbox, TimeProvider clock) : IOutb
 
     public Task RescheduleAsync(Guid id, DateTimeOffset nextAttempt, string lastError, CancellationToken cancellationToken = default) =>
         outbox.RescheduleAsync(id, nextAttempt, lastError, cancellationToken);
+
+    public Task ParkAsync(Guid id, OutboxParkReason reason, string lastError, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        outbox.ParkAsync(id, reason.Name(), lastError, at, cancellationToken);
+
+    public Task<int> ReleaseParkedAsync(OutboxParkReason? reason, DateTimeOffset parkedBefore, CancellationToken cancellationToken = default) =>
+        outbox.ReleaseParkedAsync(reason?.Name(), parkedBefore, cancellationToken);
 }
 
 /// <summary>Recipients and the Messaging API JSON of the messages: personal data, sealed by SqlOutbox.</summary>

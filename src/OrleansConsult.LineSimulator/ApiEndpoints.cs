@@ -111,6 +111,13 @@ internal static class ApiEndpoints
         {
             return Error(StatusCodes.Status429TooManyRequests, LineMessagingClient.MonthlyLimit);
         }
+        if (billed && faults.RefusePushWith is { } refusal and >= 400 and < 500)
+        {
+            sim.CountFault();
+            return refusal == StatusCodes.Status400BadRequest
+                ? Error(refusal, "The request body has 1 error(s)", new LineErrorDetail("refused by the simulator's fault settings", "messages"))
+                : Error(refusal, "Refused by the simulator's fault settings");
+        }
         if (Chance(faults.TooManyRequestsShare))
         {
             sim.CountFault();

@@ -59,6 +59,9 @@ public sealed record FaultSettings
     /// <summary>Push and multicast answer 429 "You have reached your monthly limit." (reply still works, it is free).</summary>
     public bool MonthlyLimit { get; init; }
 
+    /// <summary>Push and multicast answer this 4xx (e.g. 400 for a message LINE calls invalid, 403 for a plan without push); reply still works.</summary>
+    public int? RefusePushWith { get; init; }
+
     /// <summary>Added to every API call.</summary>
     public int LatencyMilliseconds { get; init; }
 

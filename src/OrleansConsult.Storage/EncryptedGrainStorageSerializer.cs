@@ -8,7 +8,8 @@ namespace OrleansConsult.Storage;
 /// </summary>
 public sealed class EncryptedGrainStorageSerializer(IGrainStorageSerializer inner, PayloadProtector protector) : IGrainStorageSerializer
 {
-    private const string AssociatedData = "oc-grain-state";
+    /// <summary>The associated data every state blob is sealed with (see <see cref="SealedRows.GrainState"/>).</summary>
+    public const string AssociatedData = "oc-grain-state";
 
     public BinaryData Serialize<T>(T? input) =>
         new(protector.Seal(inner.Serialize(input).ToMemory().Span, AssociatedData));

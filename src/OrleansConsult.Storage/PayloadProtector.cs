@@ -77,6 +77,17 @@ public sealed class PayloadProtector
         return sealedValue;
     }
 
+    /// <summary>The id of the key a sealed value was sealed with (no decryption).</summary>
+    public static string KeyIdOf(ReadOnlySpan<byte> sealedValue) => Encoding.ASCII.GetString(sealedValue.Slice(1, sealedValue[0]));
+
+    /// <summary>
+    /// Opens a value with the key it names and seals it again with the current key, under the same
+    /// associated data (its row context). Null when it already uses the current key. The one step the
+    /// rekey command takes for every sealed value, whatever table it is in.
+    /// </summary>
+    public byte[]? Reseal(ReadOnlySpan<byte> sealedValue, string associatedData) =>
+        KeyIdOf(sealedValue) == _current.Id ? null : Seal(OpenBytes(sealedValue, associatedData), associatedData);
+
     public string Open(byte[] sealedValue, string associatedData) => Encoding.UTF8.GetString(OpenBytes(sealedValue, associatedData));
 
     public byte[] OpenBytes(ReadOnlySpan<byte> sealedValue, string associatedData)

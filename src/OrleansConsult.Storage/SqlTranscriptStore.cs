@@ -28,7 +28,7 @@ public sealed class SqlTranscriptStore(Database database, PayloadProtector prote
         command.Add("entry", entry.EntryId);
         command.Add("at", database.Time(entry.At));
         command.Add("author", (short)entry.Author);
-        command.Add("payload", protector.Seal(entry.Text, AssociatedData(entry.CaseId, entry.EntryId)));
+        command.Add("payload", protector.Seal(entry.Text, SealedRows.Transcript(entry.CaseId, entry.EntryId)));
         // A redelivered webhook hits the conflict and inserts nothing.
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
@@ -51,13 +51,46 @@ public sealed class SqlTranscriptStore(Database database, PayloadProtector prote
                 entryId,
                 database.ReadTime(reader, 2),
                 (TranscriptAuthor)reader.GetInt16(3),
-                protector.Open((byte[])reader.GetValue(4), AssociatedData(caseId, entryId))));
+                protector.Open((byte[])reader.GetValue(4), SealedRows.Transcript(caseId, entryId))));
         }
         return entries;
     }
 
-    // Binds the sealed text to its row: a payload copied to another case or entry does not open.
-    private static string AssociatedData(string caseId, string entryId) => $"{caseId}/{entryId}";
+    public async Task<int> DeleteCaseAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM oc_transcript WHERE case_id = @case";
+        command.Add("case", caseId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes a tenant's entries written before <paramref name="before"/> (its retention ran out). Returns how many.</summary>
+    public async Task<int> PurgeAsync(string tenantId, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM oc_transcript WHERE tenant_id = @tenant AND at < @before";
+        command.Add("tenant", tenantId);
+        command.Add("before", database.Time(before));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Tenants that have transcript rows written before <paramref name="before"/> (also tenants no longer in the program).</summary>
+    public async Task<IReadOnlyList<string>> TenantsWithRowsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT tenant_id FROM oc_transcript WHERE at < @before";
+        command.Add("before", database.Time(before));
+        var tenants = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tenants.Add(reader.GetString(0));
+        }
+        return tenants;
+    }
 
     private static void CheckLength(string value, int max, string name)
     {

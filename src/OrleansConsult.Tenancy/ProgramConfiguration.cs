@@ -50,6 +50,20 @@ public sealed record TenantSettings(
     IReadOnlyList<FaqEntry> Faq,
     IReadOnlyList<StaffMember> Counselors)
 {
+    public const int DefaultRetentionYears = 5;
+
+    /// <summary>
+    /// How long the tenant's case records (case state, transcripts) are kept after a case closes, in
+    /// whole years ("RetentionYears", 1 to 30, default 5); the daily purge deletes what is older.
+    /// </summary>
+    public int RetentionYears { get; init; } = DefaultRetentionYears;
+
+    /// <summary>Records of cases closed before this instant are past the tenant's retention.</summary>
+    public DateTimeOffset RetentionCutoff(DateTimeOffset now) => RetentionCutoffFor(now, RetentionYears);
+
+    /// <summary>The same rule for a tenant id no longer in the program (its records use the default).</summary>
+    public static DateTimeOffset RetentionCutoffFor(DateTimeOffset now, int years) => now.AddYears(-years);
+
     public string DispatcherKey => $"tenant:{Id}";
 
     /// <summary>Link for a PR card: opens the account with the entry code typed in, so the bot knows the area.</summary>

@@ -102,7 +102,22 @@ public static partial class ProgramConfigurationLoader
             timeouts,
             SettingsReader.Items(s, "Faq").Select(f => new FaqEntry(
                 r.Required(f, "Question"), r.Required(f, "Answer"), r.Strings(f, "Keywords"))).ToList(),
-            ReadStaff(r, s, "Counselors", $"tenant:{s.Key}"));
+            ReadStaff(r, s, "Counselors", $"tenant:{s.Key}"))
+        {
+            RetentionYears = ReadRetentionYears(r, s),
+        };
+    }
+
+    /// <summary>Whole years, at least one (a year of monthly reports) and at most 30 (a guard against typing days).</summary>
+    private static int ReadRetentionYears(SettingsReader r, IConfigurationSection tenant)
+    {
+        var years = r.Int(tenant, "RetentionYears", TenantSettings.DefaultRetentionYears, min: 1);
+        if (years > 30)
+        {
+            r.Error(tenant.GetSection("RetentionYears"), "is more than 30 years; write whole years (e.g. 5)");
+            return TenantSettings.DefaultRetentionYears;
+        }
+        return years;
     }
 
     private static NursePoolSettings ReadPool(SettingsReader r, IConfigurationSection s)

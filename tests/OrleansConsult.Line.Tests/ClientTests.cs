@@ -72,10 +72,13 @@ public sealed class ClientTests(ITestOutputHelper output)
         Assert.Equal(429, ex.StatusCode);
         Assert.Equal(1, host.Simulator.AttemptsFor(key));
 
-        // Not queued either: the resilient sender surfaces it.
+        // Not queued for retries either: the resilient sender parks it, with its reason, for the month turn.
         var sender = services.GetRequiredService<ResilientLineSender>();
-        await Assert.ThrowsAsync<LineMonthlyLimitException>(() => sender.SendAsync("consultee", "U1", Hello, null, Guid.NewGuid()));
-        Assert.Empty(((InMemoryOutboxStore)services.GetRequiredService<IOutboxStore>()).Pending);
+        var parked = await sender.SendAsync("consultee", "U1", Hello, null, Guid.NewGuid());
+        Assert.Equal((SendPath.Parked, OutboxParkReason.MonthlyLimit), (parked.Path, parked.ParkReason));
+        var outbox = (InMemoryOutboxStore)services.GetRequiredService<IOutboxStore>();
+        Assert.Empty(outbox.Pending);
+        Assert.Equal(OutboxParkReason.MonthlyLimit, Assert.Single(outbox.Parked).ParkReason);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static readonly MemoryPendingWorkRegistry PendingWork = new();
 
     public static readonly MemoryStaffInvitationStore Invitations = new();
+    public static readonly MemoryCaseIndex CaseIndex = new();
+
+    public static readonly MemoryErasureStore Erasures = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -43,21 +46,24 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.UseInMemoryReminderService();
-            AddEngineDoubles(silo.Services, Clock, Outbound, Transcripts, Invitations);
+            AddEngineDoubles(silo.Services, Clock, Outbound, Transcripts, Invitations, caseIndex: CaseIndex, erasures: Erasures);
         }
     }
 
     /// <summary>
     /// What the conversation engine needs besides storage, as the grain tests give it: consultation time
     /// and reply-token age on the test's clock (Orleans itself stays on real time), recorded LINE sends,
-    /// transcripts and invitations in memory, the test program. Its codes stand for the samples' and
-    /// enroll as in Development unless <paramref name="acceptProgramFileCodes"/> is false (any other environment).
+    /// transcripts, invitations, the case index and erasure records in memory, the test program. Its codes
+    /// stand for the samples' and enroll as in Development unless <paramref name="acceptProgramFileCodes"/> is
+    /// false (any other environment).
     /// </summary>
     public static void AddEngineDoubles(IServiceCollection services, FakeTimeProvider clock, RecordingOutbound outbound, ITranscriptStore transcripts,
-        IStaffInvitationStore? invitations = null, bool acceptProgramFileCodes = true)
+        IStaffInvitationStore? invitations = null, bool acceptProgramFileCodes = true, ICaseIndex? caseIndex = null, IErasureStore? erasures = null)
     {
         services.AddSingleton(invitations ?? new MemoryStaffInvitationStore());
         services.AddSingleton(new EnrollmentPolicy(acceptProgramFileCodes));
+        services.AddSingleton(caseIndex ?? new MemoryCaseIndex());
+        services.AddSingleton(erasures ?? new MemoryErasureStore());
         services.AddSingleton(new LineTime(clock));
         services.AddSingleton(new EngineClock(clock));
         services.AddSingleton<ILineOutbound>(outbound);

@@ -57,7 +57,7 @@ public sealed class SqlOutboxTests(PostgresServer postgres) : IDisposable
     {
         var (outbox, _) = await OutboxAsync(mode);
         var hana = OutboxRecord.RecipientKey("consultee", "Uhana");
-        var parked = Record("届かない", Now.AddDays(3650)) with { CreatedAt = Now.AddMinutes(-10), Recipient = hana };
+        var parked = Record("届かない", Now.AddMinutes(-10)) with { CreatedAt = Now.AddMinutes(-10), Recipient = hana, ParkReason = "monthly-limit" };
         var first = Record("1", Now.AddSeconds(-5)) with { CreatedAt = Now.AddSeconds(-3), Recipient = hana };
         var second = Record("2", Now.AddSeconds(-9)) with { CreatedAt = Now.AddSeconds(-2), Recipient = hana }; // due earlier, written later
         var other = Record("x", Now) with { Recipient = OutboxRecord.RecipientKey("consultee", "Uaoi") };
@@ -68,13 +68,13 @@ public sealed class SqlOutboxTests(PostgresServer postgres) : IDisposable
 
         // A parked row never holds her later messages back; her second waits for her first.
         Assert.Equal(new[] { first.RetryKey, other.RetryKey }.Order(), (await outbox.ClaimDueAsync(Now, 10)).Select(r => r.RetryKey).Order());
-        Assert.True(await outbox.HasPendingForAsync(hana, Now));
+        Assert.True(await outbox.HasPendingForAsync(hana));
         await outbox.RescheduleAsync(first.RetryKey, Now.AddSeconds(1), "LINE 500");
         Assert.Empty((await outbox.ClaimDueAsync(Now.AddMilliseconds(500), 10)).Where(r => r.RetryKey == second.RetryKey));
         await outbox.MarkDeliveredAsync(first.RetryKey, Now);
         Assert.Equal([second.RetryKey], (await outbox.ClaimDueAsync(Now.AddSeconds(1), 10)).Select(r => r.RetryKey));
         await outbox.MarkDeliveredAsync(second.RetryKey, Now);
-        Assert.False(await outbox.HasPendingForAsync(hana, Now));
+        Assert.False(await outbox.HasPendingForAsync(hana));
     }
 
     [Theory]

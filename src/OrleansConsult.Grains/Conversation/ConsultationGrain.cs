@@ -57,6 +57,9 @@ public sealed partial class ConsultationGrain(
     private IGrainTimer? _idleTimer;
 
     private ConsultationState S => state.State;
+    // For the record's end (ConsultationGrain.Retention.cs): primary-constructor parameters are not in scope there.
+    private IPersistentState<ConsultationState> Stored => state;
+    private ITranscriptStore Transcripts => transcripts;
     private string CaseId => this.GetPrimaryKeyString();
     private string Tag => CaseIds.Tag(CaseId);
 
@@ -115,6 +118,7 @@ public sealed partial class ConsultationGrain(
             S.Preview = first;
             await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, "open", now, TranscriptAuthor.Consultee, first));
         }
+        await CaseIndex.OpenedAsync(CaseId, S.TenantId, S.ConsulteeKey, now);
         LogOpened(logger, CaseId, S.TenantId, S.Urgent);
         ConversationMetrics.CaseOpened(S.TenantId);
         await RouteAsync(LocalKey, "open");
@@ -208,8 +212,13 @@ public sealed partial class ConsultationGrain(
             case CaseStatus.Connected:
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 // Her tag as a quick reply: one tap makes this case the one the counselor writes to.
-                await ToCounselorAsync(eventId, new Outgoing(RelayText(text, crisis), Say.StaffMenu([(CaseId, Tag)])));
+                var relayed = await ToCounselorAsync(eventId, new Outgoing(RelayText(text, crisis), Say.StaffMenu([(CaseId, Tag)])));
                 ConversationMetrics.Relayed("to-counselor", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                if (relayed == DeliveryOutcome.Parked)
+                {
+                    // LINE refused it (kept, re-sent later): she must not think her counselor read it.
+                    await ToConsulteeAsync($"undelivered/{eventId}", new Outgoing(BotText.Get("RelayNotDelivered")));
+                }
                 break;
             case CaseStatus.Waiting or CaseStatus.LeftMessage when S.Preview is null:
                 S.Preview = text;
@@ -290,8 +299,9 @@ public sealed partial class ConsultationGrain(
         {
             return S.CounselorId == counselorId;
         }
-        if (S.Status is not (CaseStatus.Waiting or CaseStatus.LeftMessage))
+        if (!S.Opened || S.Status is not (CaseStatus.Waiting or CaseStatus.LeftMessage))
         {
+            // Not opened: an erased or expired case (its empty state reads as Waiting).
             return false;
         }
         var now = clock.GetUtcNow();
@@ -332,8 +342,12 @@ public sealed partial class ConsultationGrain(
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, clock.GetUtcNow(), TranscriptAuthor.Counselor, text));
-        await ToConsulteeAsync(eventId, new Outgoing(text));
+        var relayed = await ToConsulteeAsync(eventId, new Outgoing(text));
         ConversationMetrics.Relayed("to-consultee", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        if (relayed == DeliveryOutcome.Parked)
+        {
+            await ToCounselorAsync($"undelivered/{eventId}", new Outgoing(BotText.Format("Staff.RelayNotDelivered", Tag)));
+        }
         return true;
     }
 
@@ -383,7 +397,7 @@ public sealed partial class ConsultationGrain(
 
     public async Task RoutingNewsAsync(RoutingNews news)
     {
-        if (S.Status == CaseStatus.Closed)
+        if (!S.Opened || S.Status == CaseStatus.Closed)
         {
             return;
         }
@@ -476,6 +490,7 @@ public sealed partial class ConsultationGrain(
         S.ClosedAt = now;
         S.ClosedReason = reason;
         S.Journal.Add(new JournalEntry(now, "closed", S.DispatcherKey, counselorId, reason));
+        await CaseIndex.ClosedAsync(CaseId, now);
         await SaveAsync();
         LogClosed(logger, CaseId, reason);
         ConversationMetrics.CaseClosed(S.TenantId, reason);
@@ -530,13 +545,13 @@ public sealed partial class ConsultationGrain(
 
     private IConsulteeGrain Consultee => GrainFactory.GetGrain<IConsulteeGrain>(S.ConsulteeKey);
 
-    private Task ToConsulteeAsync(string cause, params Outgoing[] messages) =>
+    private Task<DeliveryOutcome> ToConsulteeAsync(string cause, params Outgoing[] messages) =>
         Consultee.DeliverAsync(messages, RetryKeys.For($"{CaseId}/to-consultee/{cause}"));
 
-    private Task ToCounselorAsync(string cause, params Outgoing[] messages) =>
+    private Task<DeliveryOutcome> ToCounselorAsync(string cause, params Outgoing[] messages) =>
         S.StaffLineKey is { } staff
             ? GrainFactory.GetGrain<IStaffLineUserGrain>(staff).DeliverAsync(messages, RetryKeys.For($"{CaseId}/to-counselor/{cause}"))
-            : Task.CompletedTask;
+            : Task.FromResult(DeliveryOutcome.Sent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} opened for tenant {TenantId} (urgent: {Urgent})")]
     private static partial void LogOpened(ILogger logger, string caseId, string tenantId, bool urgent);

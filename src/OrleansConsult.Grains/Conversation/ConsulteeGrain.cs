@@ -24,7 +24,7 @@ public sealed class ConsulteeState : LineUserState
 /// emergency, crisis words) and, while she has an open case, the relay of what she writes.
 /// Without consent nothing is routed or recorded beyond the consent answer.
 /// </summary>
-public sealed class ConsulteeGrain(
+public sealed partial class ConsulteeGrain(
     [PersistentState("consultee", StorageNames.State)] IPersistentState<ConsulteeState> state,
     LineTime clock,
     EngineClock engineClock,
@@ -96,6 +96,10 @@ public sealed class ConsulteeGrain(
 
     private async Task OnPostbackAsync(string data)
     {
+        if (await AnswerErasureAsync(data))
+        {
+            return;
+        }
         if (data == Say.ConsentYes)
         {
             await ConsentAsync(true);
@@ -138,6 +142,12 @@ public sealed class ConsulteeGrain(
 
     private async Task OnTextAsync(InboundLineEvent e, string text)
     {
+        if (text == BotText.Get("Erasure.Command"))
+        {
+            // Never relayed, whatever her state: the bot asks her to confirm.
+            await AskErasureAsync();
+            return;
+        }
         var crisis = directory.Program.Crisis.FindCrisisWord(text) is not null;
         if (crisis)
         {

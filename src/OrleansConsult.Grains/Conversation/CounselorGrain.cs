@@ -479,7 +479,7 @@ public sealed partial class CounselorGrain(
             return;
         }
         await ForgetCaseAsync(caseId);
-        var why = BotText.Get("Staff.Reason." + (reason is "idle" or "unfollow" ? reason : "ended"));
+        var why = BotText.Get("Staff.Reason." + (reason is "idle" or "unfollow" or "erasure" ? reason : "ended"));
         await SayAsync(BotText.Format("Staff.CaseClosed", CaseIds.Tag(caseId), why));
     }
 

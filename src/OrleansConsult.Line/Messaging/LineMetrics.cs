@@ -17,6 +17,8 @@ public sealed class LineMetrics
     private readonly Counter<long> _replyFallbacks;
     private readonly Counter<long> _outboxEnqueued;
     private readonly Counter<long> _outboxDelivered;
+    private readonly Counter<long> _outboxParked;
+    private readonly Counter<long> _outboxReleased;
 
     public LineMetrics(IMeterFactory meterFactory)
     {
@@ -31,6 +33,8 @@ public sealed class LineMetrics
         _replyFallbacks = meter.CreateCounter<long>("line.reply_fallbacks", description: "Sends that fell back from reply to push");
         _outboxEnqueued = meter.CreateCounter<long>("line.outbox.enqueued", description: "Pushes put in the outbox after failing");
         _outboxDelivered = meter.CreateCounter<long>("line.outbox.delivered", description: "Outbox items delivered on re-send");
+        _outboxParked = meter.CreateCounter<long>("line.outbox.parked", description: "Sends LINE refused (or that ran out of attempts), parked in the outbox, by reason");
+        _outboxReleased = meter.CreateCounter<long>("line.outbox.released", description: "Parked outbox items made due again (month turn or operator), by reason");
     }
 
     private static KeyValuePair<string, object?> Channel(string? channel) => new("channel", channel ?? "");
@@ -49,4 +53,8 @@ public sealed class LineMetrics
     public void ReplyFallback(string channel, string reason) => _replyFallbacks.Add(1, Channel(channel), new("reason", reason));
     public void OutboxEnqueued(string channel) => _outboxEnqueued.Add(1, Channel(channel));
     public void OutboxDelivered(string channel) => _outboxDelivered.Add(1, Channel(channel));
+    public void OutboxParked(string channel, Outbox.OutboxParkReason reason) =>
+        _outboxParked.Add(1, Channel(channel), new("reason", Outbox.OutboxParkReasons.Name(reason)));
+    public void OutboxReleased(Outbox.OutboxParkReason? reason, int count) =>
+        _outboxReleased.Add(count, new KeyValuePair<string, object?>("reason", reason is { } r ? Outbox.OutboxParkReasons.Name(r) : "all"));
 }

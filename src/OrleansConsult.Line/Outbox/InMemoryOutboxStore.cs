@@ -13,6 +13,8 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         public OutboxItem Item { get; set; } = item;
         public bool Delivered { get; set; }
         public DateTimeOffset? ClaimedUntil { get; set; }
+        public DateTimeOffset? ParkedAt { get; set; } = item.ParkReason is null ? null : item.CreatedAt;
+        public bool IsWaiting => !Delivered && ParkedAt is null;
     }
 
     public Task EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default)
@@ -29,7 +31,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         lock (_gate)
         {
             var due = _items.Values
-                .Where(e => !e.Delivered && e.Item.NextAttemptAt <= now && (e.ClaimedUntil is null || e.ClaimedUntil <= now))
+                .Where(e => e.IsWaiting && e.Item.NextAttemptAt <= now && (e.ClaimedUntil is null || e.ClaimedUntil <= now))
                 .OrderBy(e => e.Item.NextAttemptAt)
                 .Take(max)
                 .ToList();
@@ -67,23 +69,64 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         return Task.CompletedTask;
     }
 
+    public Task ParkAsync(Guid id, OutboxParkReason reason, string lastError, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (_items.TryGetValue(id, out var entry))
+            {
+                entry.Item = entry.Item with { Attempts = entry.Item.Attempts + 1, LastError = lastError, ParkReason = reason };
+                entry.ParkedAt = at;
+                entry.ClaimedUntil = null;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<int> ReleaseParkedAsync(OutboxParkReason? reason, DateTimeOffset parkedBefore, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var released = _items.Values
+                .Where(e => !e.Delivered && e.ParkedAt < parkedBefore && (reason is null || e.Item.ParkReason == reason))
+                .ToList();
+            foreach (var entry in released)
+            {
+                entry.Item = entry.Item with { NextAttemptAt = entry.ParkedAt!.Value, ParkReason = null };
+                entry.ParkedAt = null;
+            }
+            return Task.FromResult(released.Count);
+        }
+    }
+
     public Task<bool> HasPendingForAsync(string channel, string userId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(_items.Values.Any(e => !e.Delivered && e.Item.Channel == channel
-                && e.Item.To is [var to] && to == userId && e.Item.NextAttemptAt - e.Item.CreatedAt < TimeSpan.FromDays(365)));
+            return Task.FromResult(_items.Values.Any(e => e.IsWaiting && e.Item.Channel == channel && e.Item.To is [var to] && to == userId));
         }
     }
 
-    /// <summary>Items not delivered yet (a snapshot, for assertions).</summary>
+    /// <summary>Items waiting to be sent (not delivered, not parked; a snapshot, for assertions).</summary>
     public IReadOnlyList<OutboxItem> Pending
     {
         get
         {
             lock (_gate)
             {
-                return _items.Values.Where(e => !e.Delivered).Select(e => e.Item).ToList();
+                return _items.Values.Where(e => e.IsWaiting).Select(e => e.Item).ToList();
+            }
+        }
+    }
+
+    /// <summary>Parked items (a snapshot, for assertions).</summary>
+    public IReadOnlyList<OutboxItem> Parked
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Values.Where(e => !e.Delivered && e.ParkedAt is not null).Select(e => e.Item).ToList();
             }
         }
     }

@@ -9,8 +9,10 @@ public sealed record DrainResult(int Delivered, int Rescheduled, int Parked);
 
 /// <summary>
 /// Re-sends due outbox items with their own retry key (LINE drops a re-send of an accepted key
-/// with 409, which counts as delivered). Backs off exponentially per item; an item LINE will never
-/// accept (a 4xx other than 408/429) is parked far in the future with the reason, not retried hot.
+/// with 409, which counts as delivered). Backs off exponentially per item. An item LINE refuses
+/// (monthly limit, another 4xx, an invalid message) or that runs out of attempts is parked with its
+/// reason, never dropped; items parked for the monthly limit are released when the month turns
+/// (Asia/Tokyo), others when an operator releases them (`outbox release`).
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore store,
@@ -20,8 +22,11 @@ public sealed partial class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    /// <summary>How far an item that can never be delivered is moved: out of the way, kept for an operator.</summary>
-    public static readonly TimeSpan ParkedFor = TimeSpan.FromDays(3650);
+    /// <summary>The LINE quota month starts at midnight Japan time (no daylight saving).</summary>
+    private static readonly TimeSpan Tokyo = TimeSpan.FromHours(9);
+
+    /// <summary>The month whose monthly-limit rows this process last released (none yet: checked at the first drain).</summary>
+    private DateTimeOffset? _releasedFor;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,6 +59,7 @@ public sealed partial class OutboxDispatcher(
 
     public async Task<DrainResult> DrainOnceAsync(CancellationToken cancellationToken = default)
     {
+        await ReleaseMonthlyLimitAsync(cancellationToken);
         var sending = options.CurrentValue.Sending;
         var due = await store.DequeueDueAsync(clock.GetUtcNow(), sending.OutboxBatchSize, cancellationToken);
         int delivered = 0, rescheduled = 0, parked = 0;
@@ -67,6 +73,33 @@ public sealed partial class OutboxDispatcher(
             }
         }
         return new DrainResult(delivered, rescheduled, parked);
+    }
+
+    /// <summary>The first instant of the LINE quota month that <paramref name="at"/> falls in (Asia/Tokyo midnight on the 1st).</summary>
+    public static DateTimeOffset MonthStart(DateTimeOffset at)
+    {
+        var local = at.ToOffset(Tokyo);
+        return new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, Tokyo);
+    }
+
+    /// <summary>
+    /// Once per month and process (the UPDATE is idempotent, so every silo may do it): rows parked for
+    /// the monthly limit before this month began are due again, with their own retry keys.
+    /// </summary>
+    private async Task ReleaseMonthlyLimitAsync(CancellationToken cancellationToken)
+    {
+        var month = MonthStart(clock.GetUtcNow());
+        if (_releasedFor == month)
+        {
+            return;
+        }
+        var released = await store.ReleaseParkedAsync(OutboxParkReason.MonthlyLimit, month, cancellationToken);
+        _releasedFor = month;
+        if (released > 0)
+        {
+            metrics.OutboxReleased(OutboxParkReason.MonthlyLimit, released);
+            LogReleased(logger, released, OutboxParkReason.MonthlyLimit.Name());
+        }
     }
 
     private enum ItemFate { Delivered, Rescheduled, Parked }
@@ -89,13 +122,23 @@ public sealed partial class OutboxDispatcher(
             var now = clock.GetUtcNow();
             var attempts = item.Attempts + 1;
             var error = Describe(ex);
-            if (!LineFailures.IsTransient(ex) && ex is not LineMonthlyLimitException || attempts >= sending.OutboxMaxAttempts)
+            var refusal = OutboxRefusals.ParkReasonOf(ex);
+            if (refusal is not null || !LineFailures.IsTransient(ex) || attempts >= sending.OutboxMaxAttempts)
             {
-                await store.RescheduleAsync(item.Id, now + ParkedFor, $"parked: {error}", cancellationToken);
-                LogParked(logger, item.Id, item.Channel, attempts, error);
+                var reason = refusal ?? (LineFailures.IsTransient(ex) ? OutboxParkReason.GaveUp : OutboxParkReason.Invalid);
+                await store.ParkAsync(item.Id, reason, error, now, cancellationToken);
+                metrics.OutboxParked(item.Channel, reason);
+                if (reason == OutboxParkReason.Invalid)
+                {
+                    LogParkedInvalid(logger, item.Id, item.Channel, attempts, error);
+                }
+                else
+                {
+                    LogParked(logger, item.Id, item.Channel, attempts, reason.Name(), error);
+                }
                 return ItemFate.Parked;
             }
-            var delay = ex is LineMonthlyLimitException ? sending.OutboxMaxDelay : Backoff(attempts, sending);
+            var delay = Backoff(attempts, sending);
             await store.RescheduleAsync(item.Id, now + delay, error, cancellationToken);
             LogRescheduled(logger, item.Id, item.Channel, attempts, error, delay);
             return ItemFate.Rescheduled;
@@ -110,7 +153,8 @@ public sealed partial class OutboxDispatcher(
         return TimeSpan.FromMilliseconds(raw * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
 
-    private static string Describe(Exception ex) => ex switch
+    /// <summary>What failed, for the row and the log: status and LINE's own error text, never message content.</summary>
+    public static string Describe(Exception ex) => ex switch
     {
         LineApiException api => $"LINE {api.StatusCode} {api.LineMessage}",
         LineMessageValidationException validation => $"invalid: {validation.Message}",
@@ -123,8 +167,14 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id} on {Channel} attempt {Attempt} failed ({Error}); next in {Delay}")]
     private static partial void LogRescheduled(ILogger logger, Guid id, string channel, int attempt, string error, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Id} on {Channel} parked after attempt {Attempt}: {Error}")]
-    private static partial void LogParked(ILogger logger, Guid id, string channel, int attempt, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id} on {Channel} parked after attempt {Attempt} ({Reason}: {Error})")]
+    private static partial void LogParked(ILogger logger, Guid id, string channel, int attempt, string reason, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Id} on {Channel} is an invalid message, parked after attempt {Attempt}: {Error}")]
+    private static partial void LogParkedInvalid(ILogger logger, Guid id, string channel, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox released {Count} parked row(s) ({Reason}): due again")]
+    private static partial void LogReleased(ILogger logger, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox drain failed: {Error}")]
     private static partial void LogDrainFailed(ILogger logger, string error);

@@ -17,12 +17,18 @@ public enum SendPath
 
     /// <summary>Push failed after retries; the outbox re-sends it with the same retry key.</summary>
     Queued,
+
+    /// <summary>LINE refused it (monthly limit, a 4xx, an invalid message): kept in the outbox, not delivered for now.</summary>
+    Parked,
 }
 
 public sealed record SendOutcome(SendPath Path, LineApiResult? Result)
 {
     /// <summary>True when the reply token was spent (successfully, or LINE said it was invalid): never offer it again.</summary>
     public bool TokenSpent { get; init; }
+
+    /// <summary>Why it was parked, when <see cref="Path"/> is <see cref="SendPath.Parked"/>.</summary>
+    public Outbox.OutboxParkReason? ParkReason { get; init; }
 }
 
 /// <summary>

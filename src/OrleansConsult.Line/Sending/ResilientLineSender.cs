@@ -11,7 +11,8 @@ namespace OrleansConsult.Line.Sending;
 /// client's retries, or outlasts its budget, is stored with its retry key and re-sent later by
 /// <see cref="OutboxDispatcher"/>. While a recipient has a message waiting there, her later ones
 /// queue behind it (the outbox hands out her oldest first), so she reads them in order.
-/// Validation errors, the monthly limit and other permanent refusals are surfaced, not queued.
+/// A send LINE refuses (monthly limit, another 4xx, an invalid message) is never dropped: it is
+/// parked in the outbox with its reason, counted and logged, and the caller learns it did not arrive.
 /// </summary>
 public sealed partial class ResilientLineSender(
     LineSender sender,
@@ -53,6 +54,10 @@ public sealed partial class ResilientLineSender(
             return await QueueAsync(channel, userId, messages, token, retryKey, sending.OutboxBaseDelay,
                 ex is LineApiException api ? api.StatusCode : 0, ex.GetType().Name);
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && OutboxRefusals.ParkReasonOf(ex) is { } reason)
+        {
+            return await ParkAsync(channel, userId, messages, token, retryKey, reason, ex);
+        }
     }
 
     private static string Recipient(string channel, string userId) => channel + "\n" + userId;
@@ -70,6 +75,37 @@ public sealed partial class ResilientLineSender(
         return new SendOutcome(SendPath.Queued, null) { TokenSpent = token is not null };
     }
 
+    /// <summary>Kept with its reason and its retry key: re-sent when the month turns or an operator releases it.</summary>
+    private async Task<SendOutcome> ParkAsync(
+        string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, OutboxParkReason reason, Exception ex)
+    {
+        var now = clock.GetUtcNow();
+        var error = OutboxDispatcher.Describe(ex);
+        var item = new OutboxItem(retryKey, channel, [userId], OutboxMessages.Serialize(messages), Attempts: 1, now, now)
+        {
+            LastError = error,
+            ParkReason = reason,
+        };
+        await outbox.EnqueueAsync(item, CancellationToken.None);
+        metrics.OutboxParked(channel, reason);
+        if (reason == OutboxParkReason.Invalid)
+        {
+            // A message that breaks LINE's rules is our bug: loud, but still kept.
+            LogParkedInvalid(logger, retryKey, channel, error);
+        }
+        else
+        {
+            LogParked(logger, retryKey, channel, reason.Name(), error);
+        }
+        return new SendOutcome(SendPath.Parked, null) { TokenSpent = token is not null, ParkReason = reason };
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Push {RetryKey} on {Channel} queued in the outbox ({Status} {Error})")]
     private static partial void LogQueued(ILogger logger, Guid retryKey, string channel, int status, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Send {RetryKey} on {Channel} refused by LINE and parked in the outbox ({Reason}: {Error})")]
+    private static partial void LogParked(ILogger logger, Guid retryKey, string channel, string reason, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Send {RetryKey} on {Channel} is an invalid message, parked in the outbox: {Error}")]
+    private static partial void LogParkedInvalid(ILogger logger, Guid retryKey, string channel, string error);
 }

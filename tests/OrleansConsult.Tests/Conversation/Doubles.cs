@@ -35,11 +35,29 @@ public sealed class RecordingOutbound : ILineOutbound
 {
     private readonly ConcurrentQueue<SentMessage> _sent = new();
     private readonly ConcurrentDictionary<Guid, bool> _keys = new();
+    private readonly ConcurrentDictionary<string, bool> _refused = new();
+    private readonly ConcurrentQueue<SentMessage> _parked = new();
 
     public int RepeatedKeys;
 
+    /// <summary>From now on LINE refuses every send to this user (as for the monthly limit or a 4xx): parked, not delivered.</summary>
+    public void Refuse(string userId) => _refused[userId] = true;
+
+    public void Accept(string userId) => _refused.TryRemove(userId, out _);
+
+    /// <summary>Sends LINE refused, parked in the outbox.</summary>
+    public IReadOnlyList<SentMessage> ParkedFor(string userId) => _parked.Where(s => s.UserId == userId).ToList();
+
     public Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey)
     {
+        if (_refused.ContainsKey(userId))
+        {
+            foreach (var message in messages)
+            {
+                _parked.Enqueue(new SentMessage(channel, userId, message, SendPath.Parked, retryKey));
+            }
+            return Task.FromResult(new SendOutcome(SendPath.Parked, null) { TokenSpent = token is not null, ParkReason = OrleansConsult.Line.Outbox.OutboxParkReason.MonthlyLimit });
+        }
         var path = token is null ? SendPath.Push : SendPath.Reply;
         if (path == SendPath.Push && !_keys.TryAdd(retryKey, true))
         {
@@ -80,6 +98,17 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
         lock (list)
         {
             return Task.FromResult<IReadOnlyList<TranscriptEntry>>(list.ToList());
+        }
+    }
+
+    public Task<int> DeleteCaseAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        var list = _cases.GetOrAdd(caseId, _ => []);
+        lock (list)
+        {
+            var count = list.Count;
+            list.Clear();
+            return Task.FromResult(count);
         }
     }
 }

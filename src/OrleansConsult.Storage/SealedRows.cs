@@ -1,0 +1,22 @@
+namespace OrleansConsult.Storage;
+
+/// <summary>
+/// The associated data each kind of sealed value is bound to, in one place: the stores seal and open
+/// with it, and the rekey command re-seals every value with the same context. Binding a value to its
+/// row means a blob copied to another row does not open.
+/// </summary>
+public static class SealedRows
+{
+    /// <summary>An outbox row's payload, bound to its retry key.</summary>
+    public static string Outbox(Guid retryKey) => "outbox:" + retryKey.ToString("N");
+
+    /// <summary>A transcript row's text, bound to its case and entry.</summary>
+    public static string Transcript(string caseId, string entryId) => $"{caseId}/{entryId}";
+
+    /// <summary>
+    /// A grain state blob. Today every state blob shares one context (the serializer is not told which
+    /// grain it writes); binding it to the grain id changes only this function and
+    /// <see cref="EncryptedGrainStorageSerializer"/>.
+    /// </summary>
+    public static string GrainState(GrainStateRow row) => EncryptedGrainStorageSerializer.AssociatedData;
+}

@@ -1,0 +1,46 @@
+using OrleansConsult.Abstractions;
+
+namespace OrleansConsult.Storage;
+
+/// <summary>A consultee's outbox rows (by her person key, which is how the outbox names single recipients) and the erasure records (oc_erasure).</summary>
+public sealed class SqlErasureStore(Database database, SqlOutbox outbox) : IErasureStore
+{
+    public Task<int> DeleteOutboxRowsAsync(string consulteeKey, CancellationToken cancellationToken = default) =>
+        outbox.DeleteForRecipientAsync(consulteeKey, cancellationToken);
+
+    public async Task RecordAsync(ErasureRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO oc_erasure (id, consultee, erased_at, cases, transcript_rows, outbox_rows)
+            VALUES (@id, @consultee, @at, @cases, @transcripts, @outbox)
+            ON CONFLICT (id) DO NOTHING
+            """;
+        command.Add("id", record.Id);
+        command.Add("consultee", record.ConsulteeKey);
+        command.Add("at", database.Time(record.ErasedAt));
+        command.Add("cases", record.Cases);
+        command.Add("transcripts", record.TranscriptRows);
+        command.Add("outbox", record.OutboxRows);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The erasure records of one person key, oldest first (operators and tests).</summary>
+    public async Task<IReadOnlyList<ErasureRecord>> RecordsOfAsync(string consulteeKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, consultee, erased_at, cases, transcript_rows, outbox_rows FROM oc_erasure WHERE consultee = @consultee ORDER BY erased_at";
+        command.Add("consultee", consulteeKey);
+        var records = new List<ErasureRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new ErasureRecord(reader.GetString(0), reader.GetString(1), database.ReadTime(reader, 2),
+                Convert.ToInt32(reader.GetValue(3)), Convert.ToInt32(reader.GetValue(4)), Convert.ToInt32(reader.GetValue(5))));
+        }
+        return records;
+    }
+}
