@@ -52,7 +52,8 @@ public sealed partial class ConsulteeGrain
             erasedCases += erased.Deleted ? 1 : 0;
             transcriptRows += erased.TranscriptRows;
         }
-        var outboxRows = await store.DeleteOutboxRowsAsync(key);
+        // Outbox rows name their recipient by a hash of channel and id (see PersonKeys), not by the grain key.
+        var outboxRows = await store.DeleteOutboxRowsAsync(PersonKeys.Of(Channel, LineUserId));
         var record = new ErasureRecord(RetryKeys.For($"{key}/{_eventId}/erasure").ToString("N"), key, ServiceProvider.GetRequiredService<EngineClock>().GetUtcNow(),
             erasedCases, transcriptRows, outboxRows);
         await store.RecordAsync(record);
