@@ -39,6 +39,7 @@ public sealed class CrashDeliveryDrill(PostgresServer postgres, ITestOutputHelpe
 
         var environment = LineSimulatorApp.HostSettings(simulatorApp, "__");
         environment["Program__File"] = AllDayProgram.Write(_folder.Path, "CRASH", counselors: 1, casesEach: 5);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // its counselor enrolls with the program file's code
         var host = HostProcess.Start(connectionString, "drill-crash", environment);
         try
         {
