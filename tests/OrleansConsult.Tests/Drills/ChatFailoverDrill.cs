@@ -36,6 +36,7 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
 
         var environment = LineSimulatorApp.HostSettings(simulatorApp, "__");
         environment["Program__File"] = AllDayProgram.Write(_folder.Path, "FAIL", Counselors, casesEach: 10);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // its staff enroll with the program file's codes
         environment["Line__Sending__OutboxBaseDelay"] = "00:00:01";
         environment["Line__Sending__OutboxMaxDelay"] = "00:00:05";
         environment["Line__Sending__OutboxPollInterval"] = "00:00:00.500";

@@ -38,8 +38,6 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        // The sample program's (and the drills') staff enroll with program-file codes: Development only.
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Storage__Mode"] = "PostgreSQL";
         info.Environment["Storage__ConnectionString"] = connectionString;
         info.Environment["Orleans__ClusterId"] = clusterId;
