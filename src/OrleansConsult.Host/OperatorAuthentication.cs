@@ -9,10 +9,11 @@ using Microsoft.Extensions.Options;
 namespace OrleansConsult.Host;
 
 /// <summary>
-/// Operators' sign-in for the operator-only pages (the Orleans dashboard): HTTP Basic over the
-/// pod's TLS-terminating ingress, user "operator", password from Operators:Password (a Kubernetes
-/// secret). Until the web console brings real accounts, this is the one operator credential;
-/// without it set, the operator pages are not mapped at all.
+/// Operators' sign-in for the operator-only pages (the Orleans dashboard): HTTP Basic, user
+/// "operator", password from Operators:Password (a Kubernetes secret). The pages answer only on
+/// the management port, which no ingress exposes: operators reach it through `kubectl
+/// port-forward` (tunnelled over the API server's TLS). Until the web console brings real
+/// accounts, this is the one operator credential; without it set, the pages are not mapped at all.
 /// </summary>
 public sealed class OperatorAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
