@@ -480,7 +480,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// </summary>
     protected async Task EraseStoredStateAsync()
     {
-        var (token, receivedAt) = (state.State.ReplyToken, state.State.ReplyTokenReceivedAt);
+        // In memory only, for the goodbye this activation still sends her; never written back.
+        var (token, receivedAt, userId) = (state.State.ReplyToken, state.State.ReplyTokenReceivedAt, state.State.UserId);
         await _writeGate.WaitAsync();
         try
         {
@@ -494,6 +495,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         _seen = null;
         state.State.ReplyToken = token;
         state.State.ReplyTokenReceivedAt = receivedAt;
+        state.State.UserId = userId;
         DeactivateOnIdle();
     }
 

@@ -173,6 +173,14 @@ public static class OrleansConsultHost
     {
         var invariant = storage.Invariant();
         var connectionString = storage.EffectiveConnectionString();
+        if (storage.Mode == StorageMode.PostgreSql)
+        {
+            // Npgsql builds one shared data source per connection string on first use. With multiplexing,
+            // two Orleans providers racing to build it at silo start could leave the loser blocked
+            // forever on an Orleans scheduler thread (seen as a silo that never became ready in the
+            // rolling-restart drill). Building it here, before the silo starts, removes the race.
+            using var warm = new Npgsql.NpgsqlConnection(connectionString);
+        }
 
         if (storage.Mode == StorageMode.Embedded)
         {

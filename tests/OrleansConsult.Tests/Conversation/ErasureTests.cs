@@ -28,7 +28,7 @@ public sealed class ErasureTests(ClusterFixture fixture)
         await she.SayAsync("二回目です");
         await counselor.ExpectAsync("二回目です");
         Assert.Equal(new[] { first, second }.Order(), (await ClusterFixture.CaseIndex.CasesOfAsync(key)).Order());
-        ClusterFixture.Erasures.AddOutboxRows(key, 2);
+        ClusterFixture.Erasures.AddOutboxRows(PersonKeys.Of(she.Channel, she.UserId), 2); // outbox rows name her by the recipient hash
 
         // The command is never relayed; the bot asks first.
         await she.SayAsync("相談記録の削除");

@@ -54,7 +54,7 @@ public sealed class ErasureJourneyTests(PostgresServer postgres)
         journey.Simulator.Faults = new FaultSettings();
 
         string[] cases = [first, second];
-        Assert.Equal(1, await Sql.CountAsync(database, "SELECT count(*) FROM oc_grain_state WHERE grain_id_ext LIKE @her", ("her", $"%{herId}%")));
+        Assert.Equal(1, await Sql.CountAsync(database, "SELECT count(*) FROM oc_grain_state WHERE grain_id_ext LIKE @her", ("her", $"%{key}%")));
         Assert.Equal(2, await CaseRowsAsync(database, "oc_grain_state", "grain_id_ext", cases));
         Assert.Equal(3, await CaseRowsAsync(database, "oc_transcript", "case_id", cases));
         Assert.Equal(2, await Sql.CountAsync(database, "SELECT count(*) FROM oc_case_index WHERE consultee = @key", ("key", key)));
@@ -68,7 +68,7 @@ public sealed class ErasureJourneyTests(PostgresServer postgres)
         await counselor.ExpectAsync($"#{second[..4]} の相談は終了しました（相談者から相談記録の削除の依頼があったため）");
 
         Assert.True(await Eventually.TrueAsync(async () =>
-            await Sql.CountAsync(database, "SELECT count(*) FROM oc_grain_state WHERE grain_id_ext LIKE @her", ("her", $"%{herId}%")) == 0,
+            await Sql.CountAsync(database, "SELECT count(*) FROM oc_grain_state WHERE grain_id_ext LIKE @her", ("her", $"%{key}%")) == 0,
             TimeSpan.FromSeconds(10)), "her own state row is still there");
         Assert.Equal(0, await CaseRowsAsync(database, "oc_grain_state", "grain_id_ext", cases));
         Assert.Equal(0, await CaseRowsAsync(database, "oc_transcript", "case_id", cases));
@@ -82,7 +82,7 @@ public sealed class ErasureJourneyTests(PostgresServer postgres)
         await she.FollowAsync();
         await she.ExpectAsync("ご利用の前に", atLeast: 2);
         Assert.Equal(new ConsulteeProfile(null, null, null, null),
-            await journey.Grains.GetGrain<IConsulteeGrain>(GrainKeys.LineUser("consultee", herId)).GetProfileAsync());
+            await journey.Grains.GetGrain<IConsulteeGrain>(key).GetProfileAsync());
     }
 
     private static Task<long> CaseRowsAsync(Database database, string table, string column, string[] cases) =>
