@@ -105,6 +105,13 @@ public static class OrleansConsultHost
 
         // The conversation engine's ports: program directory, encrypted transcripts, outbound LINE.
         builder.Services.AddSingleton(new ProgramDirectory(program));
+        if (ProgramSettings.FilePath(builder.Configuration, builder.Environment.ContentRootPath) is { } programFile)
+        {
+            // A roster change in the file counts without a restart (the roster is what every offer is checked against).
+            var reload = builder.Configuration.GetValue("Program:ReloadInterval", TimeSpan.FromSeconds(5));
+            builder.Services.AddHostedService(sp => new ProgramFileWatcher(programFile, reload,
+                sp.GetRequiredService<ProgramDirectory>(), sp.GetRequiredService<ILogger<ProgramFileWatcher>>()));
+        }
         builder.Services.TryAddSingleton(sp => new EngineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<SqlTranscriptStore>();

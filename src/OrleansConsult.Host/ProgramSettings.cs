@@ -11,14 +11,8 @@ public static class ProgramSettings
 {
     public static ProgramConfiguration Load(IConfiguration configuration, string contentRoot)
     {
-        var file = configuration["Program:File"];
-        if (!string.IsNullOrWhiteSpace(file))
+        if (FilePath(configuration, contentRoot) is { } path)
         {
-            var path = Resolve(file, contentRoot);
-            if (path is null)
-            {
-                throw new HostConfigurationException($"Program:File '{file}' does not exist.");
-            }
             return ProgramConfigurationLoader.FromFile(path);
         }
 
@@ -29,6 +23,17 @@ public static class ProgramSettings
                 "Program:File (a JSON file of tenants, nurse pools and crisis words) or a Program:Tenants section is required; see src/OrleansConsult.Tenancy/Samples/program.sample.json.");
         }
         return ProgramConfigurationLoader.FromConfiguration(section);
+    }
+
+    /// <summary>The program file named by Program:File, resolved; null when the program is an inline section.</summary>
+    public static string? FilePath(IConfiguration configuration, string contentRoot)
+    {
+        var file = configuration["Program:File"];
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return null;
+        }
+        return Resolve(file, contentRoot) ?? throw new HostConfigurationException($"Program:File '{file}' does not exist.");
     }
 
     private static string? Resolve(string file, string contentRoot)

@@ -27,15 +27,8 @@ public sealed class ProgramDirectory(ProgramConfiguration program)
 {
     private volatile ProgramIndex _current = new(program);
 
-    /// <summary>Raised after a new program version is in use.</summary>
-    public event Action? Changed;
-
     /// <summary>Puts a new program version in use (its schedules and indexes are built once, here).</summary>
-    public void Use(ProgramConfiguration next)
-    {
-        _current = new ProgramIndex(next);
-        Changed?.Invoke();
-    }
+    public void Use(ProgramConfiguration next) => _current = new ProgramIndex(next);
 
     public ProgramConfiguration Program => _current.Program;
 

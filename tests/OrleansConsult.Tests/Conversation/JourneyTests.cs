@@ -458,7 +458,7 @@ public sealed class ScheduleEdgeTests(ClusterFixture fixture)
     public async Task A_public_holiday_closes_the_area_and_the_pool_takes_it_on_holiday_hours()
     {
         var s = new Scenario(fixture);
-        s.MoveToDate(new DateOnly(2027, 2, 23), 10); // Tuesday, 天皇誕生日
+        s.MoveToNextHoliday(DayOfWeek.Tuesday, 10); // a Tuesday that is a public holiday: the area would be open 9–13
         var nurse = await s.OnShiftAsync("n1");
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");

@@ -78,7 +78,7 @@ public sealed class LapsedOfferTests(ClusterFixture fixture)
         await s.TickAsync();
         await counselor.ExpectAsync("待ち行列に戻しました");
         var note = await she.ExpectAsync("お待たせしています");
-        Assert.Contains("対応できる相談員を探しています", note.Text);
+        Assert.Contains("対応できる担当者を探しています", note.Text);
         Assert.Single((await s.LocalDispatcher.GetSnapshotAsync()).Queue);
 
         s.Advance(Pause - TimeSpan.FromSeconds(1)); // the pause is not over: nothing yet

@@ -42,6 +42,20 @@ public sealed class Scenario(IGrainFactory grains, RecordingOutbound outbound, M
         clock.SetUtcNow(JapaneseCalendar.AtTokyo(date, new TimeSpan(hour, minute, 0)));
     }
 
+    /// <summary>
+    /// Moves the clock forward to the next <paramref name="day"/> that is a public holiday, at hh:mm Tokyo time
+    /// (the shared clock only moves forward, so a fixed date would depend on how many tests ran before).
+    /// </summary>
+    public void MoveToNextHoliday(DayOfWeek day, int hour, int minute = 0)
+    {
+        var date = DateOnly.FromDateTime(JapaneseCalendar.ToTokyo(Now).DateTime).AddDays(1);
+        while (date.DayOfWeek != day || !JapaneseCalendar.Instance.IsPublicHoliday(date) || JapaneseCalendar.IsYearEnd(date))
+        {
+            date = date.AddDays(1);
+        }
+        MoveToDate(date, hour, minute);
+    }
+
     /// <summary>Moves the clock forward to <paramref name="date"/> hh:mm Tokyo time.</summary>
     public void MoveToDate(DateOnly date, int hour, int minute = 0) =>
         clock.SetUtcNow(JapaneseCalendar.AtTokyo(date, new TimeSpan(hour, minute, 0)));

@@ -27,7 +27,7 @@ public sealed class BadInputDrill(ITestOutputHelper output)
             var she = await journey.ReadyConsulteeAsync($"Ubad{i}", "高岡市");
             await she.SayAsync("相談する");
             await counselor.AnswerOfferAsync(accept: true, offerNumber: i + 1);
-            await she.ExpectAsync("相談員とつながりました");
+            await she.ExpectAsync("助産師とつながりました"); // told by the role of whoever took it
             consultees.Add(she);
         }
 

@@ -41,7 +41,7 @@ public sealed class DatabaseOutageDrill(PostgresServer postgres, ITestOutputHelp
                 return Task.FromResult(chosen is not null);
             }, TimeSpan.FromSeconds(15)));
             cases[await chosen!.AnswerOfferAsync(accept: true, offerNumber: cases.Values.Count(v => v == chosen) + 1)] = chosen;
-            await she.ExpectAsync("相談員とつながりました");
+            await she.ExpectAsync(chosen == counselors[0] ? "相談員とつながりました" : "助産師とつながりました");
             consultees.Add(she);
         }
 
