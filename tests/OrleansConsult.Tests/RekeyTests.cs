@@ -1,9 +1,11 @@
+using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Host;
 using OrleansConsult.Storage;
 using OrleansConsult.Tests.Infrastructure;
+using OrleansConsult.Tests.Line;
 
 namespace OrleansConsult.Tests;
 
@@ -11,6 +13,8 @@ namespace OrleansConsult.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class RekeyTests(PostgresServer postgres)
 {
+    private const string UserId = "Urekey";
+
     [Theory]
     [InlineData("embedded")]
     [InlineData("postgres")]
@@ -26,23 +30,21 @@ public sealed class RekeyTests(PostgresServer postgres)
         string[] StorageArgs(string keys) => mode == "postgres"
             ? ["--Storage:Mode=PostgreSQL", $"--Storage:ConnectionString={settings["Storage:ConnectionString"]}", $"--Transcripts:Keys={keys}", "--BatchSize=2"]
             : ["--Storage:Mode=Embedded", $"--Storage:DataPath={data.Path}", $"--Transcripts:Keys={keys}", "--BatchSize=2"];
-        var sheKey = GrainKeys.LineUser("consultee", "Urekey");
 
-        // 1. Everything sealed with A: her state, transcript rows, and the bot's answers in the outbox (LINE is unreachable here).
+        // 1. Everything sealed with A: her state (she consents), transcript rows, and the bot's answers,
+        //    which wait in the outbox (no test host reaches LINE).
         settings["Transcripts:Keys"] = keyA;
         await using (var host = await HostRunner.StartAsync(settings))
         {
-            var she = host.Grains.GetGrain<IConsulteeGrain>(sheKey);
-            await she.AcceptAsync(Events.Text("こんにちは"));
-            await she.AcceptAsync(MoreEvents.Postback("consent:yes"));
-            Assert.True(await Eventually.TrueAsync(async () => (await she.GetProfileAsync()).Consent == true, TimeSpan.FromSeconds(20)));
+            var outbox = host.Services.GetRequiredService<SqlOutbox>();
+            await SayAsync(host, "こんにちは");
+            await SayAsync(host, "同意する");
+            Assert.True(await Eventually.TrueAsync(async () => await outbox.PendingCountAsync() >= 2, TimeSpan.FromSeconds(30)));
             var transcripts = host.Services.GetRequiredService<SqlTranscriptStore>();
             for (var i = 0; i < 5; i++)
             {
                 await transcripts.AppendAsync(new TranscriptEntry("CASE-REKEY", "toyama", $"e{i}", DateTimeOffset.UtcNow, TranscriptAuthor.Consultee, $"相談{i}"));
             }
-            var outbox = host.Services.GetRequiredService<SqlOutbox>();
-            Assert.True(await Eventually.TrueAsync(async () => await outbox.PendingCountAsync() >= 2, TimeSpan.FromSeconds(30)));
         }
 
         // 2. B first in the ring of the running service, then rekey beside it.
@@ -50,36 +52,42 @@ public sealed class RekeyTests(PostgresServer postgres)
         await using (var host = await HostRunner.StartAsync(settings))
         {
             var database = host.Services.GetRequiredService<Database>();
-            var onlyB = new PayloadProtector(keyB);
-            await Assert.ThrowsAsync<CryptographicException>(() => new SqlTranscriptStore(database, onlyB).ReadAsync("CASE-REKEY"));
-            var she = host.Grains.GetGrain<IConsulteeGrain>(sheKey);
-            Assert.True((await she.GetProfileAsync()).Consent); // active, holding the version it read
+            await Assert.ThrowsAsync<CryptographicException>(() => new SqlTranscriptStore(database, new PayloadProtector(keyB)).ReadAsync("CASE-REKEY"));
+            await SayAsync(host, "よくある質問"); // her grain is active, holding the version it read
 
             Assert.Equal(0, await HostCommands.RekeyAsync(StorageArgs($"{keyB};{keyA}")));
 
-            // The grain's next write still matches the stored version: rekey left versions alone.
-            await she.AcceptAsync(Events.Text("よくある質問"));
-            Assert.True(await Eventually.TrueAsync(async () => (await she.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(20)));
+            // Her next event is stored over the version she holds: rekey left versions alone.
+            await SayAsync(host, "富山市");
             var again = await new SealedValueRekeyer(database, new PayloadProtector($"{keyB};{keyA}")).RekeyAllAsync();
             Assert.All(again, counts => Assert.Equal((0, 0, 0), (counts.Resealed, counts.ChangedMeanwhile, counts.Unreadable)));
             Assert.All(again, counts => Assert.True(counts.AlreadyCurrent > 0, $"{counts.Table}: nothing to check"));
         }
 
-        // 3. Only B: every value opens.
+        // 3. Only B: every value opens; her state (consent, area) is read and the bot answers with her area's phones.
         settings["Transcripts:Keys"] = keyB;
         await using (var host = await HostRunner.StartAsync(settings))
         {
-            var she = host.Grains.GetGrain<IConsulteeGrain>(sheKey);
-            Assert.True((await she.GetProfileAsync()).Consent);
             Assert.Equal(Enumerable.Range(0, 5).Select(i => $"相談{i}"),
                 (await host.Services.GetRequiredService<SqlTranscriptStore>().ReadAsync("CASE-REKEY")).Select(t => t.Text));
-            // The outbox rows (the running dispatcher may hold claims on them: read them directly).
-            var payloads = await OutboxPayloadsAsync(host.Services.GetRequiredService<Database>(), new PayloadProtector(keyB));
-            Assert.True(payloads.Count >= 2);
-            Assert.All(payloads, payload => Assert.Contains("Urekey", payload, StringComparison.Ordinal));
+            await SayAsync(host, "電話で相談");
+            var database = host.Services.GetRequiredService<Database>();
+            var onlyB = new PayloadProtector(keyB);
+            Assert.True(await Eventually.TrueAsync(async () => (await OutboxPayloadsAsync(database, onlyB)).Any(p => p.Contains("0120-000-101", StringComparison.Ordinal)),
+                TimeSpan.FromSeconds(30)), "the bot never answered with her area's phone numbers");
+            Assert.All(await OutboxPayloadsAsync(database, onlyB), payload => Assert.Contains(UserId, payload, StringComparison.Ordinal));
         }
     }
 
+    /// <summary>A signed webhook with one text of hers; 200 means her state was read and the event stored.</summary>
+    private static async Task SayAsync(HostRunner host, string text)
+    {
+        var body = WebhookEndpointTests.Body(WebhookEndpointTests.TextEvent(UserId, text, Guid.NewGuid().ToString("N")));
+        using var response = await host.Http.SendAsync(WebhookEndpointTests.Signed("consultee", body, HostRunner.ConsulteeSecret));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Every outbox payload opened with <paramref name="protector"/> (read directly: the running dispatcher may hold claims).</summary>
     private static async Task<List<string>> OutboxPayloadsAsync(Database database, PayloadProtector protector)
     {
         await using var connection = await database.OpenAsync();
