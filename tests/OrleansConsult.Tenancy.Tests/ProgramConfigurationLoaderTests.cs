@@ -41,6 +41,20 @@ public class ProgramConfigurationLoaderTests
     }
 
     [Fact]
+    public void Retention_is_five_years_unless_the_tenant_says_otherwise()
+    {
+        var json = Minimal();
+        Assert.Equal(5, ProgramConfigurationLoader.FromJson(json.ToJsonString()).Tenants.Single().RetentionYears);
+        Assert.Equal(5, ProgramConfigurationLoader.FromFile(Sample.Path).FindTenant("toyama")!.RetentionYears);
+
+        json["Program"]!["Tenants"]!["toyama"]!["RetentionYears"] = 10;
+        var tenant = ProgramConfigurationLoader.FromJson(json.ToJsonString()).Tenants.Single();
+        Assert.Equal(10, tenant.RetentionYears);
+        var now = new DateTimeOffset(2036, 2, 29, 12, 0, 0, TimeSpan.FromHours(9));
+        Assert.Equal(new DateTimeOffset(2026, 2, 28, 12, 0, 0, TimeSpan.FromHours(9)), tenant.RetentionCutoff(now));
+    }
+
+    [Fact]
     public void Configuration_section_is_read_and_can_be_overridden()
     {
         var configuration = new ConfigurationBuilder()
@@ -88,6 +102,9 @@ public class ProgramConfigurationLoaderTests
     [InlineData("Counselors:tym-c01:MaxConcurrentCases", "0", "Program:Tenants:toyama:Counselors:tym-c01:MaxConcurrentCases is not a whole number of at least 1")]
     [InlineData("Counselors:tym-c01:Role", "Doctor", "Program:Tenants:toyama:Counselors:tym-c01:Role is not one of Counselor, Midwife, Nurse, PublicHealthNurse")]
     [InlineData("OverflowTo", "nowhere", "Program:Tenants:toyama:OverflowTo names nurse pool 'nowhere', which is not configured (known: national)")]
+    [InlineData("RetentionYears", "0", "Program:Tenants:toyama:RetentionYears is not a whole number of at least 1")]
+    [InlineData("RetentionYears", "5年", "Program:Tenants:toyama:RetentionYears is not a whole number of at least 1")]
+    [InlineData("RetentionYears", "1825", "Program:Tenants:toyama:RetentionYears is more than 30 years; write whole years (e.g. 5)")]
     public void A_bad_setting_is_reported_by_its_path(string setting, string value, string expected)
     {
         var json = WithPool(Minimal());
