@@ -116,7 +116,7 @@ public sealed partial class LineMessagingClient(
         throw new LineApiException(status, error?.Message, requestId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "LINE {Operation} on {Channel}: {Status}, x-line-request-id {RequestId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "LINE {Operation} on {Channel}: {Status}, x-line-request-id {RequestId}")]
     private static partial void LogAnswer(ILogger logger, string operation, string channel, int status, string? requestId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LINE {Operation} on {Channel}: retry key already accepted (409), x-line-request-id {RequestId}, accepted {AcceptedRequestId}")]

@@ -87,6 +87,6 @@ public sealed partial class LineSender(
         return age >= TimeSpan.Zero - TimeSpan.FromSeconds(5) && age < sending.ReplyTokenValidity - sending.ReplyTokenSafetyMargin;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reply on {Channel} sent as push: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reply on {Channel} sent as push: {Reason}")]
     private static partial void LogFallback(ILogger logger, string channel, string reason);
 }
