@@ -55,5 +55,5 @@ public sealed class LinePseudonyms(Database database, PayloadProtector protector
     }
 
     /// <summary>Binds the sealed key to its row.</summary>
-    public static string AssociatedData => "oc-secret:" + SecretName;
+    public static string AssociatedData => SealedRows.Secret(SecretName);
 }

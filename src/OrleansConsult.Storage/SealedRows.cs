@@ -10,6 +10,9 @@ public static class SealedRows
     /// <summary>An outbox row's payload, bound to its retry key.</summary>
     public static string Outbox(Guid retryKey) => "outbox:" + retryKey.ToString("N");
 
+    /// <summary>A service secret (oc_secrets), bound to its name.</summary>
+    public static string Secret(string name) => "oc-secret:" + name;
+
     /// <summary>A transcript row's text, bound to its case and entry.</summary>
     public static string Transcript(string caseId, string entryId) => $"{caseId}/{entryId}";
 

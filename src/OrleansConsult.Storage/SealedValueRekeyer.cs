@@ -20,6 +20,7 @@ public sealed class SealedValueRekeyer(Database database, PayloadProtector prote
         await GrainStateAsync(cancellationToken),
         await TranscriptsAsync(cancellationToken),
         await OutboxAsync(cancellationToken),
+        await SecretsAsync(cancellationToken),
     ];
 
     /// <summary>The one step for every value: the new sealed bytes, null when already current; throws when it cannot be opened.</summary>
@@ -156,6 +157,30 @@ public sealed class SealedValueRekeyer(Database database, PayloadProtector prote
             }
             after = batch[^1].Id;
         }
+    }
+
+    /// <summary>Service secrets (the LINE pseudonym key): few rows, each bound to its name.</summary>
+    public async Task<RekeyCounts> SecretsAsync(CancellationToken cancellationToken = default)
+    {
+        var tally = new Tally("secrets");
+        var rows = new List<(string Name, byte[] Value)>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name, value FROM oc_secrets ORDER BY name";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+            }
+        }
+        foreach (var (name, value) in rows)
+        {
+            await ResealAsync(tally, value, SealedRows.Secret(name),
+                "UPDATE oc_secrets SET value = @new WHERE name = @name AND value = @old",
+                command => command.Add("name", name), cancellationToken);
+        }
+        return tally.Counts;
     }
 
     private async Task ResealAsync(Tally tally, byte[] payload, string associatedData, string update, Action<DbCommand> bindRow, CancellationToken cancellationToken)
