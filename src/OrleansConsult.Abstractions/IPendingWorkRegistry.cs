@@ -21,6 +21,12 @@ public interface IPendingWorkRegistry
     /// <summary>Forgets the grain's entry: it holds no work.</summary>
     Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default);
 
-    /// <summary>Entries whose silo is not among <paramref name="liveSilos"/>.</summary>
-    Task<IReadOnlyList<(string GrainKey, LineUserKind Kind)>> OrphanedAsync(IReadOnlySet<string> liveSilos, int max, CancellationToken cancellationToken = default);
+    /// <summary>Entries whose silo is not among <paramref name="liveSilos"/>, with that silo.</summary>
+    Task<IReadOnlyList<(string GrainKey, LineUserKind Kind, string Owner)>> OrphanedAsync(IReadOnlySet<string> liveSilos, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Forgets an orphaned entry once its grain was woken, unless the grain has registered itself
+    /// again meanwhile (it still holds work, and the entry now names its new silo).
+    /// </summary>
+    Task ForgetOrphanAsync(string grainKey, string deadOwner, CancellationToken cancellationToken = default);
 }

@@ -144,18 +144,13 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             await RegisterWorkAsync();
             Kick();
         }
-        else
-        {
-            // Woken by recovery with nothing left to do: the entry of the dead silo goes.
-            await ReleaseWorkAsync(anyOwner: true);
-        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (state.State.Pending.Count == 0 && _registered)
         {
-            await ReleaseWorkAsync(anyOwner: false);
+            await ReleaseWorkAsync();
         }
     }
 
@@ -168,15 +163,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         }
     }
 
-    private async Task ReleaseWorkAsync(bool anyOwner)
+    private async Task ReleaseWorkAsync()
     {
         try
         {
-            if (anyOwner)
-            {
-                // Claim it first, so the release below matches whatever silo held it.
-                await Registry.RegisterAsync(LineUserKey, Kind);
-            }
             await Registry.ReleaseAsync(LineUserKey);
             _registered = false;
         }

@@ -62,9 +62,12 @@ public sealed partial class PendingWorkRecovery(
                     : grains.GetGrain<IConsulteeGrain>(entry.GrainKey);
                 try
                 {
+                    // Activating it works its stored events (and moves its entry to the new silo if it
+                    // still holds some); with nothing left, the dead silo's entry goes.
                     await grain.ProcessPendingAsync();
+                    await registry.ForgetOrphanAsync(entry.GrainKey, entry.Owner, CancellationToken.None);
                 }
-                catch (Exception ex) when (ex is TimeoutException or OrleansException)
+                catch (Exception ex) when (ex is TimeoutException or OrleansException or System.Data.Common.DbException)
                 {
                     // Its silo is still being declared dead: the next sweep tries again.
                     LogWakeFailed(logger, ex.GetType().Name);

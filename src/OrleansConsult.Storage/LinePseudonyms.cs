@@ -15,7 +15,7 @@ public sealed class LinePseudonyms(Database database, PayloadProtector protector
 {
     private const string SecretName = "line-pseudonym-key";
     private readonly object _gate = new();
-    private Task<byte[]>? _key;
+    private volatile Task<byte[]>? _key;
 
     public async ValueTask<string> OfAsync(string channel, string lineUserId)
     {
@@ -25,6 +25,11 @@ public sealed class LinePseudonyms(Database database, PayloadProtector protector
 
     private Task<byte[]> KeyAsync()
     {
+        // Every webhook asks: once loaded, no lock.
+        if (_key is { IsCompletedSuccessfully: true } loaded)
+        {
+            return loaded;
+        }
         lock (_gate)
         {
             // A failed read (storage down) is tried again at the next use.

@@ -25,18 +25,24 @@ public sealed class SqlPendingWorkRegistry(Database database, string owner, Time
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default)
+    // Only this silo's entry: if the grain has moved meanwhile, the entry is its new home's.
+    public Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default) =>
+        DeleteAsync(grainKey, owner, cancellationToken);
+
+    public Task ForgetOrphanAsync(string grainKey, string deadOwner, CancellationToken cancellationToken = default) =>
+        DeleteAsync(grainKey, deadOwner, cancellationToken);
+
+    private async Task DeleteAsync(string grainKey, string entryOwner, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // Only this silo's entry: if the grain has moved meanwhile, the entry is its new home's.
         command.CommandText = "DELETE FROM oc_pending_work WHERE grain_key = @key AND owner = @owner";
         command.Add("key", grainKey);
-        command.Add("owner", owner);
+        command.Add("owner", entryOwner);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<(string GrainKey, LineUserKind Kind)>> OrphanedAsync(
+    public async Task<IReadOnlyList<(string GrainKey, LineUserKind Kind, string Owner)>> OrphanedAsync(
         IReadOnlySet<string> liveSilos, int max, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -55,7 +61,7 @@ public sealed class SqlPendingWorkRegistry(Database database, string owner, Time
             }
         }
 
-        var found = new List<(string, LineUserKind)>();
+        var found = new List<(string, LineUserKind, string)>();
         foreach (var name in gone)
         {
             await using var command = connection.CreateCommand();
@@ -65,7 +71,7 @@ public sealed class SqlPendingWorkRegistry(Database database, string owner, Time
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                found.Add((reader.GetString(0), (LineUserKind)Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)));
+                found.Add((reader.GetString(0), (LineUserKind)Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), name));
             }
             if (found.Count >= max)
             {

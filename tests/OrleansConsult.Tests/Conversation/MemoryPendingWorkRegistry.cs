@@ -22,6 +22,8 @@ public sealed class MemoryPendingWorkRegistry : IPendingWorkRegistry
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<(string GrainKey, LineUserKind Kind)>> OrphanedAsync(IReadOnlySet<string> liveSilos, int max, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<(string, LineUserKind)>>([]);
+    public Task<IReadOnlyList<(string GrainKey, LineUserKind Kind, string Owner)>> OrphanedAsync(IReadOnlySet<string> liveSilos, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<(string, LineUserKind, string)>>([]);
+
+    public Task ForgetOrphanAsync(string grainKey, string deadOwner, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
