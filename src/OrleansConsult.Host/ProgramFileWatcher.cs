@@ -34,6 +34,12 @@ public sealed partial class ProgramFileWatcher(string path, TimeSpan interval, P
             {
                 LogRejected(logger, path, string.Join("; ", e.Errors));
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A file caught mid-write can fail in the reader itself: the loop must outlive it, or no
+                // later edit would ever be seen. The next tick reads the finished file.
+                LogRejected(logger, path, e.GetType().Name);
+            }
         }
     }
 
