@@ -13,13 +13,17 @@ namespace OrleansConsult.Host;
 public sealed partial class ProgramFileWatcher(string path, TimeSpan interval, ProgramDirectory directory, ILogger<ProgramFileWatcher> logger)
     : BackgroundService
 {
+    // Taken when the watcher is made, next to the load of the version in use: ExecuteAsync runs later on
+    // the thread pool, and an edit made meanwhile would otherwise become the baseline and never count.
+    private readonly string? _baseline = Fingerprint(path);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seen = Fingerprint();
+        var seen = _baseline;
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var now = Fingerprint();
+            var now = Fingerprint(path);
             if (now is null || now == seen)
             {
                 continue;
@@ -44,7 +48,7 @@ public sealed partial class ProgramFileWatcher(string path, TimeSpan interval, P
     }
 
     /// <summary>A hash of the file's content, or null while it cannot be read (mid-replace).</summary>
-    private string? Fingerprint()
+    private static string? Fingerprint(string path)
     {
         try
         {
