@@ -1,7 +1,7 @@
 namespace OrleansConsult.Abstractions;
 
 /// <summary>
-/// What remains of an erasure a consultee asked for: her person key, when, and how much was deleted.
+/// What remains of an erasure a consultee asked for: her grain key (a pseudonym), when, and how much was deleted.
 /// No content. <see cref="Id"/> comes from the event that confirmed it (recording it twice keeps the first).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("oc.ErasureRecord")]

@@ -1,8 +1,8 @@
 namespace OrleansConsult.Abstractions;
 
 /// <summary>
-/// A plain index of cases (no personal data): tenant, the consultee's person key
-/// (<see cref="PersonKeys"/>), when each opened and closed. Grain state is sealed, so this is how
+/// A plain index of cases (no personal data): tenant, the consultee's grain key
+/// (channel and keyed pseudonym), when each opened and closed. Grain state is sealed, so this is how
 /// the daily purge finds cases past their retention and an erasure finds all of one consultee's cases.
 /// The case grain stays the truth: the index only points at candidates.
 /// </summary>

@@ -8,7 +8,7 @@ namespace OrleansConsult.Abstractions;
 [Alias("oc.ICaseRetentionGrain")]
 public interface ICaseRetentionGrain : IGrainWithStringKey
 {
-    /// <summary>Her erasure: deletes the case when it is hers (<paramref name="consulteeKey"/>, a <see cref="PersonKeys"/> value).</summary>
+    /// <summary>Her erasure: deletes the case when it is hers (<paramref name="consulteeKey"/>, her grain key).</summary>
     [Alias("EraseForConsultee")]
     Task<CaseErasure> EraseForConsulteeAsync(string consulteeKey);
 

@@ -224,10 +224,15 @@ public static class OrleansConsultHost
             o.Invariant = invariant;
             o.ConnectionString = connectionString;
         });
-        // Grain state holds personal data: sealed with AES-GCM before it is written.
+        // Grain state holds personal data: sealed with AES-GCM before it is written, bound to its grain.
         silo.Services.AddOptions<Orleans.Configuration.AdoNetGrainStorageOptions>(StorageNames.State)
             .Configure<Orleans.Serialization.Serializer>((o, serializer) =>
                 o.GrainStorageSerializer = new EncryptedGrainStorageSerializer(new Orleans.Storage.OrleansGrainStorageSerializer(serializer), protector));
+        // Registered after the provider, so this wins; the provider's own start-up registration then
+        // resolves the wrapper, which passes it on.
+        silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(StorageNames.State, (sp, name) => new GrainBoundStorage(
+            Orleans.Storage.AdoNetGrainStorageFactory.Create(sp, (string)name!),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId));
         if (storage.Mode == StorageMode.Embedded)
         {
             // The AdoNet reminder provider has no SQLite support in Orleans 10.4: our own table, same file.

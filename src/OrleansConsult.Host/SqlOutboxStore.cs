@@ -6,10 +6,10 @@ using OrleansConsult.Storage;
 namespace OrleansConsult.Host;
 
 /// <summary>The LINE layer's outbox contract on the project's database (sealed rows in oc_line_outbox).</summary>
-public sealed class SqlOutboxStore(SqlOutbox outbox, TimeProvider clock) : IOutboxStore
+public sealed class SqlOutboxStore(SqlOutbox outbox, LinePseudonyms pseudonyms, TimeProvider clock) : IOutboxStore
 {
-    public Task EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default) =>
-        outbox.EnqueueAsync(new OutboxRecord(
+    public async Task EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default) =>
+        await outbox.EnqueueAsync(new OutboxRecord(
             item.Id,
             item.Channel,
             JsonSerializer.Serialize(new OutboxPayload(item.To.ToArray(), item.MessagesJson), OutboxJsonContext.Default.OutboxPayload),
@@ -17,11 +17,18 @@ public sealed class SqlOutboxStore(SqlOutbox outbox, TimeProvider clock) : IOutb
             item.NextAttemptAt,
             item.CreatedAt,
             item.LastError,
-            item.To is [var to] ? OutboxRecord.RecipientKey(item.Channel, to) : null,
+            item.To is [var to] ? await RecipientAsync(item.Channel, to) : null,
             item.ParkReason?.Name()), cancellationToken);
 
-    public Task<bool> HasPendingForAsync(string channel, string userId, CancellationToken cancellationToken = default) =>
-        outbox.HasPendingForAsync(OutboxRecord.RecipientKey(channel, userId), cancellationToken);
+    public async Task<bool> HasPendingForAsync(string channel, string userId, CancellationToken cancellationToken = default) =>
+        await outbox.HasPendingForAsync(await RecipientAsync(channel, userId), cancellationToken);
+
+    /// <summary>
+    /// A single recipient is named in the table by her grain key (channel and keyed pseudonym), never
+    /// her LINE user id: her erasure finds her rows by it.
+    /// </summary>
+    private async Task<string> RecipientAsync(string channel, string userId) =>
+        OrleansConsult.Abstractions.GrainKeys.LineUser(channel, await pseudonyms.OfAsync(channel, userId));
 
     public async Task<IReadOnlyList<OutboxItem>> DequeueDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {

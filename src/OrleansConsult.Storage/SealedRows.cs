@@ -16,10 +16,10 @@ public static class SealedRows
     /// <summary>A transcript row's text, bound to its case and entry.</summary>
     public static string Transcript(string caseId, string entryId) => $"{caseId}/{entryId}";
 
-    /// <summary>
-    /// A grain state blob. Today every state blob shares one context (the serializer is not told which
-    /// grain it writes); binding it to the grain id changes only this function and
-    /// <see cref="EncryptedGrainStorageSerializer"/>.
-    /// </summary>
-    public static string GrainState(GrainStateRow row) => EncryptedGrainStorageSerializer.AssociatedData;
+    /// <summary>A grain state blob, bound to its row's key: service, state name and grain key (see <see cref="GrainStateBinding"/>).</summary>
+    public static string GrainState(GrainStateRow row) =>
+        GrainState(row.ServiceId, row.GrainType, row.GrainIdN0, row.GrainIdN1, row.GrainIdExtension);
+
+    public static string GrainState(string serviceId, string stateName, long n0, long n1, string? extension) =>
+        $"oc-grain-state:{serviceId}/{stateName}/{n0}/{n1}/{extension ?? ""}";
 }

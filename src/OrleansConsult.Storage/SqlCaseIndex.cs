@@ -2,7 +2,7 @@ using OrleansConsult.Abstractions;
 
 namespace OrleansConsult.Storage;
 
-/// <summary>The case index (oc_case_index): ids, tenant, the consultee's person key and times; no personal data.</summary>
+/// <summary>The case index (oc_case_index): ids, tenant, the consultee's grain key (channel and keyed pseudonym) and times; no personal data.</summary>
 public sealed class SqlCaseIndex(Database database) : ICaseIndex
 {
     public async Task OpenedAsync(string caseId, string tenantId, string consulteeKey, DateTimeOffset at, CancellationToken cancellationToken = default)

@@ -2,7 +2,7 @@ using OrleansConsult.Abstractions;
 
 namespace OrleansConsult.Storage;
 
-/// <summary>A consultee's outbox rows (by her person key, which is how the outbox names single recipients) and the erasure records (oc_erasure).</summary>
+/// <summary>A consultee's outbox rows (by her grain key, which is how the outbox names single recipients) and the erasure records (oc_erasure).</summary>
 public sealed class SqlErasureStore(Database database, SqlOutbox outbox) : IErasureStore
 {
     public Task<int> DeleteOutboxRowsAsync(string consulteeKey, CancellationToken cancellationToken = default) =>
@@ -27,7 +27,7 @@ public sealed class SqlErasureStore(Database database, SqlOutbox outbox) : IEras
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The erasure records of one person key, oldest first (operators and tests).</summary>
+    /// <summary>The erasure records of one grain key, oldest first (operators and tests).</summary>
     public async Task<IReadOnlyList<ErasureRecord>> RecordsOfAsync(string consulteeKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

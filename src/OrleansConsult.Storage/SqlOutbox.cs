@@ -12,11 +12,7 @@ public sealed record OutboxRecord(
     DateTimeOffset CreatedAt,
     string? LastError = null,
     string? Recipient = null,
-    string? ParkReason = null)
-{
-    /// <summary>How a single recipient is named in the table: her person key, a hash, not her LINE user id.</summary>
-    public static string RecipientKey(string channel, string userId) => OrleansConsult.Abstractions.PersonKeys.Of(channel, userId);
-}
+    string? ParkReason = null);
 
 /// <summary>What one outbox purge deleted, by kind of row.</summary>
 public sealed record OutboxPurgeResult(int Delivered, int Parked, int Expired)

@@ -111,8 +111,8 @@ public sealed class RetentionStoreTests(PostgresServer postgres) : IDisposable
     {
         var database = await DatabaseAsync(mode);
         var outbox = Outbox(database);
-        var hers = PersonKeys.Of("consultee", "Uhana");
-        var other = PersonKeys.Of("consultee", "Uaoi");
+        var hers = "consultee:hana-pseudonym";
+        var other = "consultee:aoi-pseudonym";
         var delivered = Row(Now, hers);
         await outbox.EnqueueAsync(delivered);
         await outbox.MarkDeliveredAsync(delivered.RetryKey, Now);
@@ -138,11 +138,11 @@ public sealed class RetentionStoreTests(PostgresServer postgres) : IDisposable
     public async Task The_case_index_names_a_consultees_cases_and_the_candidates_past_a_cutoff(string mode)
     {
         var index = new SqlCaseIndex(await DatabaseAsync(mode));
-        var hers = PersonKeys.Of("consultee", "Uhana");
+        var hers = "consultee:hana-pseudonym";
         await index.OpenedAsync("CASE-OLD", "toyama", hers, Now.AddYears(-6));
         await index.ClosedAsync("CASE-OLD", Now.AddYears(-6).AddHours(1));
         await index.OpenedAsync("CASE-OLD", "toyama", hers, Now); // recorded again: no change
-        await index.OpenedAsync("CASE-NEVER-CLOSED", "toyama", PersonKeys.Of("consultee", "Uaoi"), Now.AddYears(-6));
+        await index.OpenedAsync("CASE-NEVER-CLOSED", "toyama", "consultee:aoi-pseudonym", Now.AddYears(-6));
         await index.OpenedAsync("CASE-NEW", "toyama", hers, Now.AddYears(-1));
         await index.ClosedAsync("CASE-NEW", Now.AddYears(-1));
         await index.OpenedAsync("CASE-OTHER-TENANT", "shizuoka", hers, Now.AddYears(-6));

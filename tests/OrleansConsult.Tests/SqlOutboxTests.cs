@@ -56,11 +56,11 @@ public sealed class SqlOutboxTests(PostgresServer postgres) : IDisposable
     public async Task One_recipients_rows_leave_in_the_order_they_were_written(string mode)
     {
         var (outbox, _) = await OutboxAsync(mode);
-        var hana = OutboxRecord.RecipientKey("consultee", "Uhana");
+        var hana = "consultee:hana-pseudonym";
         var parked = Record("届かない", Now.AddMinutes(-10)) with { CreatedAt = Now.AddMinutes(-10), Recipient = hana, ParkReason = "monthly-limit" };
         var first = Record("1", Now.AddSeconds(-5)) with { CreatedAt = Now.AddSeconds(-3), Recipient = hana };
         var second = Record("2", Now.AddSeconds(-9)) with { CreatedAt = Now.AddSeconds(-2), Recipient = hana }; // due earlier, written later
-        var other = Record("x", Now) with { Recipient = OutboxRecord.RecipientKey("consultee", "Uaoi") };
+        var other = Record("x", Now) with { Recipient = "consultee:aoi-pseudonym" };
         foreach (var record in new[] { parked, second, first, other })
         {
             await outbox.EnqueueAsync(record);
@@ -94,8 +94,8 @@ public sealed class SqlOutboxTests(PostgresServer postgres) : IDisposable
     [MemberData(nameof(Modes))]
     public async Task The_line_layers_outbox_contract_round_trips_through_the_sql_store(string mode)
     {
-        var (outbox, _) = await OutboxAsync(mode);
-        var store = new OrleansConsult.Host.SqlOutboxStore(outbox, TimeProvider.System);
+        var (outbox, database) = await OutboxAsync(mode);
+        var store = new OrleansConsult.Host.SqlOutboxStore(outbox, new LinePseudonyms(database, new PayloadProtector(PayloadProtector.NewKeyRingEntry("k2"))), TimeProvider.System);
         var item = new OrleansConsult.Line.Outbox.OutboxItem(Guid.NewGuid(), "staff", ["U1", "U2"],
             """[{"type":"text","text":"新しい相談があります"}]""", 2, Now, Now.AddMinutes(-1)) { LastError = "LINE 500" };
 
@@ -110,6 +110,22 @@ public sealed class SqlOutboxTests(PostgresServer postgres) : IDisposable
         Assert.Equal("LINE 500", back.LastError);
         await store.MarkDeliveredAsync(item.Id);
         Assert.Equal(0, await outbox.PendingCountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task A_single_recipient_is_named_by_her_grain_key_never_her_line_id(string mode)
+    {
+        var (outbox, database) = await OutboxAsync(mode);
+        var pseudonyms = new LinePseudonyms(database, new PayloadProtector(PayloadProtector.NewKeyRingEntry("k2")));
+        var store = new OrleansConsult.Host.SqlOutboxStore(outbox, pseudonyms, TimeProvider.System);
+        await store.EnqueueAsync(new OrleansConsult.Line.Outbox.OutboxItem(Guid.NewGuid(), "consultee", ["Uhana0123456789"],
+            """[{"type":"text","text":"x"}]""", 1, Now, Now));
+
+        var expected = OrleansConsult.Abstractions.GrainKeys.LineUser("consultee", await pseudonyms.OfAsync("consultee", "Uhana0123456789"));
+        Assert.Equal(1, await Sql.CountAsync(database, "SELECT count(*) FROM oc_line_outbox WHERE recipient = @r", ("r", expected)));
+        Assert.Equal(0, await Sql.CountAsync(database, "SELECT count(*) FROM oc_line_outbox WHERE recipient LIKE '%Uhana%'"));
+        Assert.True(await store.HasPendingForAsync("consultee", "Uhana0123456789"));
     }
 
     [Theory]

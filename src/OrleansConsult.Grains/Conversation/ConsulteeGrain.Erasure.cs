@@ -9,7 +9,7 @@ namespace OrleansConsult.Grains.Conversation;
 /// 「相談記録の削除」: she asks, confirms with [削除する], and everything the system keeps of her is
 /// deleted, not hidden: her open case is closed first (her counselor is told), then every case of hers
 /// (state row, transcript, index row), her outbox rows and her own state row. What remains is an
-/// erasure record: her person key, the time and the counts. Afterwards she is like a new follower.
+/// erasure record: her grain key (a pseudonym), the time and the counts. Afterwards she is like a new follower.
 /// Working the confirming event again after a crash repeats the deletes (each one finds less) and
 /// records nothing twice.
 /// </summary>
@@ -52,8 +52,8 @@ public sealed partial class ConsulteeGrain
             erasedCases += erased.Deleted ? 1 : 0;
             transcriptRows += erased.TranscriptRows;
         }
-        // Outbox rows name their recipient by a hash of channel and id (see PersonKeys), not by the grain key.
-        var outboxRows = await store.DeleteOutboxRowsAsync(PersonKeys.Of(Channel, LineUserId));
+        // Outbox rows name a single recipient by her grain key (channel and pseudonym).
+        var outboxRows = await store.DeleteOutboxRowsAsync(key);
         var record = new ErasureRecord(RetryKeys.For($"{key}/{_eventId}/erasure").ToString("N"), key, ServiceProvider.GetRequiredService<EngineClock>().GetUtcNow(),
             erasedCases, transcriptRows, outboxRows);
         await store.RecordAsync(record);

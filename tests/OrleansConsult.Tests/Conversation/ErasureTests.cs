@@ -28,7 +28,7 @@ public sealed class ErasureTests(ClusterFixture fixture)
         await she.SayAsync("二回目です");
         await counselor.ExpectAsync("二回目です");
         Assert.Equal(new[] { first, second }.Order(), (await ClusterFixture.CaseIndex.CasesOfAsync(key)).Order());
-        ClusterFixture.Erasures.AddOutboxRows(PersonKeys.Of(she.Channel, she.UserId), 2); // outbox rows name her by the recipient hash
+        ClusterFixture.Erasures.AddOutboxRows(key, 2); // outbox rows name her by her grain key
 
         // The command is never relayed; the bot asks first.
         await she.SayAsync("相談記録の削除");
@@ -94,7 +94,7 @@ public sealed class ErasureTests(ClusterFixture fixture)
         var caseId = await counselor.AnswerOfferAsync(accept: true);
         var record = s.Grains.GetGrain<ICaseRetentionGrain>(caseId);
 
-        Assert.True((await record.EraseForConsulteeAsync(PersonKeys.Of("consultee", "Usomeoneelse"))).Kept);
+        Assert.True((await record.EraseForConsulteeAsync(GrainKeys.LineUser("consultee", "someone-else"))).Kept);
         Assert.True((await record.ExpireAsync(s.Now.AddYears(1))).Kept); // still open
         await counselor.SayAsync("/終了");
         await she.ExpectAsync("ご相談ありがとうございました");

@@ -58,7 +58,7 @@ public sealed class ErasureJourneyTests(PostgresServer postgres)
         Assert.Equal(2, await CaseRowsAsync(database, "oc_grain_state", "grain_id_ext", cases));
         Assert.Equal(3, await CaseRowsAsync(database, "oc_transcript", "case_id", cases));
         Assert.Equal(2, await Sql.CountAsync(database, "SELECT count(*) FROM oc_case_index WHERE consultee = @key", ("key", key)));
-        Assert.Equal(1, await Sql.CountAsync(database, "SELECT count(*) FROM oc_line_outbox WHERE recipient = @key", ("key", PersonKeys.Of("consultee", herId))));
+        Assert.Equal(1, await Sql.CountAsync(database, "SELECT count(*) FROM oc_line_outbox WHERE recipient = @key", ("key", key)));
 
         await she.SayAsync("相談記録の削除");
         var confirm = await she.ExpectAsync("削除しますか？");
@@ -73,7 +73,7 @@ public sealed class ErasureJourneyTests(PostgresServer postgres)
         Assert.Equal(0, await CaseRowsAsync(database, "oc_grain_state", "grain_id_ext", cases));
         Assert.Equal(0, await CaseRowsAsync(database, "oc_transcript", "case_id", cases));
         Assert.Equal(0, await CaseRowsAsync(database, "oc_case_index", "case_id", cases));
-        Assert.Equal(0, await Sql.CountAsync(database, "SELECT count(*) FROM oc_line_outbox WHERE recipient = @key", ("key", PersonKeys.Of("consultee", herId))));
+        Assert.Equal(0, await Sql.CountAsync(database, "SELECT count(*) FROM oc_line_outbox WHERE recipient = @key", ("key", key)));
         var record = Assert.Single(await journey.Host.Services.GetRequiredService<SqlErasureStore>().RecordsOfAsync(key));
         Assert.Equal((2, 3, 1), (record.Cases, record.TranscriptRows, record.OutboxRows));
         Assert.Equal(0, await Sql.CountAsync(database, "SELECT count(*) FROM oc_erasure WHERE consultee LIKE @her", ("her", $"%{herId}%")));

@@ -1,0 +1,38 @@
+using Orleans.Runtime;
+
+namespace OrleansConsult.Storage;
+
+/// <summary>
+/// Which grain's state is being read or written right now, for the serializer that seals it. The
+/// Orleans serializer is not told the grain, so <see cref="GrainBoundStorage"/> sets this around each
+/// storage call (it flows into the AdoNet provider's awaits and is gone when the call returns).
+/// </summary>
+public static class GrainStateBinding
+{
+    private static readonly AsyncLocal<string?> CurrentContext = new();
+
+    /// <summary>The associated data of the grain state being read or written, if any.</summary>
+    public static string? Current => CurrentContext.Value;
+
+    /// <summary>Binds the rest of the calling async flow to one grain's state (set inside an async method, it ends with it).</summary>
+    public static void Enter(string associatedData) => CurrentContext.Value = associatedData;
+
+    /// <summary>
+    /// The associated data for <paramref name="grainId"/>'s state <paramref name="stateName"/>: the same
+    /// key columns the AdoNet provider writes (a Guid or integer key with its extension, else the key
+    /// string), so the rekey command derives the same value from the row.
+    /// </summary>
+    public static string For(string serviceId, string stateName, GrainId grainId)
+    {
+        if (grainId.TryGetGuidKey(out var guid, out var extension))
+        {
+            var bytes = guid.ToByteArray();
+            return SealedRows.GrainState(serviceId, stateName, BitConverter.ToInt64(bytes, 0), BitConverter.ToInt64(bytes, 8), extension);
+        }
+        if (grainId.TryGetIntegerKey(out var number, out extension))
+        {
+            return SealedRows.GrainState(serviceId, stateName, 0, number, extension);
+        }
+        return SealedRows.GrainState(serviceId, stateName, 0, 0, grainId.Key.ToString());
+    }
+}
