@@ -5,7 +5,7 @@ namespace OrleansConsult.Tests;
 /// <summary>No file that ships (README, docs, k8s) holds a code that enrolls anyone.</summary>
 public sealed class NothingShippedEnrollsTests
 {
-    private static readonly string Root = RepoRoot();
+    private static readonly string Root = OrleansConsult.Tests.Infrastructure.RepositoryRoot.Path;
 
     [Fact]
     public void No_program_under_k8s_holds_an_enrollment_code()
@@ -32,15 +32,5 @@ public sealed class NothingShippedEnrollsTests
                 .Select(code => $"{Path.GetRelativePath(Root, file)}: {code}"))
             .ToList();
         Assert.Empty(found);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OrleansConsult.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("OrleansConsult.sln not found above the test folder");
     }
 }

@@ -5,7 +5,7 @@ namespace OrleansConsult.Tests;
 /// <summary>README.md and docs/ stand alone: what they point at is in the repository, and CI runs what the README says.</summary>
 public sealed partial class RepositoryDocsTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = OrleansConsult.Tests.Infrastructure.RepositoryRoot.Path;
 
     public static TheoryData<string> Documents()
     {
@@ -66,14 +66,4 @@ public sealed partial class RepositoryDocsTests
 
     [GeneratedRegex(@"## Run the tests\s+```sh\s+([^\n]+?)\s*\n")]
     private static partial Regex TestCommand();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OrleansConsult.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("OrleansConsult.sln not found above the test folder");
-    }
 }

@@ -24,7 +24,8 @@ public sealed class JourneyHost : IAsyncDisposable
     public IGrainFactory Grains => Host.Grains;
 
     /// <summary>Starts at <paramref name="tokyoDate"/> <paramref name="tokyoTime"/> with the sample program (or <paramref name="programFile"/>).</summary>
-    public static async Task<JourneyHost> StartAsync(DateOnly tokyoDate, TimeSpan tokyoTime, Dictionary<string, string?>? settings = null, string? programFile = null)
+    public static async Task<JourneyHost> StartAsync(DateOnly tokyoDate, TimeSpan tokyoTime, Dictionary<string, string?>? settings = null, string? programFile = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var journey = new JourneyHost();
         journey.Clock.SetUtcNow(JapaneseCalendar.AtTokyo(tokyoDate, tokyoTime));
@@ -42,7 +43,11 @@ public sealed class JourneyHost : IAsyncDisposable
         {
             settings["Program:File"] = programFile;
         }
-        journey.Host = await HostRunner.StartAsync(settings, builder => builder.Services.AddSingleton(new EngineClock(journey.Clock)));
+        journey.Host = await HostRunner.StartAsync(settings, builder =>
+        {
+            builder.Services.AddSingleton(new EngineClock(journey.Clock));
+            configure?.Invoke(builder);
+        });
         journey.Simulator.Options.WebhookBase = new Uri(journey.Host.BaseAddress, "/line/webhook/{channel}").ToString();
         return journey;
     }
