@@ -530,6 +530,6 @@ public sealed partial class CounselorGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Counselor {CounselorId}: shift ended at her area's closing")]
     private static partial void LogShiftEnded(ILogger logger, string counselorId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Counselor {CounselorId} accepted case {CaseId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Counselor {CounselorId} accepted case {CaseId}")]
     private static partial void LogAccepted(ILogger logger, string counselorId, string caseId);
 }

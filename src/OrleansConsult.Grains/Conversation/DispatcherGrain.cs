@@ -584,7 +584,7 @@ public sealed partial class DispatcherGrain(
 
     private ICounselorGrain Counselor(string id) => GrainFactory.GetGrain<ICounselorGrain>(id);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatcher {Dispatcher}: case {CaseId} accepted")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dispatcher {Dispatcher}: case {CaseId} accepted")]
     private static partial void LogAccepted(ILogger logger, string dispatcher, string caseId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatcher {Dispatcher}: case {CaseId} overflowed ({Reason})")]
