@@ -88,6 +88,12 @@ public interface IConsultationGrain : IGrainWithStringKey
     [OneWay, Alias("RoutingNews")] Task RoutingNewsAsync(RoutingNews news);
     /// <summary>Idle checks; called by its timer and reminder (and by tests after moving the clock).</summary>
     [Alias("Tick")] Task TickAsync();
+
+    /// <summary>
+    /// The outbox parked a relay of this case after it had been queued (LINE refused it later): its writer is
+    /// told it did not arrive. Called by the Host's outbox, with the direction and event of the relay.
+    /// </summary>
+    [Alias("RelayParked")] Task RelayParkedAsync(string direction, string eventId);
     [Alias("GetSummary")] Task<CaseSummary> GetSummaryAsync();
 }
 

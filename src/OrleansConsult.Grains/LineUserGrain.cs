@@ -448,7 +448,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 }
                 await WriteAsync();
             }
-            var sent = await outbound.SendAsync(Channel, LineUserId, chunk, token, key);
+            var sent = await outbound.SendAsync(Channel, LineUserId, chunk, token, key, RequestContext.Get(OutboxOrigins.RequestContextKey) as string);
             // The worst part decides: one refused part means the whole did not arrive as written.
             outcome = (DeliveryOutcome)Math.Max((int)outcome, (int)Outcome(sent.Path));
         }

@@ -10,6 +10,6 @@ namespace OrleansConsult.Host;
 /// </summary>
 public sealed class LineOutbound(ResilientLineSender sender) : ILineOutbound
 {
-    public Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey) =>
-        sender.SendAsync(channel, userId, messages, token, retryKey);
+    public Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, string? origin) =>
+        sender.SendAsync(channel, userId, messages, token, retryKey, origin);
 }

@@ -139,6 +139,7 @@ public static class OrleansConsultHost
         // (our SQL store replaces the LINE layer's in-memory default).
         builder.Services.AddSingleton<SqlOutbox>();
         builder.Services.AddSingleton<IOutboxStore, SqlOutboxStore>();
+        builder.Services.AddSingleton<IOutboxParkListener, RelayParkedNotices>();
         // Registered first so the schema exists before the outbox drains and the AdoNet providers read their queries.
         builder.Services.AddHostedService<MigrateOnStart>();
         builder.Services.AddLineMessaging(builder.Configuration.GetSection(LineOptions.Section));

@@ -18,7 +18,8 @@ public sealed class SqlOutboxStore(SqlOutbox outbox, LinePseudonyms pseudonyms, 
             item.CreatedAt,
             item.LastError,
             item.To is [var to] ? await RecipientAsync(item.Channel, to) : null,
-            item.ParkReason?.Name()), cancellationToken);
+            item.ParkReason?.Name(),
+            item.Origin), cancellationToken);
 
     public async Task<bool> HasPendingForAsync(string channel, string userId, CancellationToken cancellationToken = default) =>
         await outbox.HasPendingForAsync(await RecipientAsync(channel, userId), cancellationToken);
@@ -36,7 +37,11 @@ public sealed class SqlOutboxStore(SqlOutbox outbox, LinePseudonyms pseudonyms, 
         return records.Select(r =>
         {
             var payload = JsonSerializer.Deserialize(r.Payload, OutboxJsonContext.Default.OutboxPayload)!;
-            return new OutboxItem(r.RetryKey, r.Channel, payload.To, payload.Messages, r.Attempts, r.NextAttemptAt, r.CreatedAt) { LastError = r.LastError };
+            return new OutboxItem(r.RetryKey, r.Channel, payload.To, payload.Messages, r.Attempts, r.NextAttemptAt, r.CreatedAt)
+            {
+                LastError = r.LastError,
+                Origin = r.Origin,
+            };
         }).ToList();
     }
 

@@ -43,6 +43,7 @@ public static class LineServiceCollectionExtensions
         services.TryAddSingleton<LineSender>();
         services.TryAddSingleton<ResilientLineSender>();
         services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
+        services.TryAddSingleton<IOutboxParkListener, NoOutboxParkListener>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

@@ -88,6 +88,10 @@ internal static class ApiEndpoints
         {
             return Error(StatusCodes.Status401Unauthorized, "Authentication failed. Confirm that the access token in the authorization header is valid.");
         }
+        if (faults.OnlyChannel is { } only && only != channel)
+        {
+            faults = new FaultSettings();
+        }
         if (retryKeyText.Length > 0 && retryKey is null)
         {
             return Error(StatusCodes.Status400BadRequest, "The value of the X-Line-Retry-Key header is invalid");

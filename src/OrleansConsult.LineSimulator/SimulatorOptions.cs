@@ -62,6 +62,9 @@ public sealed record FaultSettings
     /// <summary>Push and multicast answer this 4xx (e.g. 400 for a message LINE calls invalid, 403 for a plan without push); reply still works.</summary>
     public int? RefusePushWith { get; init; }
 
+    /// <summary>When set, the faults below latency apply only to calls on this channel (e.g. "staff").</summary>
+    public string? OnlyChannel { get; init; }
+
     /// <summary>Added to every API call.</summary>
     public int LatencyMilliseconds { get; init; }
 

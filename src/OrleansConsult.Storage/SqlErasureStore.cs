@@ -5,8 +5,15 @@ namespace OrleansConsult.Storage;
 /// <summary>A consultee's outbox rows (by her grain key, which is how the outbox names single recipients) and the erasure records (oc_erasure).</summary>
 public sealed class SqlErasureStore(Database database, SqlOutbox outbox) : IErasureStore
 {
-    public Task<int> DeleteOutboxRowsAsync(string consulteeKey, CancellationToken cancellationToken = default) =>
-        outbox.DeleteForRecipientAsync(consulteeKey, cancellationToken);
+    public async Task<int> DeleteOutboxRowsAsync(string consulteeKey, IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default)
+    {
+        var deleted = await outbox.DeleteForRecipientAsync(consulteeKey, cancellationToken);
+        foreach (var caseId in caseIds)
+        {
+            deleted += await outbox.DeleteForCaseAsync(caseId, cancellationToken);
+        }
+        return deleted;
+    }
 
     public async Task RecordAsync(ErasureRecord record, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,8 @@ public sealed record OutboxRecord(
     DateTimeOffset CreatedAt,
     string? LastError = null,
     string? Recipient = null,
-    string? ParkReason = null);
+    string? ParkReason = null,
+    string? Origin = null);
 
 /// <summary>What one outbox purge deleted, by kind of row.</summary>
 public sealed record OutboxPurgeResult(int Delivered, int Parked, int Expired)
@@ -36,8 +37,8 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO oc_line_outbox (id, channel, payload, attempts, next_attempt_at, created_at, last_error, recipient, parked_at, park_reason)
-            VALUES (@id, @channel, @payload, @attempts, @next, @created, @error, @recipient, @parked, @reason)
+            INSERT INTO oc_line_outbox (id, channel, payload, attempts, next_attempt_at, created_at, last_error, recipient, parked_at, park_reason, origin)
+            VALUES (@id, @channel, @payload, @attempts, @next, @created, @error, @recipient, @parked, @reason, @origin)
             ON CONFLICT (id) DO NOTHING
             """;
         command.Add("id", Id(record.RetryKey));
@@ -50,6 +51,7 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
         command.Add("recipient", (object?)record.Recipient ?? DBNull.Value);
         command.Add("parked", record.ParkReason is null ? DBNull.Value : database.Time(record.CreatedAt));
         command.Add("reason", (object?)record.ParkReason ?? DBNull.Value);
+        command.Add("origin", (object?)record.Origin ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -71,7 +73,7 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
         command.CommandText = $"""
             UPDATE oc_line_outbox SET claimed_until = @until
             WHERE id IN ({pick})
-            RETURNING id, channel, payload, attempts, next_attempt_at, created_at, last_error
+            RETURNING id, channel, payload, attempts, next_attempt_at, created_at, last_error, origin
             """;
         command.Add("now", database.Time(now));
         command.Add("until", database.Time(now + ClaimFor));
@@ -89,7 +91,8 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
                 reader.GetInt32(3),
                 database.ReadTime(reader, 4),
                 database.ReadTime(reader, 5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                Origin: reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
         return records.OrderBy(r => r.NextAttemptAt).ToList();
     }
@@ -185,6 +188,10 @@ public sealed class SqlOutbox(Database database, PayloadProtector protector)
     /// <summary>Every row addressed to this one recipient, delivered or not (her erasure). Returns how many.</summary>
     public Task<int> DeleteForRecipientAsync(string recipient, CancellationToken cancellationToken = default) =>
         DeleteAsync("recipient = @r", cancellationToken, ("r", recipient));
+
+    /// <summary>Every row whose origin names this case (what either side wrote in it, to whomever it is addressed). Returns how many.</summary>
+    public Task<int> DeleteForCaseAsync(string caseId, CancellationToken cancellationToken = default) =>
+        DeleteAsync("origin LIKE @prefix", cancellationToken, ("prefix", OrleansConsult.Abstractions.OutboxOrigins.CasePrefix(caseId) + "%"));
 
     private async Task<int> DeleteAsync(string where, CancellationToken cancellationToken, params (string Name, object Value)[] values)
     {

@@ -38,7 +38,7 @@ public sealed class ClientTests(ITestOutputHelper output)
         var keys = Enumerable.Range(0, sends).Select(_ => Guid.NewGuid()).ToArray();
         var outcomes = new ConcurrentBag<SendPath>();
         await Parallel.ForEachAsync(Enumerable.Range(0, sends), new ParallelOptions { MaxDegreeOfParallelism = 40 }, async (i, ct) =>
-            outcomes.Add((await sender.SendAsync("consultee", $"U{i % 97}", Hello, null, keys[i], ct)).Path));
+            outcomes.Add((await sender.SendAsync("consultee", $"U{i % 97}", Hello, null, keys[i], cancellationToken: ct)).Path));
 
         // What the client still could not deliver is in the outbox: drain it (same retry keys).
         var queued = outcomes.Count(p => p == SendPath.Queued);

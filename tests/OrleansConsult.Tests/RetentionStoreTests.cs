@@ -122,10 +122,15 @@ public sealed class RetentionStoreTests(PostgresServer postgres) : IDisposable
         await outbox.ParkAsync(parked.RetryKey, "monthly-limit", "LINE 429", Now);
         var notHers = Row(Now, other);
         await outbox.EnqueueAsync(notHers);
+        // Her words on their way to her counselor: addressed to the counselor, relayed from her case.
+        var toHerCounselor = Row(Now, "staff:counselor-pseudonym") with { Origin = OutboxOrigins.Relay("CASEHERS", OutboxOrigins.ToCounselor, "evt-1") };
+        await outbox.EnqueueAsync(toHerCounselor);
+        var otherCase = Row(Now, "staff:counselor-pseudonym") with { Origin = OutboxOrigins.Relay("CASEOTHER", OutboxOrigins.ToCounselor, "evt-2") };
+        await outbox.EnqueueAsync(otherCase);
 
         var store = new SqlErasureStore(database, outbox);
-        Assert.Equal(3, await store.DeleteOutboxRowsAsync(hers));
-        Assert.Equal([notHers.RetryKey], await IdsAsync(database));
+        Assert.Equal(4, await store.DeleteOutboxRowsAsync(hers, ["CASEHERS"]));
+        Assert.Equal(new[] { notHers.RetryKey, otherCase.RetryKey }.Order(), (await IdsAsync(database)).Order());
 
         var record = new ErasureRecord("erasure-1", hers, Now, 2, 7, 3);
         await store.RecordAsync(record);

@@ -212,12 +212,11 @@ public sealed partial class ConsultationGrain(
             case CaseStatus.Connected:
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 // Her tag as a quick reply: one tap makes this case the one the counselor writes to.
-                var relayed = await ToCounselorAsync(eventId, new Outgoing(RelayText(text, crisis), Say.StaffMenu([(CaseId, Tag)])));
+                var relayed = await RelayAsync(OutboxOrigins.ToCounselor, eventId, new Outgoing(RelayText(text, crisis), Say.StaffMenu([(CaseId, Tag)])));
                 ConversationMetrics.Relayed("to-counselor", System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 if (relayed == DeliveryOutcome.Parked)
                 {
-                    // LINE refused it (kept, re-sent later): she must not think her counselor read it.
-                    await ToConsulteeAsync($"undelivered/{eventId}", new Outgoing(BotText.Get("RelayNotDelivered")));
+                    await TellRelayRefusedAsync(OutboxOrigins.ToCounselor, eventId);
                 }
                 break;
             case CaseStatus.Waiting or CaseStatus.LeftMessage when S.Preview is null:
@@ -342,13 +341,37 @@ public sealed partial class ConsultationGrain(
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, clock.GetUtcNow(), TranscriptAuthor.Counselor, text));
-        var relayed = await ToConsulteeAsync(eventId, new Outgoing(text));
+        var relayed = await RelayAsync(OutboxOrigins.ToConsultee, eventId, new Outgoing(text));
         ConversationMetrics.Relayed("to-consultee", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (relayed == DeliveryOutcome.Parked)
         {
-            await ToCounselorAsync($"undelivered/{eventId}", new Outgoing(BotText.Format("Staff.RelayNotDelivered", Tag)));
+            await TellRelayRefusedAsync(OutboxOrigins.ToConsultee, eventId);
         }
         return true;
+    }
+
+    public Task RelayParkedAsync(string direction, string eventId) => TellRelayRefusedAsync(direction, eventId);
+
+    /// <summary>
+    /// LINE refused a relay (kept, re-sent later): its writer must not think it was read. At once or
+    /// later from the outbox, the notice has one retry key per relay, so she hears it once.
+    /// </summary>
+    private Task TellRelayRefusedAsync(string direction, string eventId) => direction == OutboxOrigins.ToCounselor
+        ? ToConsulteeAsync($"undelivered/{eventId}", new Outgoing(BotText.Get("RelayNotDelivered")))
+        : ToCounselorAsync($"undelivered/{eventId}", new Outgoing(BotText.Format("Staff.RelayNotDelivered", Tag)));
+
+    /// <summary>A relay of one event to the other side, tagged so the outbox can name its case if it must wait there.</summary>
+    private async Task<DeliveryOutcome> RelayAsync(string direction, string eventId, Outgoing message)
+    {
+        RequestContext.Set(OutboxOrigins.RequestContextKey, OutboxOrigins.Relay(CaseId, direction, eventId));
+        try
+        {
+            return direction == OutboxOrigins.ToCounselor ? await ToCounselorAsync(eventId, message) : await ToConsulteeAsync(eventId, message);
+        }
+        finally
+        {
+            RequestContext.Remove(OutboxOrigins.RequestContextKey);
+        }
     }
 
     public async Task<bool> EndAsync(string counselorId)

@@ -52,8 +52,9 @@ public sealed partial class ConsulteeGrain
             erasedCases += erased.Deleted ? 1 : 0;
             transcriptRows += erased.TranscriptRows;
         }
-        // Outbox rows name a single recipient by her grain key (channel and pseudonym).
-        var outboxRows = await store.DeleteOutboxRowsAsync(key);
+        // Outbox rows name a single recipient by her grain key (channel and pseudonym), and a relay by its case:
+        // her words on their way to the counselor go too.
+        var outboxRows = await store.DeleteOutboxRowsAsync(key, cases);
         var record = new ErasureRecord(RetryKeys.For($"{key}/{_eventId}/erasure").ToString("N"), key, ServiceProvider.GetRequiredService<EngineClock>().GetUtcNow(),
             erasedCases, transcriptRows, outboxRows);
         await store.RecordAsync(record);

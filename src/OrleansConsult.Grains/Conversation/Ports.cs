@@ -9,5 +9,6 @@ namespace OrleansConsult.Grains.Conversation;
 /// </summary>
 public interface ILineOutbound
 {
-    Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey);
+    /// <param name="origin">What the message carries (<see cref="OrleansConsult.Abstractions.OutboxOrigins"/>), kept with it if it waits in the outbox.</param>
+    Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, string? origin);
 }

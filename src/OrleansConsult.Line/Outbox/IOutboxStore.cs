@@ -20,6 +20,12 @@ public sealed record OutboxItem(
 
     /// <summary>Set when the item is stored parked (LINE refused it at once): kept, not re-sent until released.</summary>
     public OutboxParkReason? ParkReason { get; init; }
+
+    /// <summary>
+    /// What the message carries, for whoever must hear that it was refused later (see
+    /// <see cref="IOutboxParkListener"/>): an opaque tag of the caller's, never personal data.
+    /// </summary>
+    public string? Origin { get; init; }
 }
 
 /// <summary>Durable store of undelivered pushes. The Host provides the SQL one; <see cref="InMemoryOutboxStore"/> is for tests.</summary>

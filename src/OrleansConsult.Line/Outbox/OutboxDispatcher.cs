@@ -20,6 +20,7 @@ public sealed partial class OutboxDispatcher(
     IOptionsMonitor<LineOptions> options,
     LineMetrics metrics,
     TimeProvider clock,
+    IOutboxParkListener parkListener,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>The LINE quota month starts at midnight Japan time (no daylight saving).</summary>
@@ -135,6 +136,11 @@ public sealed partial class OutboxDispatcher(
                 else
                 {
                     LogParked(logger, item.Id, item.Channel, attempts, reason.Name(), error);
+                }
+                if (item.Origin is not null)
+                {
+                    // It was queued as "will arrive": whoever wrote it must now hear that it did not.
+                    await parkListener.ParkedAsync(item, reason, cancellationToken);
                 }
                 return ItemFate.Parked;
             }

@@ -26,7 +26,8 @@ public sealed partial class ResilientLineSender(
     private readonly ConcurrentDictionary<string, byte> _backlogged = new(StringComparer.Ordinal);
 
     public async Task<SendOutcome> SendAsync(
-        string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, CancellationToken cancellationToken = default)
+        string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, string? origin = null,
+        CancellationToken cancellationToken = default)
     {
         var sending = options.CurrentValue.Sending;
         var recipient = Recipient(channel, userId);
@@ -35,7 +36,7 @@ public sealed partial class ResilientLineSender(
             if (await outbox.HasPendingForAsync(channel, userId, cancellationToken))
             {
                 // An earlier message to her still waits: this one queues behind it, so she reads them in order.
-                return await QueueAsync(channel, userId, messages, token, retryKey, TimeSpan.Zero, 0, "behind an earlier message");
+                return await QueueAsync(channel, userId, messages, token, retryKey, origin, TimeSpan.Zero, 0, "behind an earlier message");
             }
             _backlogged.TryRemove(recipient, out _);
         }
@@ -51,22 +52,26 @@ public sealed partial class ResilientLineSender(
         {
             // Failed after the client's retries, or still trying when the budget ran out: the outbox
             // re-sends with the same retry key (409 if the abandoned attempt did reach LINE).
-            return await QueueAsync(channel, userId, messages, token, retryKey, sending.OutboxBaseDelay,
+            return await QueueAsync(channel, userId, messages, token, retryKey, origin, sending.OutboxBaseDelay,
                 ex is LineApiException api ? api.StatusCode : 0, ex.GetType().Name);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && OutboxRefusals.ParkReasonOf(ex) is { } reason)
         {
-            return await ParkAsync(channel, userId, messages, token, retryKey, reason, ex);
+            return await ParkAsync(channel, userId, messages, token, retryKey, origin, reason, ex);
         }
     }
 
     private static string Recipient(string channel, string userId) => channel + "\n" + userId;
 
     private async Task<SendOutcome> QueueAsync(
-        string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, TimeSpan delay, int status, string reason)
+        string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, string? origin, TimeSpan delay, int status, string reason)
     {
         var now = clock.GetUtcNow();
-        var item = new OutboxItem(retryKey, channel, [userId], OutboxMessages.Serialize(messages), Attempts: 1, now + delay, now) { LastError = reason };
+        var item = new OutboxItem(retryKey, channel, [userId], OutboxMessages.Serialize(messages), Attempts: 1, now + delay, now)
+        {
+            LastError = reason,
+            Origin = origin,
+        };
         await outbox.EnqueueAsync(item, CancellationToken.None);
         _backlogged[Recipient(channel, userId)] = 0;
         metrics.OutboxEnqueued(channel);
@@ -77,7 +82,7 @@ public sealed partial class ResilientLineSender(
 
     /// <summary>Kept with its reason and its retry key: re-sent when the month turns or an operator releases it.</summary>
     private async Task<SendOutcome> ParkAsync(
-        string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, OutboxParkReason reason, Exception ex)
+        string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, string? origin, OutboxParkReason reason, Exception ex)
     {
         var now = clock.GetUtcNow();
         var error = OutboxDispatcher.Describe(ex);
@@ -85,6 +90,7 @@ public sealed partial class ResilientLineSender(
         {
             LastError = error,
             ParkReason = reason,
+            Origin = origin,
         };
         await outbox.EnqueueAsync(item, CancellationToken.None);
         metrics.OutboxParked(channel, reason);

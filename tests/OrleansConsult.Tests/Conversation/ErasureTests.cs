@@ -29,6 +29,7 @@ public sealed class ErasureTests(ClusterFixture fixture)
         await counselor.ExpectAsync("二回目です");
         Assert.Equal(new[] { first, second }.Order(), (await ClusterFixture.CaseIndex.CasesOfAsync(key)).Order());
         ClusterFixture.Erasures.AddOutboxRows(key, 2); // outbox rows name her by her grain key
+        ClusterFixture.Erasures.AddOutboxRows(OutboxOrigins.CasePrefix(second), 1); // her words still on their way to the counselor
 
         // The command is never relayed; the bot asks first.
         await she.SayAsync("相談記録の削除");
@@ -50,8 +51,9 @@ public sealed class ErasureTests(ClusterFixture fixture)
             Assert.Empty(record.Journal);
         }
         var erasure = Assert.Single(ClusterFixture.Erasures.RecordsOf(key));
-        Assert.Equal((2, 2, 2), (erasure.Cases, erasure.TranscriptRows, erasure.OutboxRows));
+        Assert.Equal((2, 2, 3), (erasure.Cases, erasure.TranscriptRows, erasure.OutboxRows));
         Assert.Equal(0, ClusterFixture.Erasures.OutboxRowsOf(key));
+        Assert.Equal(0, ClusterFixture.Erasures.OutboxRowsOf(OutboxOrigins.CasePrefix(second)));
         Assert.Empty((await s.LocalDispatcher.GetSnapshotAsync()).Queue);
 
         // Like a new follower: no consent, no area, and the bot starts from its welcome.

@@ -14,8 +14,9 @@ public sealed class MemoryErasureStore : IErasureStore
 
     public int OutboxRowsOf(string consulteeKey) => _outboxRows.GetValueOrDefault(consulteeKey);
 
-    public Task<int> DeleteOutboxRowsAsync(string consulteeKey, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_outboxRows.TryRemove(consulteeKey, out var rows) ? rows : 0);
+    public Task<int> DeleteOutboxRowsAsync(string consulteeKey, IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult((_outboxRows.TryRemove(consulteeKey, out var rows) ? rows : 0)
+            + caseIds.Sum(caseId => _outboxRows.TryRemove(OutboxOrigins.CasePrefix(caseId), out var relayed) ? relayed : 0));
 
     public Task RecordAsync(ErasureRecord record, CancellationToken cancellationToken = default)
     {

@@ -59,4 +59,51 @@ public sealed class RefusedByLineJourneyTests(PostgresServer postgres)
         Assert.Equal(1, she.Count("体調はいかがですか"));
         Assert.Equal(1, counselor.Count("少し気分が悪いです"));
     }
+
+    [Fact]
+    public async Task A_relay_that_waited_in_the_outbox_and_is_then_refused_is_reported_to_its_writer_once()
+    {
+        using var data = new TempFolder();
+        var settings = HostRunner.Embedded(data.Path);
+        settings["Line:Sending:OutboxPollInterval"] = "00:00:00.200";
+        settings["Line:Sending:OutboxBaseDelay"] = "00:00:00.200";
+        settings["Line:Sending:OutboxMaxDelay"] = "00:00:00.500";
+        await using var journey = await JourneyHost.StartAsync(Tuesday, TimeSpan.FromHours(10), settings);
+        var outbox = journey.Host.Services.GetRequiredService<SqlOutbox>();
+        var counselor = await journey.OnShiftAsync("Ustaff-sakura", Sakura);
+        var she = await journey.ReadyConsulteeAsync("Usora", "富山市");
+        await she.SayAsync("相談する");
+        await counselor.AnswerOfferAsync(accept: true);
+        await she.ExpectAsync("相談員とつながりました");
+
+        // The staff channel fails for a while: her message waits in the outbox, "on its way".
+        journey.Simulator.Faults = new FaultSettings { ServerErrorShare = 1.0, OnlyChannel = "staff" };
+        await she.SayAsync("薬を飲んでも大丈夫ですか");
+        var database = journey.Host.Services.GetRequiredService<Database>();
+        Assert.True(await Eventually.TrueAsync(async () => await Sql.CountAsync(database,
+                "SELECT count(*) FROM oc_line_outbox WHERE origin LIKE '%|to-counselor|%' AND delivered_at IS NULL AND parked_at IS NULL") == 1, TimeSpan.FromSeconds(10)),
+            $"her relay never waited in the outbox: pending {await outbox.PendingCountAsync()}, counselor got: {string.Join(" / ", counselor.Inbox.Select(m => m.Text))}");
+        Assert.Equal(0, she.Count("届けられませんでした"));
+
+        // Then LINE refuses it for good (the staff account's monthly limit): she must hear it did not arrive.
+        journey.Simulator.Faults = new FaultSettings { MonthlyLimit = true, OnlyChannel = "staff" };
+        await she.ExpectAsync("相談員に届けられませんでした");
+        var rows = new List<string>();
+        await using (var connection = await database.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT channel, origin, park_reason, last_error FROM oc_line_outbox";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(string.Join(",", Enumerable.Range(0, 4).Select(i => reader.IsDBNull(i) ? "null" : reader.GetValue(i).ToString())));
+            }
+        }
+        // Her relay is kept parked, named by its case (the bot's own notices to the counselor queued behind it park too).
+        Assert.True(rows.Count(r => r.Contains("|to-counselor|", StringComparison.Ordinal) && r.Contains("monthly-limit", StringComparison.Ordinal)) == 1,
+            string.Join("\n", rows));
+        await Task.Delay(1000); // more drains: the notice is not repeated
+        Assert.Equal(1, she.Count("相談員に届けられませんでした"));
+        Assert.Equal(0, counselor.Count("薬を飲んでも大丈夫ですか"));
+    }
 }
