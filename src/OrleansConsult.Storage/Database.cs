@@ -52,6 +52,25 @@ public sealed class Database
             : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>Round trip to the database; used by readiness.</summary>
+    /// <summary>The first column of every row <paramref name="sql"/> returns, as strings (ids, tenant names).</summary>
+    public async Task<IReadOnlyList<string>> ReadStringsAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] values)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in values)
+        {
+            command.Add(name, value);
+        }
+        var strings = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            strings.Add(reader.GetString(0));
+        }
+        return strings;
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -57,36 +57,9 @@ public sealed class SqlCaseIndex(Database database) : ICaseIndex
             """, cancellationToken, ("tenant", tenantId), ("after", afterCaseId), ("cutoff", database.Time(cutoff)), ("max", max));
 
     /// <summary>Tenants with cases opened before <paramref name="before"/> (also tenants no longer in the program).</summary>
-    public async Task<IReadOnlyList<string>> TenantsWithCasesBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT tenant_id FROM oc_case_index WHERE opened_at < @before";
-        command.Add("before", database.Time(before));
-        var tenants = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            tenants.Add(reader.GetString(0));
-        }
-        return tenants;
-    }
+    public Task<IReadOnlyList<string>> TenantsWithCasesBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        database.ReadStringsAsync("SELECT DISTINCT tenant_id FROM oc_case_index WHERE opened_at < @before", cancellationToken, ("before", database.Time(before)));
 
-    private async Task<IReadOnlyList<string>> CaseIdsAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] values)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in values)
-        {
-            command.Add(name, value);
-        }
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
-    }
+    private Task<IReadOnlyList<string>> CaseIdsAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] values) =>
+        database.ReadStringsAsync(sql, cancellationToken, values);
 }

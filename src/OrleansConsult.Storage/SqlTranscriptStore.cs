@@ -77,20 +77,8 @@ public sealed class SqlTranscriptStore(Database database, PayloadProtector prote
     }
 
     /// <summary>Tenants that have transcript rows written before <paramref name="before"/> (also tenants no longer in the program).</summary>
-    public async Task<IReadOnlyList<string>> TenantsWithRowsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT tenant_id FROM oc_transcript WHERE at < @before";
-        command.Add("before", database.Time(before));
-        var tenants = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            tenants.Add(reader.GetString(0));
-        }
-        return tenants;
-    }
+    public Task<IReadOnlyList<string>> TenantsWithRowsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        database.ReadStringsAsync("SELECT DISTINCT tenant_id FROM oc_transcript WHERE at < @before", cancellationToken, ("before", database.Time(before)));
 
     private static void CheckLength(string value, int max, string name)
     {

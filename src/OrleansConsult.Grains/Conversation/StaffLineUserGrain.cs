@@ -121,7 +121,7 @@ public sealed partial class StaffLineUserGrain(
     private async Task EnrolledAsync(Tenancy.StaffMember staff, Guid key)
     {
         State.State.CounselorId = staff.Id;
-        await DeliverAsync([new Outgoing(BotText.Format("Staff.EnrollmentOk", staff.DisplayName), Say.StaffMenu([]))], key);
+        await DeliverAsync([new Outgoing(Say.Enrolled(staff), Say.StaffMenu([]))], key);
     }
 
     /// <summary>退会: asks to confirm, then leaves unless she still has open cases. True when the event was part of it.</summary>

@@ -29,11 +29,7 @@ public sealed class RefusedByLineJourneyTests(PostgresServer postgres)
         settings["Line:Sending:OutboxPollInterval"] = "00:00:00.200";
         await using var journey = await JourneyHost.StartAsync(Tuesday, TimeSpan.FromHours(10), settings);
         var outbox = journey.Host.Services.GetRequiredService<SqlOutbox>();
-        var counselor = await journey.OnShiftAsync("Ustaff-sakura", Sakura);
-        var she = await journey.ReadyConsulteeAsync("Usora", "富山市");
-        await she.SayAsync("相談する");
-        await counselor.AnswerOfferAsync(accept: true);
-        await she.ExpectAsync("相談員とつながりました");
+        var (she, counselor) = await ConnectedAsync(journey);
         await she.SayAsync("よくある質問"); // her reply token is spent: messages to her go as pushes
         await she.ExpectAsync("よくある質問です");
 
@@ -70,11 +66,7 @@ public sealed class RefusedByLineJourneyTests(PostgresServer postgres)
         settings["Line:Sending:OutboxMaxDelay"] = "00:00:00.500";
         await using var journey = await JourneyHost.StartAsync(Tuesday, TimeSpan.FromHours(10), settings);
         var outbox = journey.Host.Services.GetRequiredService<SqlOutbox>();
-        var counselor = await journey.OnShiftAsync("Ustaff-sakura", Sakura);
-        var she = await journey.ReadyConsulteeAsync("Usora", "富山市");
-        await she.SayAsync("相談する");
-        await counselor.AnswerOfferAsync(accept: true);
-        await she.ExpectAsync("相談員とつながりました");
+        var (she, counselor) = await ConnectedAsync(journey);
 
         // The staff channel fails for a while: her message waits in the outbox, "on its way".
         journey.Simulator.Faults = new FaultSettings { ServerErrorShare = 1.0, OnlyChannel = "staff" };
@@ -105,5 +97,16 @@ public sealed class RefusedByLineJourneyTests(PostgresServer postgres)
         await Task.Delay(1000); // more drains: the notice is not repeated
         Assert.Equal(1, she.Count("相談員に届けられませんでした"));
         Assert.Equal(0, counselor.Count("薬を飲んでも大丈夫ですか"));
+    }
+
+    /// <summary>Sora of Toyama in a chat with Sakura.</summary>
+    private static async Task<(Phone She, Phone Counselor)> ConnectedAsync(JourneyHost journey)
+    {
+        var counselor = await journey.OnShiftAsync("Ustaff-sakura", Sakura);
+        var she = await journey.ReadyConsulteeAsync("Usora", "富山市");
+        await she.SayAsync("相談する");
+        await counselor.AnswerOfferAsync(accept: true);
+        await she.ExpectAsync("相談員とつながりました");
+        return (she, counselor);
     }
 }
