@@ -27,16 +27,8 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
     [Fact]
     public async Task Sigkill_of_one_of_three_silos_mid_chat_relays_every_accepted_message_once()
     {
-        var connectionString = await postgres.CreateDatabaseAsync();
-        Assert.Equal(0, await OrleansConsult.Host.OrleansConsultHost.MigrateAsync(["--Storage:Mode=PostgreSQL", $"--Storage:ConnectionString={connectionString}"]));
-        await using var simulatorApp = LineSimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o => o.AddDevelopmentChannels());
-        await simulatorApp.StartAsync();
-        var simulator = simulatorApp.Services.GetRequiredService<LineSimulator.LineSimulator>();
-        var users = simulatorApp.Services.GetRequiredService<WebhookSender>();
-
-        var environment = LineSimulatorApp.HostSettings(simulatorApp, "__");
-        environment["Program__File"] = AllDayProgram.Write(_folder.Path, "FAIL", Counselors, casesEach: 10);
-        environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // its staff enroll with the program file's codes
+        await using var stage = await DrillStage.StartAsync(postgres, _folder.Path, "FAIL", Counselors, casesEach: 10);
+        var (connectionString, simulator, users, environment) = (stage.ConnectionString, stage.Simulator, stage.Users, stage.Environment);
         environment["Line__Sending__OutboxBaseDelay"] = "00:00:01";
         environment["Line__Sending__OutboxMaxDelay"] = "00:00:05";
         environment["Line__Sending__OutboxPollInterval"] = "00:00:00.500";
@@ -47,17 +39,13 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
             {
                 Assert.True(await host.WaitReadyAsync(TimeSpan.FromSeconds(90)), "a silo did not become ready");
             }
-            simulator.Options.WebhookBase = $"http://127.0.0.1:{hosts[0].HttpPort}/line/webhook/{{channel}}";
+            stage.SendWebhooksTo(hosts[0]);
 
             // Set up over the first process: counselors on shift, consultees connected.
             var staff = new List<Phone>();
             for (var c = 1; c <= Counselors; c++)
             {
-                var phone = new Phone(users, "staff", $"Ufail-staff{c}");
-                await phone.SayAsync(AllDayProgram.EnrollmentCode("FAIL", c));
-                await phone.ExpectAsync("として登録しました", seconds: 30);
-                await phone.SayAsync("出勤");
-                await phone.ExpectAsync("状態を「出勤」にしました", seconds: 30);
+                var phone = await stage.OnShiftAsync($"Ufail-staff{c}", c);
                 staff.Add(phone);
             }
             var consultees = new List<Phone>();

@@ -30,27 +30,15 @@ public sealed class CrashDeliveryDrill(PostgresServer postgres, ITestOutputHelpe
     [Fact]
     public async Task Sigkill_at_any_moment_delivers_every_accepted_message_exactly_once_and_resumes_by_itself()
     {
-        var connectionString = await postgres.CreateDatabaseAsync();
-        Assert.Equal(0, await OrleansConsult.Host.OrleansConsultHost.MigrateAsync(["--Storage:Mode=PostgreSQL", $"--Storage:ConnectionString={connectionString}"]));
-        await using var simulatorApp = LineSimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o => o.AddDevelopmentChannels());
-        await simulatorApp.StartAsync();
-        var users = simulatorApp.Services.GetRequiredService<WebhookSender>();
-        var simulator = users.Simulator;
-
-        var environment = LineSimulatorApp.HostSettings(simulatorApp, "__");
-        environment["Program__File"] = AllDayProgram.Write(_folder.Path, "CRASH", counselors: 1, casesEach: 5);
-        environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // its counselor enrolls with the program file's code
+        await using var stage = await DrillStage.StartAsync(postgres, _folder.Path, "CRASH", counselors: 1, casesEach: 5);
+        var (connectionString, simulator, users, environment) = (stage.ConnectionString, stage.Simulator, stage.Users, stage.Environment);
         var host = HostProcess.Start(connectionString, "drill-crash", environment);
         try
         {
             Assert.True(await host.WaitReadyAsync(TimeSpan.FromSeconds(90)), "the Host did not become ready");
-            simulator.Options.WebhookBase = $"http://127.0.0.1:{host.HttpPort}/line/webhook/{{channel}}";
+            stage.SendWebhooksTo(host);
 
-            var counselor = new Phone(users, "staff", "Ucrash-staff");
-            await counselor.SayAsync(AllDayProgram.EnrollmentCode("CRASH", 1));
-            await counselor.ExpectAsync("として登録しました", seconds: 30);
-            await counselor.SayAsync("出勤");
-            await counselor.ExpectAsync("状態を「出勤」にしました", seconds: 30);
+            var counselor = await stage.OnShiftAsync("Ucrash-staff", 1);
             var she = new Phone(users, "consultee", "Ucrash");
             await she.FollowAsync();
             await she.TapAsync("consent:yes");
