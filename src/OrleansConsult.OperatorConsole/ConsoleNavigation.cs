@@ -13,7 +13,7 @@ public static class ConsoleNavigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "ホーム", "", _ => true),
-        new("/Board", "ライブボード", "待機中の相談と出勤中のスタッフ", s => s.Role is not ConsoleRole.Auditor),
+        new("/Board", "ライブボード", "待機中の相談と出勤中のスタッフ、スタッフの在席と退勤", s => s.Role is not ConsoleRole.Auditor),
         new("/Program", "窓口設定", "自治体・受付時間・FAQ・プール", s => s.Role is ConsoleRole.National or ConsoleRole.TenantAdmin),
         new("/Staff", "スタッフ招待", "招待コードの発行・取り消し、LINE連携の解除", s => s.Role is ConsoleRole.National or ConsoleRole.TenantAdmin),
         new("/Accounts", "アカウント", "オペレーターの招待と無効化", s => s.Role is ConsoleRole.National or ConsoleRole.TenantAdmin),

@@ -20,15 +20,17 @@ public sealed class StaffPresenceService(IGrainFactory grains, ProgramDirectory 
     }
 
     /// <summary>Ends her shift with a LINE notice to her; <paramref name="requestId"/> makes a repeated request harmless.</summary>
-    public async Task<ShiftEndOutcome> EndShiftAsync(string dispatcherKey, string staffId, string requestId)
+    public async Task<ShiftEndResult> EndShiftAsync(string dispatcherKey, string staffId, string requestId)
     {
         if (directory.Staff(staffId) is not { } member
             || !string.Equals(member.DispatcherKey, dispatcherKey, StringComparison.OrdinalIgnoreCase))
         {
-            return ShiftEndOutcome.NotFound;
+            return new ShiftEndResult(ShiftEndOutcome.NotFound, null);
         }
-        return await grains.GetGrain<ICounselorGrain>(member.Id).EndShiftBySupervisorAsync(requestId)
-            ? ShiftEndOutcome.Ended
-            : ShiftEndOutcome.AlreadyOffShift;
+        var counselor = grains.GetGrain<ICounselorGrain>(member.Id);
+        var before = (await counselor.GetPresenceAsync()).Presence;
+        return await counselor.EndShiftBySupervisorAsync(requestId)
+            ? new ShiftEndResult(ShiftEndOutcome.Ended, before)
+            : new ShiftEndResult(ShiftEndOutcome.AlreadyOffShift, Presence.OffShift);
     }
 }

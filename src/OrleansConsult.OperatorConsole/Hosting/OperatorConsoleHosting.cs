@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using OrleansConsult.OperatorConsole.Access;
 using OrleansConsult.OperatorConsole.Accounts;
 using OrleansConsult.OperatorConsole.Audit;
+using OrleansConsult.OperatorConsole.Board;
 using OrleansConsult.OperatorConsole.Identity;
 using OrleansConsult.Storage;
 
@@ -143,6 +144,7 @@ public static class OperatorConsoleHosting
         services.AddScoped<SetupLinks>();
         services.AddScoped<ConsoleAccounts>();
         services.AddScoped<ConsoleSignIn>();
+        services.AddBoard();
         return services;
     }
 

@@ -50,12 +50,12 @@ public sealed class BoardFeedTests(ClusterFixture fixture)
         Assert.Equal((false, Presence.OffShift), (rows[1].Presence.Bound, rows[1].Presence.Presence));
 
         // Another tenant's key does not reach her, and an unknown person is not found.
-        Assert.Equal(ShiftEndOutcome.NotFound, await service.EndShiftAsync("tenant:a99", c1.CounselorId!, "r1"));
-        Assert.Equal(ShiftEndOutcome.NotFound, await service.EndShiftAsync(tenant, "nobody", "r1"));
+        Assert.Equal(ShiftEndOutcome.NotFound, (await service.EndShiftAsync("tenant:a99", c1.CounselorId!, "r1")).Outcome);
+        Assert.Equal(ShiftEndOutcome.NotFound, (await service.EndShiftAsync(tenant, "nobody", "r1")).Outcome);
         Assert.Equal(Presence.Available, (await c1.AsCounselor.GetPresenceAsync()).Presence);
 
-        Assert.Equal(ShiftEndOutcome.Ended, await service.EndShiftAsync(tenant, c1.CounselorId!, "r2"));
-        Assert.Equal(ShiftEndOutcome.AlreadyOffShift, await service.EndShiftAsync(tenant, c1.CounselorId!, "r3"));
+        Assert.Equal(new ShiftEndResult(ShiftEndOutcome.Ended, Presence.Available), await service.EndShiftAsync(tenant, c1.CounselorId!, "r2"));
+        Assert.Equal(ShiftEndOutcome.AlreadyOffShift, (await service.EndShiftAsync(tenant, c1.CounselorId!, "r3")).Outcome);
         await c1.ExpectAsync("スーパーバイザーが状態を「退勤」にしました");
         Assert.Equal(Presence.OffShift, (await service.ListAsync(tenant))[0].Presence.Presence);
     }
