@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansConsult.Grains.Board;
+using OrleansConsult.Grains.Conversation;
 using OrleansConsult.OperatorConsole.Access;
 using OrleansConsult.OperatorConsole.Hosting;
 
@@ -21,27 +22,27 @@ public sealed class BoardEndpoints : IConsoleEndpoints
     public void Map(RouteGroupBuilder api)
     {
         var board = api.MapGroup("/board").RequireAuthorization(ConsolePolicies.LiveWork);
-        board.MapGet("/", async (ClaimsPrincipal user, BoardScope scope, BoardFeed feed, TimeProvider time) =>
+        board.MapGet("/", async (ClaimsPrincipal user, BoardScope scope, BoardFeed feed, EngineClock time) =>
             TypedResults.Ok(await ReadAsync(feed, scope.DispatcherKeys(user), time)));
-        board.MapGet("/events", (ClaimsPrincipal user, BoardScope scope, BoardFeed feed, TimeProvider time, HttpContext context) =>
+        board.MapGet("/events", (ClaimsPrincipal user, BoardScope scope, BoardFeed feed, EngineClock time, HttpContext context) =>
             Events(feed, scope.DispatcherKeys(user), time, context));
-        board.MapGet("/{owner}", async (string owner, ClaimsPrincipal user, BoardScope scope, BoardFeed feed, TimeProvider time) =>
+        board.MapGet("/{owner}", async (string owner, ClaimsPrincipal user, BoardScope scope, BoardFeed feed, EngineClock time) =>
             scope.DispatcherKey(user, owner) is { } key ? Results.Ok(await ReadAsync(feed, [key], time)) : Results.NotFound());
-        board.MapGet("/{owner}/events", (string owner, ClaimsPrincipal user, BoardScope scope, BoardFeed feed, TimeProvider time, HttpContext context) =>
+        board.MapGet("/{owner}/events", (string owner, ClaimsPrincipal user, BoardScope scope, BoardFeed feed, EngineClock time, HttpContext context) =>
             scope.DispatcherKey(user, owner) is { } key ? Events(feed, [key], time, context) : Results.NotFound());
     }
 
-    private static async Task<BoardPayload> ReadAsync(BoardFeed feed, IReadOnlyList<string> keys, TimeProvider time) =>
+    private static async Task<BoardPayload> ReadAsync(BoardFeed feed, IReadOnlyList<string> keys, EngineClock time) =>
         new(time.GetUtcNow(), await feed.ReadAsync(keys));
 
-    private static IResult Events(BoardFeed feed, IReadOnlyList<string> keys, TimeProvider time, HttpContext context)
+    private static IResult Events(BoardFeed feed, IReadOnlyList<string> keys, EngineClock time, HttpContext context)
     {
         // Not buffered by a proxy in between (nginx honours this header).
         context.Response.Headers["X-Accel-Buffering"] = "no";
         return TypedResults.ServerSentEvents(Stream(feed, keys, time, context.RequestAborted));
     }
 
-    private static async IAsyncEnumerable<SseItem<BoardPayload>> Stream(BoardFeed feed, IReadOnlyList<string> keys, TimeProvider time,
+    private static async IAsyncEnumerable<SseItem<BoardPayload>> Stream(BoardFeed feed, IReadOnlyList<string> keys, EngineClock time,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var boards in feed.WatchAsync(keys, cancellationToken: cancellationToken))

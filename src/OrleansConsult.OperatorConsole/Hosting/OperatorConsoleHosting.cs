@@ -91,7 +91,21 @@ public static class OperatorConsoleHosting
                 o.Conventions.AuthorizeFolder("/Board", ConsolePolicies.LiveWork);
                 o.Conventions.AuthorizeFolder("/Audit", ConsolePolicies.Audit);
             })
-            .AddMvcOptions(o => o.Filters.Add<ScopePageFilter>());
+            .AddMvcOptions(o => o.Filters.Add<ScopePageFilter>())
+            // Found from the entry assembly when the Host runs; a Host started in-process by tests has another
+            // entry assembly, so the console's pages are added here unless they are in already (twice would be ambiguous).
+            .ConfigureApplicationPartManager(manager =>
+            {
+                var assembly = typeof(OperatorConsoleHosting).Assembly;
+                if (manager.ApplicationParts.Any(p => p.Name == assembly.GetName().Name))
+                {
+                    return;
+                }
+                foreach (var part in Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    manager.ApplicationParts.Add(part);
+                }
+            });
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Board;
+using OrleansConsult.Grains.Conversation;
 using OrleansConsult.OperatorConsole.Board;
 
 namespace OrleansConsult.OperatorConsole.Pages.Board;
@@ -11,7 +12,7 @@ namespace OrleansConsult.OperatorConsole.Pages.Board;
 /// rendered whole once; the board part (?handler=Fragment) is fetched again each time /api/board/events says
 /// something changed. Boards with urgent cases come first.
 /// </summary>
-public sealed class IndexModel(BoardScope scope, BoardFeed feed, TimeProvider time) : PageModel
+public sealed class IndexModel(BoardScope scope, BoardFeed feed, EngineClock time) : PageModel
 {
     public IReadOnlyList<DispatcherBoard> Boards { get; private set; } = [];
 

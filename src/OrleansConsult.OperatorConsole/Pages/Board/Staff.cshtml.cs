@@ -13,7 +13,7 @@ namespace OrleansConsult.OperatorConsole.Pages.Board;
 /// Staff presence of one tenant or pool: each person of its roster, her status, open cases and offers (tags
 /// only); a supervisor or admin ends a forgotten shift (退勤) and she gets a LINE notice. Audited.
 /// </summary>
-public sealed class StaffModel(BoardScope scope, StaffPresenceService staff, ProgramDirectory directory, IAuditLog audit, TimeProvider time)
+public sealed class StaffModel(BoardScope scope, StaffPresenceService staff, ProgramDirectory directory, IAuditLog audit, EngineClock time)
     : PageModel
 {
     public string Owner { get; private set; } = "";
