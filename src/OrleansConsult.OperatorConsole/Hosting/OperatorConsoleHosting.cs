@@ -47,6 +47,9 @@ public static class OperatorConsoleHosting
             o.AccessDeniedPath = "/Account/Denied";
             o.ExpireTimeSpan = SessionLifetime.Idle;
             o.SlidingExpiration = true;
+            // The API answers 401/403; pages go to the sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
             o.Events.OnSigningIn = context =>
             {
                 SessionLifetime.OnSigningIn(context, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
@@ -154,21 +157,38 @@ public static class OperatorConsoleHosting
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddSingleton<IConsoleAccess, ConsoleAccess>();
+        services.AddSingleton<IConsoleEndpoints, OrleansConsult.OperatorConsole.Api.TenantEndpoints>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
         services.AddScoped<SetupLinks>();
         services.AddScoped<ConsoleAccounts>();
         services.AddScoped<ConsoleSignIn>();
+        services.AddScoped<OrleansConsult.OperatorConsole.Staff.StaffEnrollmentConsole>();
         services.AddBoard();
         return services;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>Pages, assets and the /api group, all answering only on the console port.</summary>
     public static WebApplication MapOperatorConsole(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<ConsolePort>().Enabled)
+        var port = app.Services.GetRequiredService<ConsolePort>();
+        if (!port.Enabled)
         {
             return app;
         }
+        ConsoleStatusPages.Use(app, port);
         ConsoleAssets.Map(app);
         app.MapRazorPages().Add(endpoint => endpoint.Metadata.Add(ConsoleEndpoint.Instance));
         var api = app.MapGroup("/api")

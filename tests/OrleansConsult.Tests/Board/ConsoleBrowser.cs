@@ -23,8 +23,18 @@ public sealed class ConsoleBrowser : IAsyncDisposable
 
     public Uri ConsoleAddress { get; private set; } = null!;
 
-    /// <summary>Screenshots go under TestResults, next to the test assembly's results.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    /// <summary>Screenshots go with the console's, under TestResults/console at the repository root (CI keeps TestResults).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "TestResults", "console");
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrleansConsult.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
 
     public static async Task<ConsoleBrowser> StartAsync(DateOnly tokyoDate, TimeSpan tokyoTime)
     {
