@@ -116,6 +116,14 @@ public interface ICounselorGrain : IGrainWithStringKey
     [OneWay, Alias("CaseClosed")] Task CaseClosedAsync(string caseId, string reason);
     [OneWay, Alias("AreaClosed")] Task AreaClosedAsync(string dispatcherKey);
     [Alias("GetSnapshot")] Task<CounselorSnapshot> GetSnapshotAsync();
+    /// <summary>For the console's staff page: presence, open cases and offers by tag. Reads only.</summary>
+    [ReadOnly, Alias("GetPresence")] Task<StaffPresence> GetPresenceAsync();
+    /// <summary>
+    /// A supervisor ends a shift she forgot (退勤): as her own 退勤, with a LINE notice that a supervisor did it;
+    /// her open cases stay hers. False when she was already off shift. <paramref name="requestId"/> names the
+    /// request, so a repeated send of its notice is dropped by LINE.
+    /// </summary>
+    [Alias("EndShiftBySupervisor")] Task<bool> EndShiftBySupervisorAsync(string requestId);
 }
 
 /// <summary>The queue and offers of one tenant ("tenant:{id}") or nurse pool ("pool:{id}").</summary>
@@ -132,6 +140,11 @@ public interface IDispatcherGrain : IGrainWithStringKey
     /// <summary>Deadlines, schedule edges and offers; called by its timer and reminder (and by tests).</summary>
     [Alias("Tick")] Task TickAsync();
     [Alias("GetSnapshot")] Task<DispatcherSnapshot> GetSnapshotAsync();
+    /// <summary>
+    /// The live board (case tags only), or null when it is still <paramref name="knownVersion"/>. Read-only: it
+    /// waits for a pump under way to finish, so it never sees a queue half changed.
+    /// </summary>
+    [ReadOnly, Alias("GetBoard")] Task<DispatcherBoard?> GetBoardAsync(long knownVersion);
 }
 
 public static class GrainKeys

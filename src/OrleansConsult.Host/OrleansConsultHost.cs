@@ -8,6 +8,7 @@ using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Grains.Enrollment;
 using OrleansConsult.Line;
 using OrleansConsult.Line.Outbox;
+using OrleansConsult.OperatorConsole.Hosting;
 using Prometheus;
 using OrleansConsult.Storage;
 using OrleansConsult.Tenancy;
@@ -20,7 +21,7 @@ namespace OrleansConsult.Host;
 /// </summary>
 public static class OrleansConsultHost
 {
-    /// <summary>Entry point: runs the host, or a command (migrate, invite, staff, rekey, outbox release). Returns the process exit code.</summary>
+    /// <summary>Entry point: runs the host, or a command (migrate, invite, staff, admin, audit, rekey, outbox release). Returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try
@@ -37,6 +38,14 @@ public static class OrleansConsultHost
             {
                 return await Commands.StaffCommand.RunAsync(args[1..], Console.Out, Console.Error);
             }
+            if (args.Length > 0 && args[0] == "admin")
+            {
+                return await Commands.AdminCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            }
+            if (args.Length > 0 && args[0] == "audit")
+            {
+                return await Commands.AuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            }
             if (args.Length > 0 && args[0] == "rekey")
             {
                 return await HostCommands.RekeyAsync(args[1..]);
@@ -50,7 +59,7 @@ public static class OrleansConsultHost
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (ex is StorageConfigurationException or HostConfigurationException or LineConfigurationException)
+        catch (Exception ex) when (ex is StorageConfigurationException or HostConfigurationException or LineConfigurationException or ConsoleConfigurationException)
         {
             await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
             return 2;
@@ -142,6 +151,9 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton<IOutboxParkListener, RelayParkedNotices>();
         // Registered first so the schema exists before the outbox drains and the AdoNet providers read their queries.
         builder.Services.AddHostedService<MigrateOnStart>();
+        // The operator console: its own listener (Console:Port, after the management URLs, on the same hosts),
+        // accounts, audit log. After the migration, whose tables its Data Protection key ring reads at start.
+        builder.AddOperatorConsole(storage);
         builder.Services.AddLineMessaging(builder.Configuration.GetSection(LineOptions.Section));
 
         var dashboard = !string.IsNullOrEmpty(builder.Configuration[OperatorAuthentication.PasswordSetting]);
@@ -294,6 +306,7 @@ public static class OrleansConsultHost
         // Liveness: the process answers. Nothing else is checked, so a slow database never gets a pod killed.
         app.MapGet("/healthz", () => Results.Text("ok"));
         LineWebhookEndpoint.Map(app);
+        app.MapOperatorConsole();
         if (!string.IsNullOrEmpty(app.Configuration[OperatorAuthentication.PasswordSetting]))
         {
             app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAuthentication.Policy).RequireManagementPort();

@@ -275,14 +275,20 @@ public sealed partial class CounselorGrain(
     {
         _cause = $"shiftend/{S.OffShiftAt?.UtcTicks}";
         _sent = 0;
+        await GoOffShiftAsync();
+        var home = directory.Staff(Id) is { } member ? directory.FindDispatcher(member.DispatcherKey) : null;
+        await SayAsync(Say.AutoOffShift(home?.Name ?? "", S.Active.Select(a => CaseIds.Tag(a.CaseId)).ToList()));
+        LogShiftEnded(logger, Id);
+    }
+
+    /// <summary>退勤 not of her own saying (her area closed, a supervisor): written, her dispatcher told; she is told by the caller.</summary>
+    private async Task GoOffShiftAsync()
+    {
         S.Presence = Presence.OffShift;
         S.OffShiftAt = null;
         await state.WriteStateAsync();
         ArmOffShiftTimer();
         await ReportAsync();
-        var home = directory.Staff(Id) is { } member ? directory.FindDispatcher(member.DispatcherKey) : null;
-        await SayAsync(Say.AutoOffShift(home?.Name ?? "", S.Active.Select(a => CaseIds.Tag(a.CaseId)).ToList()));
-        LogShiftEnded(logger, Id);
     }
 
     public async Task OfferAsync(Offer offer)

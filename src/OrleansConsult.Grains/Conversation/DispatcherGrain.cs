@@ -257,6 +257,7 @@ public sealed partial class DispatcherGrain(
         NoticePositions(now);
 
         await state.WriteStateAsync();
+        BoardChanged();
         ConversationMetrics.Queue(Key, S.Queue.Count, S.Queue.Count == 0 ? TimeSpan.Zero : now - S.Queue.Min(q => q.EnqueuedAt));
         await ArmAsync(now, open);
         return enqueuingResult;
@@ -347,6 +348,7 @@ public sealed partial class DispatcherGrain(
             return null;
         }
         LogOverflowed(logger, Key, ticket.CaseId, reason);
+        await CountOverflowAsync();
         News(ticket.CaseId, new RoutingNews(Entry("overflowed", reason: reason), NowAt: pool), send: true);
         return new EnqueueResult(EnqueueOutcome.Overflowed, pool, result.Position);
     }

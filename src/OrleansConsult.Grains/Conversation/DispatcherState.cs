@@ -9,4 +9,7 @@ public sealed class DispatcherState
     [Id(1)] public Dictionary<string, RosterEntry> Roster { get; set; } = [];
     [Id(2)] public long Seq { get; set; }
     [Id(3)] public bool? WasOpen { get; set; }
+    /// <summary>The day (Asia/Tokyo) <see cref="OverflowedOnDay"/> counts for: cases handed to the nurse pool, for the live board.</summary>
+    [Id(4)] public DateOnly? OverflowDay { get; set; }
+    [Id(5)] public int OverflowedOnDay { get; set; }
 }

@@ -189,6 +189,11 @@ public static class Say
         BotText.Format("Staff.AutoOffShift", areaName)
         + (openCaseTags.Count > 0 ? "\n" + BotText.Format("Staff.KeepCases", string.Join(" ", openCaseTags)) : "");
 
+    /// <summary>A supervisor ended her shift from the console (a forgotten 退勤); open cases stay hers.</summary>
+    public static string OffShiftBySupervisor(IReadOnlyList<string> openCaseTags) =>
+        BotText.Get("Staff.OffShiftBySupervisor")
+        + (openCaseTags.Count > 0 ? "\n" + BotText.Format("Staff.KeepCases", string.Join(" ", openCaseTags)) : "");
+
     /// <summary>
     /// The offer card: the title once (bubble header; the notification reads title + body), where the case is
     /// from, how long she has waited, what she wrote (nothing in brackets when she wrote nothing), the deadline.

@@ -81,6 +81,8 @@ public sealed class HostRunner : IAsyncDisposable
                 ["Program:File"] = SampleProgram,
                 // Every test host its own management port (the default 9090 would clash between hosts).
                 ["Management:Port"] = FreePort.Next().ToString(),
+                // And its own console port (the default 5100 would clash the same way).
+                ["Console:Port"] = FreePort.Next().ToString(),
                 ["Line:Channels:consultee:Secret"] = ConsulteeSecret,
                 ["Line:Channels:consultee:AccessToken"] = "test-consultee-token",
                 ["Line:Channels:consultee:Role"] = "consultee",
@@ -100,8 +102,9 @@ public sealed class HostRunner : IAsyncDisposable
         });
         await app.StartAsync();
         var management = app.Services.GetRequiredService<ManagementPort>().Port;
+        var console = app.Services.GetRequiredService<OrleansConsult.OperatorConsole.Hosting.ConsolePort>().Port;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
-        return new HostRunner(app, addresses.First(a => a.Port != management), addresses.Single(a => a.Port == management));
+        return new HostRunner(app, addresses.First(a => a.Port != management && a.Port != console), addresses.Single(a => a.Port == management));
     }
 
     public async Task StopAsync()
