@@ -6,6 +6,7 @@ using OrleansConsult.Abstractions;
 using OrleansConsult.Grains;
 using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Grains.Enrollment;
+using OrleansConsult.Grains.Programs;
 using OrleansConsult.Line;
 using OrleansConsult.Line.Outbox;
 using Prometheus;
@@ -105,13 +106,7 @@ public static class OrleansConsultHost
 
         // The conversation engine's ports: program directory, encrypted transcripts, outbound LINE.
         builder.Services.AddSingleton(new ProgramDirectory(program));
-        if (ProgramSettings.FilePath(builder.Configuration, builder.Environment.ContentRootPath) is { } programFile)
-        {
-            // A roster change in the file counts without a restart (the roster is what every offer is checked against).
-            var reload = builder.Configuration.GetValue("Program:ReloadInterval", TimeSpan.FromSeconds(5));
-            builder.Services.AddHostedService(sp => new ProgramFileWatcher(programFile, reload,
-                sp.GetRequiredService<ProgramDirectory>(), sp.GetRequiredService<ILogger<ProgramFileWatcher>>()));
-        }
+        AddProgramVersions(builder.Services, builder.Configuration, ProgramSettings.ImportSource(builder.Configuration, builder.Environment.ContentRootPath));
         builder.Services.TryAddSingleton(sp => new EngineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<SqlTranscriptStore>();
@@ -141,6 +136,8 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton<IOutboxStore, SqlOutboxStore>();
         // Registered first so the schema exists before the outbox drains and the AdoNet providers read their queries.
         builder.Services.AddHostedService<MigrateOnStart>();
+        // Next, still ahead of Orleans: the program in use is the newest saved version (the file imported into an empty table).
+        builder.Services.AddHostedService<ProgramStartup>();
         builder.Services.AddLineMessaging(builder.Configuration.GetSection(LineOptions.Section));
 
         var dashboard = !string.IsNullOrEmpty(builder.Configuration[OperatorAuthentication.PasswordSetting]);
@@ -163,6 +160,23 @@ public static class OrleansConsultHost
 
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+    }
+
+    /// <summary>
+    /// The program at run time: versions in the database, edited through <see cref="ProgramEditor"/>, put in use on every
+    /// silo by an Orleans message (<see cref="ProgramPublisher"/>), with a periodic version check as the safety net.
+    /// </summary>
+    private static void AddProgramVersions(IServiceCollection services, IConfiguration configuration, ProgramImportSource source)
+    {
+        services.AddSingleton(source);
+        services.AddSingleton<ProgramInUse>();
+        services.AddSingleton<IProgramVersionStore, SqlProgramVersionStore>();
+        services.AddSingleton<ProgramPublisher>();
+        services.AddSingleton<ProgramEditor>();
+        services.TryAddSingleton<IProgramChangeAudit, LoggedProgramChangeAudit>();
+        var interval = configuration.GetValue("Program:VersionCheckInterval", TimeSpan.FromSeconds(5));
+        services.AddHostedService(sp => new ProgramVersionCheck(sp.GetRequiredService<IProgramVersionStore>(), sp.GetRequiredService<ProgramInUse>(),
+            interval, sp.GetRequiredService<ILogger<ProgramVersionCheck>>()));
     }
 
     /// <summary>Staff enrollment: invitations in the database, file codes in Development only.</summary>
@@ -219,6 +233,8 @@ public static class OrleansConsultHost
             });
         }
 
+        // Program versions are sent to each silo's own grain (keyed by silo address).
+        silo.AddPlacementDirector<SiloTargetPlacementStrategy, SiloTargetPlacementDirector>();
         silo.AddAdoNetGrainStorage(StorageNames.State, o =>
         {
             o.Invariant = invariant;
