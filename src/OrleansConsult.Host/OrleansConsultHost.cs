@@ -171,7 +171,7 @@ public static class OrleansConsultHost
         services.AddSingleton(source);
         services.AddSingleton<ProgramInUse>();
         services.AddSingleton<IProgramVersionStore, SqlProgramVersionStore>();
-        services.AddSingleton<ProgramPublisher>();
+        services.AddSingleton<IProgramPublisher, ProgramPublisher>();
         services.AddSingleton<ProgramEditor>();
         services.TryAddSingleton<IProgramChangeAudit, LoggedProgramChangeAudit>();
         var interval = configuration.GetValue("Program:VersionCheckInterval", TimeSpan.FromSeconds(5));

@@ -10,7 +10,7 @@ namespace OrleansConsult.Grains.Programs;
 /// version with its author, records it for the audit log and puts it in use on every silo. A refused
 /// edit changes nothing and says why in Japanese. Scope (who may edit which tenant) is the caller's.
 /// </summary>
-public sealed class ProgramEditor(IProgramVersionStore store, ProgramPublisher publisher, IProgramChangeAudit audit, TimeProvider time)
+public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher publisher, IProgramChangeAudit audit, TimeProvider time)
 {
     // A section edit that lost the race for its version number is applied again to the newer version.
     private const int Attempts = 3;

@@ -8,11 +8,10 @@ namespace OrleansConsult.Grains.Programs;
 /// an Orleans message to its <see cref="ISiloProgramGrain"/>. A silo the message misses (starting,
 /// leaving, a timeout) catches up from the table by its periodic version check.
 /// </summary>
-public sealed partial class ProgramPublisher(IGrainFactory grains, ProgramInUse inUse, ILogger<ProgramPublisher> logger)
+public sealed partial class ProgramPublisher(IGrainFactory grains, ProgramInUse inUse, ILogger<ProgramPublisher> logger) : IProgramPublisher
 {
     private static readonly TimeSpan PerSilo = TimeSpan.FromSeconds(5);
 
-    /// <summary>Returns how many silos reported the version (or a newer one) in use.</summary>
     public async Task<int> PublishAsync(ProgramVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
