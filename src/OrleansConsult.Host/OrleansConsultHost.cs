@@ -9,6 +9,7 @@ using OrleansConsult.Grains.Enrollment;
 using OrleansConsult.Grains.Programs;
 using OrleansConsult.Line;
 using OrleansConsult.Line.Outbox;
+using OrleansConsult.OperatorConsole.Hosting;
 using Prometheus;
 using OrleansConsult.Storage;
 using OrleansConsult.Tenancy;
@@ -21,7 +22,7 @@ namespace OrleansConsult.Host;
 /// </summary>
 public static class OrleansConsultHost
 {
-    /// <summary>Entry point: runs the host, or a command (migrate, invite, staff, rekey, outbox release). Returns the process exit code.</summary>
+    /// <summary>Entry point: runs the host, or a command (migrate, invite, staff, admin, audit, rekey, outbox release). Returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try
@@ -38,6 +39,14 @@ public static class OrleansConsultHost
             {
                 return await Commands.StaffCommand.RunAsync(args[1..], Console.Out, Console.Error);
             }
+            if (args.Length > 0 && args[0] == "admin")
+            {
+                return await Commands.AdminCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            }
+            if (args.Length > 0 && args[0] == "audit")
+            {
+                return await Commands.AuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            }
             if (args.Length > 0 && args[0] == "rekey")
             {
                 return await HostCommands.RekeyAsync(args[1..]);
@@ -51,7 +60,7 @@ public static class OrleansConsultHost
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (ex is StorageConfigurationException or HostConfigurationException or LineConfigurationException)
+        catch (Exception ex) when (ex is StorageConfigurationException or HostConfigurationException or LineConfigurationException or ConsoleConfigurationException)
         {
             await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
             return 2;
@@ -138,6 +147,9 @@ public static class OrleansConsultHost
         builder.Services.AddHostedService<MigrateOnStart>();
         // Next, still ahead of Orleans: the program in use is the newest saved version (the file imported into an empty table).
         builder.Services.AddHostedService<ProgramStartup>();
+        // The operator console: its own listener (Console:Port, after the management URLs, on the same hosts),
+        // accounts, audit log. After the migration, whose tables its Data Protection key ring reads at start.
+        builder.AddOperatorConsole(storage);
         builder.Services.AddLineMessaging(builder.Configuration.GetSection(LineOptions.Section));
 
         var dashboard = !string.IsNullOrEmpty(builder.Configuration[OperatorAuthentication.PasswordSetting]);
@@ -304,6 +316,7 @@ public static class OrleansConsultHost
         // Liveness: the process answers. Nothing else is checked, so a slow database never gets a pod killed.
         app.MapGet("/healthz", () => Results.Text("ok"));
         LineWebhookEndpoint.Map(app);
+        app.MapOperatorConsole();
         if (!string.IsNullOrEmpty(app.Configuration[OperatorAuthentication.PasswordSetting]))
         {
             app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAuthentication.Policy).RequireManagementPort();

@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using OrleansConsult.OperatorConsole.Access;
+using OrleansConsult.OperatorConsole.Accounts;
+using OrleansConsult.OperatorConsole.Audit;
+using OrleansConsult.OperatorConsole.Identity;
+using OrleansConsult.Storage;
+
+namespace OrleansConsult.OperatorConsole.Hosting;
+
+/// <summary>The Host's two calls: <see cref="AddOperatorConsole"/> and <see cref="MapOperatorConsole"/>.</summary>
+public static class OperatorConsoleHosting
+{
+    /// <summary>Listener, Identity, cookies, policies, Razor Pages, the audit log and the console's services.</summary>
+    public static WebApplicationBuilder AddOperatorConsole(this WebApplicationBuilder builder, StorageOptions storage)
+    {
+        var port = ConsolePort.Load(builder.Configuration);
+        port.Listen(builder.WebHost);
+        builder.Services.AddSingleton(port);
+        builder.Services.AddSingleton<IStartupFilter, ConsoleForwardedHeaders>();
+        // EF's per-command logs would flood the Host's log; warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // Japanese text as text in the HTML, not as numeric character references.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        AddConsoleServices(builder.Services, storage, ConsoleLinks.Load(builder.Configuration, port));
+
+        builder.Services.AddAuthentication().AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "oc_console";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.ExpireTimeSpan = SessionLifetime.Idle;
+            o.SlidingExpiration = true;
+            o.Events.OnSigningIn = context =>
+            {
+                SessionLifetime.OnSigningIn(context, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (SessionLifetime.Expired(context.Properties, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "oc_console_2fa";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddAuthorization(ConsolePolicies.Add);
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "oc_console_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        builder.Services.AddDataProtection()
+            .SetApplicationName("OrleansConsult")
+            .PersistKeysToDbContext<ConsoleDbContext>();
+
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/", ConsolePolicies.SignedIn);
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AuthorizeFolder("/Accounts", ConsolePolicies.Administer);
+                o.Conventions.AuthorizeFolder("/Staff", ConsolePolicies.Administer);
+                o.Conventions.AuthorizeFolder("/Program", ConsolePolicies.Administer);
+                o.Conventions.AuthorizeFolder("/Board", ConsolePolicies.LiveWork);
+                o.Conventions.AuthorizeFolder("/Audit", ConsolePolicies.Audit);
+            })
+            .AddMvcOptions(o => o.Filters.Add<ScopePageFilter>());
+        return builder;
+    }
+
+    /// <summary>
+    /// The console's services without the web parts, also used by the admin and audit commands.
+    /// Features of the console (program, board) register their own services and <see cref="IConsoleEndpoints"/> here.
+    /// </summary>
+    public static IServiceCollection AddConsoleServices(IServiceCollection services, StorageOptions storage, ConsoleLinks links)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(storage);
+        services.TryAddSingleton<Database>();
+        services.AddSingleton(links);
+        services.AddDbContext<ConsoleDbContext>(o =>
+        {
+            if (storage.Mode == StorageMode.PostgreSql)
+            {
+                o.UseNpgsql(storage.ConnectionString);
+            }
+            else
+            {
+                o.UseSqlite(storage.EffectiveConnectionString());
+            }
+        });
+        services.AddIdentityCore<ConsoleUser>(o =>
+            {
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                // Length over composition rules (NIST SP 800-63B): 12 characters, any kind.
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.AuthenticatorTokenProvider = TotpAuthenticator.ProviderName;
+            })
+            .AddEntityFrameworkStores<ConsoleDbContext>()
+            .AddSignInManager<ConsoleSignInManager>()
+            .AddClaimsPrincipalFactory<ConsoleClaimsFactory>()
+            .AddTokenProvider<TotpAuthenticator>(TotpAuthenticator.ProviderName);
+        // A deactivated account or a changed password ends open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddSingleton<IConsoleAccess, ConsoleAccess>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddScoped<SetupLinks>();
+        services.AddScoped<ConsoleAccounts>();
+        services.AddScoped<ConsoleSignIn>();
+        return services;
+    }
+
+    /// <summary>Pages, assets and the /api group, all answering only on the console port.</summary>
+    public static WebApplication MapOperatorConsole(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<ConsolePort>().Enabled)
+        {
+            return app;
+        }
+        ConsoleAssets.Map(app);
+        app.MapRazorPages().Add(endpoint => endpoint.Metadata.Add(ConsoleEndpoint.Instance));
+        var api = app.MapGroup("/api")
+            .WithMetadata(ConsoleEndpoint.Instance)
+            .RequireAuthorization(ConsolePolicies.SignedIn)
+            .AddEndpointFilter<ScopeEndpointFilter>();
+        foreach (var endpoints in app.Services.GetServices<IConsoleEndpoints>())
+        {
+            endpoints.Map(api);
+        }
+        return app;
+    }
+}

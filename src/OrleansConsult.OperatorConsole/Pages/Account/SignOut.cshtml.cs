@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OrleansConsult.OperatorConsole.Identity;
+
+namespace OrleansConsult.OperatorConsole.Pages.Account;
+
+/// <summary>Signing out is a POST (with the antiforgery token), so no link on another site can do it.</summary>
+public sealed class SignOutModel(ConsoleSignIn signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync(User);
+        return Page();
+    }
+}
