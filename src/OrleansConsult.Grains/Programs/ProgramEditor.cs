@@ -58,11 +58,11 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
 
     /// <summary>Adds or replaces one tenant's section (typed as JSON).</summary>
     public Task<ProgramEditResult> ReplaceTenantAsync(string tenantId, string sectionJson, ProgramEditContext context, CancellationToken cancellationToken = default) =>
-        ReplaceSectionAsync($"Tenants:{tenantId}", sectionJson, doc => doc.Tenant(tenantId), (doc, s) => doc.PutTenant(tenantId, s), context, cancellationToken);
+        ReplaceSectionAsync($"Tenants:{tenantId}", $"tenant:{tenantId}", sectionJson, doc => doc.Tenant(tenantId), (doc, s) => doc.PutTenant(tenantId, s), context, cancellationToken);
 
     /// <summary>Adds or replaces one nurse pool's section (typed as JSON).</summary>
     public Task<ProgramEditResult> ReplacePoolAsync(string poolId, string sectionJson, ProgramEditContext context, CancellationToken cancellationToken = default) =>
-        ReplaceSectionAsync($"NursePools:{poolId}", sectionJson, doc => doc.Pool(poolId), (doc, s) => doc.PutPool(poolId, s), context, cancellationToken);
+        ReplaceSectionAsync($"NursePools:{poolId}", $"pool:{poolId}", sectionJson, doc => doc.Pool(poolId), (doc, s) => doc.PutPool(poolId, s), context, cancellationToken);
 
     /// <summary>
     /// Sets some settings of a tenant (tenant:{id}) or nurse pool (pool:{id}), e.g. "Hours" or "Phones" from a
@@ -84,7 +84,7 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
                     ProgramDocument.Put(owner, key, value?.DeepClone());
                 }
                 return null;
-            }, cancellationToken);
+            }, cancellationToken, _ => dispatcherKey);
     }
 
     /// <summary>Adds a staff member to the roster of a tenant or pool, or edits her there (keeping her other keys).</summary>
@@ -104,7 +104,7 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
             ProgramDocument.Put(member, "MaxConcurrentCases", entry.MaxConcurrentCases);
             ProgramDocument.Put(member, "Active", entry.Active);
             return doc.PutStaff(dispatcherKey, staffId, member) ? null : $"{dispatcherKey} はありません。";
-        }, cancellationToken);
+        }, cancellationToken, _ => dispatcherKey);
     }
 
     /// <summary>Makes a staff member active or inactive (inactive: on the roster, no offers) at once on every silo.</summary>
@@ -117,7 +117,7 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
             }
             ProgramDocument.Put(member, "Active", active);
             return null;
-        }, cancellationToken);
+        }, cancellationToken, doc => doc.FindStaff(staffId)?.DispatcherKey);
 
     /// <summary>Moves a staff member to another tenant's or pool's roster (same id, so her LINE binding stays).</summary>
     public Task<ProgramEditResult> MoveStaffAsync(string staffId, string toDispatcherKey, ProgramEditContext context, CancellationToken cancellationToken = default) =>
@@ -136,9 +136,9 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
                 }
                 doc.PutStaff(toDispatcherKey, staffId, member);
                 return null;
-            }, cancellationToken);
+            }, cancellationToken, doc => doc.FindStaff(staffId)?.DispatcherKey);
 
-    private Task<ProgramEditResult> ReplaceSectionAsync(string path, string sectionJson, Func<ProgramDocument, JsonNode?> view,
+    private Task<ProgramEditResult> ReplaceSectionAsync(string path, string dispatcherKey, string sectionJson, Func<ProgramDocument, JsonNode?> view,
         Action<ProgramDocument, JsonObject> put, ProgramEditContext context, CancellationToken cancellationToken)
     {
         JsonObject section;
@@ -154,12 +154,12 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
         {
             put(doc, (JsonObject)section.DeepClone());
             return null;
-        }, cancellationToken);
+        }, cancellationToken, _ => dispatcherKey);
     }
 
     /// <summary>Applies <paramref name="change"/> (which returns a refusal, or null) to the newest version and saves the result.</summary>
     private Task<ProgramEditResult> EditAsync(ProgramEditContext context, string subject, Func<ProgramDocument, JsonNode?> view,
-        Func<ProgramDocument, string?> change, CancellationToken cancellationToken)
+        Func<ProgramDocument, string?> change, CancellationToken cancellationToken, Func<ProgramDocument, string?>? owner = null)
     {
         string? refusal = null;
         return SaveAsync(context, subject, current =>
@@ -167,11 +167,11 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
             var doc = ProgramDocument.Parse(current.Json);
             refusal = change(doc);
             return refusal is null ? doc.ToJson() : null;
-        }, doc => ProgramDocument.Show(view(doc)), cancellationToken, () => refusal);
+        }, doc => ProgramDocument.Show(view(doc)), cancellationToken, () => refusal, owner);
     }
 
     private async Task<ProgramEditResult> SaveAsync(ProgramEditContext context, string subject, Func<ProgramVersion, string?> next,
-        Func<ProgramDocument, string> show, CancellationToken cancellationToken, Func<string?>? refusal = null)
+        Func<ProgramDocument, string> show, CancellationToken cancellationToken, Func<string?>? refusal = null, Func<ProgramDocument, string?>? owner = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (string.IsNullOrWhiteSpace(context.Author))
@@ -213,7 +213,8 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
                 }
                 continue;
             }
-            await audit.RecordAsync(new ProgramChange(version.Number, context.Author, subject, show(before), show(after), version.Comment), cancellationToken);
+            await audit.RecordAsync(new ProgramChange(version.Number, context.Author, subject, show(before), show(after), version.Comment,
+                owner?.Invoke(before)), cancellationToken);
             await publisher.PublishAsync(version);
             return new ProgramEditResult(version.Number, []);
         }

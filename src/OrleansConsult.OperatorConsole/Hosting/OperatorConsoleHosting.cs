@@ -143,7 +143,16 @@ public static class OperatorConsoleHosting
         services.AddScoped<SetupLinks>();
         services.AddScoped<ConsoleAccounts>();
         services.AddScoped<ConsoleSignIn>();
+        AddProgramEditing(services);
         return services;
+    }
+
+    /// <summary>Program editing (Pages/Program): changes audited in the console's log, entry links and QR codes.</summary>
+    private static void AddProgramEditing(IServiceCollection services)
+    {
+        services.AddSingleton<Grains.Programs.IProgramChangeAudit, ProgramEditing.ConsoleProgramChangeAudit>();
+        services.AddSingleton<ProgramEditing.EntryLinks>();
+        services.AddSingleton<IConsoleEndpoints, ProgramEditing.ProgramEndpoints>();
     }
 
     /// <summary>Pages, assets and the /api group, all answering only on the console port.</summary>
