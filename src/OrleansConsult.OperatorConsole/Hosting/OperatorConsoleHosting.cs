@@ -46,6 +46,9 @@ public static class OperatorConsoleHosting
             o.AccessDeniedPath = "/Account/Denied";
             o.ExpireTimeSpan = SessionLifetime.Idle;
             o.SlidingExpiration = true;
+            // The API answers 401/403; pages go to the sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
             o.Events.OnSigningIn = context =>
             {
                 SessionLifetime.OnSigningIn(context, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
@@ -139,10 +142,12 @@ public static class OperatorConsoleHosting
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddSingleton<IConsoleAccess, ConsoleAccess>();
+        services.AddSingleton<IConsoleEndpoints, OrleansConsult.OperatorConsole.Api.TenantEndpoints>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
         services.AddScoped<SetupLinks>();
         services.AddScoped<ConsoleAccounts>();
         services.AddScoped<ConsoleSignIn>();
+        services.AddScoped<OrleansConsult.OperatorConsole.Staff.StaffEnrollmentConsole>();
         AddProgramEditing(services);
         return services;
     }
@@ -153,6 +158,19 @@ public static class OperatorConsoleHosting
         services.AddSingleton<Grains.Programs.IProgramChangeAudit, ProgramEditing.ConsoleProgramChangeAudit>();
         services.AddSingleton<ProgramEditing.EntryLinks>();
         services.AddSingleton<IConsoleEndpoints, ProgramEditing.ProgramEndpoints>();
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>Pages, assets and the /api group, all answering only on the console port.</summary>

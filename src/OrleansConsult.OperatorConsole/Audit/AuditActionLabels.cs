@@ -1,0 +1,24 @@
+namespace OrleansConsult.OperatorConsole.Audit;
+
+/// <summary>Japanese names of the actions for the auditor's page; unknown actions show as stored.</summary>
+public static class AuditActionLabels
+{
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        [AuditActions.SignIn] = "サインイン",
+        [AuditActions.SignInFailed] = "サインイン失敗",
+        [AuditActions.LockedOut] = "ロックアウト",
+        [AuditActions.SignOut] = "サインアウト",
+        [AuditActions.AccountInvited] = "アカウント招待",
+        [AuditActions.AccountSetUp] = "アカウント設定完了",
+        [AuditActions.AccountDeactivated] = "アカウント無効化",
+        [AuditActions.AuditExported] = "監査ログ出力",
+        [AuditActions.StaffInvitationIssued] = "スタッフ招待発行",
+        [AuditActions.StaffInvitationRevoked] = "スタッフ招待取消",
+        [AuditActions.StaffBindingRevoked] = "LINE連携解除",
+    };
+
+    public static IReadOnlyDictionary<string, string> All => Labels;
+
+    public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
+}
