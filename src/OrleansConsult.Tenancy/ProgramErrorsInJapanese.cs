@@ -67,12 +67,23 @@ public static partial class ProgramErrorsInJapanese
         (new(@"^section is missing$"), _ => "がありません"),
     ];
 
-    public static IReadOnlyList<string> Translate(IEnumerable<string> errors) => errors.Select(Translate).ToList();
+    /// <summary>
+    /// Every line in Japanese. With <paramref name="hideOtherPlaces"/> (an editor scoped to some tenants) a value
+    /// already used elsewhere is reported without naming where, so no other tenant's settings show.
+    /// </summary>
+    public static IReadOnlyList<string> Translate(IEnumerable<string> errors, bool hideOtherPlaces = false) =>
+        errors.Select(e => Translate(e, hideOtherPlaces)).Distinct().ToList();
 
     /// <summary>One loader line in Japanese: "自治体「toyama」› 受付時間 1件目 › 開始 は時刻（…）で入力してください".</summary>
-    public static string Translate(string error)
+    public static string Translate(string error) => Translate(error, hideOtherPlaces: false);
+
+    private static string Translate(string error, bool hideOtherPlaces)
     {
         ArgumentNullException.ThrowIfNull(error);
+        if (hideOtherPlaces && Repeated().Match(error) is { Success: true } repeated)
+        {
+            return $"{Things.GetValueOrDefault(repeated.Groups[1].Value, repeated.Groups[1].Value)}「{repeated.Groups[2].Value}」はほかの窓口ですでに使われています。別の値にしてください";
+        }
         var space = error.IndexOf(' ', StringComparison.Ordinal);
         if (space < 0)
         {
@@ -129,6 +140,9 @@ public static partial class ProgramErrorsInJapanese
         }
         return string.Join(" › ", words);
     }
+
+    [GeneratedRegex(@"^\S+ repeats the (.+) '(.*)' already used at \S+$")]
+    private static partial Regex Repeated();
 
     private static string DayName(string day) => Enum.TryParse<DayOfWeek>(day, out var d)
         ? "日月火水木金土"[(int)d] + "曜日"

@@ -96,7 +96,9 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
             var found = doc.FindStaff(staffId);
             if (found is { } f && !f.DispatcherKey.Equals(dispatcherKey, StringComparison.OrdinalIgnoreCase))
             {
-                return $"職員ID「{staffId}」はすでに {f.DispatcherKey} の名簿にあります。別の所属へは「異動」で移してください。";
+                return context.Scoped
+                    ? $"職員ID「{staffId}」はほかの名簿ですでに使われています。別のIDにしてください。"
+                    : $"職員ID「{staffId}」はすでに {f.DispatcherKey} の名簿にあります。別の所属へは「異動」で移してください。";
             }
             var member = (JsonObject?)found?.Member.DeepClone() ?? [];
             ProgramDocument.Put(member, "DisplayName", entry.DisplayName);
@@ -194,7 +196,7 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
             {
                 return ProgramEditResult.Refuse(refusal?.Invoke() ?? "変更できませんでした。");
             }
-            if (Check(json) is { } refused)
+            if (Check(json, context.Scoped) is { } refused)
             {
                 return refused;
             }
@@ -222,7 +224,7 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
     }
 
     /// <summary>The loader's verdict on a whole program: null when it loads, else every reason in Japanese.</summary>
-    private static ProgramEditResult? Check(string json)
+    private static ProgramEditResult? Check(string json, bool scoped = false)
     {
         try
         {
@@ -231,7 +233,7 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
         }
         catch (ProgramConfigurationException e)
         {
-            return new ProgramEditResult(null, ProgramErrorsInJapanese.Translate(e.Errors));
+            return new ProgramEditResult(null, ProgramErrorsInJapanese.Translate(e.Errors, hideOtherPlaces: scoped));
         }
     }
 

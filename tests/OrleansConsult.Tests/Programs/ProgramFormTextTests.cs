@@ -14,7 +14,7 @@ public sealed class ProgramFormTextTests
         var hours = ProgramFormText.ParseHours("火,木 09:00-12:00\n火・木 13:00〜17:00\n\n日 22:00-02:00", "受付時間", errors);
         Assert.Empty(errors);
         Assert.Equal("""[{"Days":["火","木"],"Start":"09:00","End":"12:00"},{"Days":["火","木"],"Start":"13:00","End":"17:00"},{"Days":["日"],"Start":"22:00","End":"02:00"}]""",
-            hours.ToJsonString());
+            hours.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         Assert.Equal("火,木 09:00-12:00\n火,木 13:00-17:00\n日 22:00-02:00", ProgramFormText.Hours(hours));
 
         var tenant = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "program.sample.json")),

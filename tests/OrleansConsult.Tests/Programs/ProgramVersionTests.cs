@@ -180,6 +180,14 @@ public sealed class ProgramVersionTests(PostgresServer postgres) : IDisposable
             "自治体「toyama」 › 引き継ぎ先（看護師プール） の看護師プール「kyushu」は登録されていません（登録済み: national）",
         ], refused.Errors.Order(StringComparer.Ordinal));
 
+        // A tenant admin (scoped) is told a value is taken, never where: no other tenant's settings in a refusal.
+        var taken = await s.Editor.SetAsync("tenant:toyama", new Dictionary<string, JsonNode?> { ["EntryCode"] = "PR-SHIZUOKA-CITY" },
+            new ProgramEditContext("toyama-admin@example.jp", Scoped: true));
+        Assert.Equal("入口コード「PR-SHIZUOKA-CITY」はほかの窓口ですでに使われています。別の値にしてください", Assert.Single(taken.Errors));
+        var staffTaken = await s.Editor.SaveStaffAsync("tenant:toyama", "szo-c01", new StaffEntry("相談員", "Counselor", 2, true),
+            new ProgramEditContext("toyama-admin@example.jp", Scoped: true));
+        Assert.DoesNotContain("shizuoka", Assert.Single(staffTaken.Errors), StringComparison.Ordinal);
+
         var broken = await s.Editor.ReplaceTenantAsync("toyama", "{ \"DisplayName\": ", By("admin@example.jp"));
         Assert.StartsWith("自治体「toyama」 が JSON として読めません", Assert.Single(broken.Errors), StringComparison.Ordinal);
         Assert.Equal(1, await s.Store.CurrentNumberAsync());

@@ -128,7 +128,8 @@ public abstract class ProgramOwnerPageModel(ProgramEditor editor, IConsoleAccess
         }
         if (errors.Count == 0)
         {
-            var result = await save(new ProgramEditContext(ConsoleClaims.Actor(User), string.IsNullOrWhiteSpace(Comment) ? null : Comment));
+            var scoped = Access.ScopeOf(User)?.Role != ConsoleRole.National;
+            var result = await save(new ProgramEditContext(ConsoleClaims.Actor(User), string.IsNullOrWhiteSpace(Comment) ? null : Comment, Scoped: scoped));
             if (!result.Refused)
             {
                 Notice = result.Saved ? $"{done}（版 {result.Version}）。すべてのサーバーで使われています。" : "変更はありませんでした。";
