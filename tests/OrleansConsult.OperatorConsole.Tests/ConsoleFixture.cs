@@ -214,6 +214,11 @@ public sealed partial class ConsoleFixture : IAsyncLifetime
             _host.Kill(entireProcessTree: true);
             await _host.WaitForExitAsync();
         }
+        // The Host's warnings and errors, next to the screenshots (CI keeps TestResults).
+        lock (HostOutput)
+        {
+            File.WriteAllText(Path.Combine(Screenshots, "host.log"), HostOutput.ToString());
+        }
         await _simulatorApp.DisposeAsync();
         if (_database is not null)
         {

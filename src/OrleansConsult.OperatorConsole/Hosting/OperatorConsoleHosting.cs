@@ -176,10 +176,12 @@ public static class OperatorConsoleHosting
     /// <summary>Pages, assets and the /api group, all answering only on the console port.</summary>
     public static WebApplication MapOperatorConsole(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<ConsolePort>().Enabled)
+        var port = app.Services.GetRequiredService<ConsolePort>();
+        if (!port.Enabled)
         {
             return app;
         }
+        ConsoleStatusPages.Use(app, port);
         ConsoleAssets.Map(app);
         app.MapRazorPages().Add(endpoint => endpoint.Metadata.Add(ConsoleEndpoint.Instance));
         var api = app.MapGroup("/api")

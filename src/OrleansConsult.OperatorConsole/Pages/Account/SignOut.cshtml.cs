@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrleansConsult.OperatorConsole.Identity;
@@ -13,7 +15,9 @@ public sealed class SignOutModel(ConsoleSignIn signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync(User);
+        // /Account pages are anonymous: read the console sign-in explicitly, for the audit log.
+        var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        await signIn.SignOutAsync(session.Principal ?? User);
         return Page();
     }
 }
