@@ -64,6 +64,53 @@ public sealed class ProgramEditingTests(ConsoleFixture console)
         await ConsoleFixture.ScreenshotAsync(page, "24-program-history");
     }
 
+    [Fact]
+    public async Task A_tenant_admin_edits_only_her_tenants_program_and_never_moves_staff_out_of_her_scope()
+    {
+        var admin = await console.NationalPageAsync();
+        await admin.GotoAsync("/Accounts");
+        await admin.GetByLabel("メールアドレス").FillAsync("program-toyama@example.jp");
+        await admin.GetByLabel("表示名").FillAsync("富山 窓口担当");
+        await admin.GetByLabel("役割").SelectOptionAsync("tenant");
+        await admin.GetByLabel("富山県（toyama）").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "招待して設定用リンクを発行" }).ClickAsync();
+        var link = await admin.Locator("#setup-link").InnerTextAsync();
+        await using var context = await console.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await console.SetUpAsync(page, link);
+
+        await page.GotoAsync("/Program");
+        await Assertions.Expect(page.Locator("#tenants")).ToContainTextAsync("富山県");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("静岡");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("変更履歴");
+        Assert.Equal(200, (await page.GotoAsync("/Program/Tenant/toyama"))!.Status);
+        Assert.Equal(404, (await page.GotoAsync("/Program/Tenant/shizuoka-city"))!.Status);
+        Assert.Equal(404, (await page.GotoAsync("/Program/Pool/national"))!.Status);
+        Assert.Equal(403, (await page.GotoAsync("/Program/History"))!.Status);
+        Assert.Equal(403, (await page.GotoAsync("/Program/Json"))!.Status);
+        Assert.Equal(404, (await page.APIRequest.GetAsync("/api/program/tenants/shizuoka-city/entry-qr.png")).Status);
+        Assert.Equal(403, (await page.APIRequest.GetAsync("/api/program/export")).Status);
+
+        // Forged posts with her own antiforgery token: another tenant's page, and a move out of her scope.
+        await page.GotoAsync("/Program/Tenant/toyama");
+        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var otherTenant = await page.APIRequest.PostAsync("/Program/Tenant/shizuoka-city?handler=StaffActive", new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("StaffId", "szo-c01").Set("StaffActive", "false").Set("__RequestVerificationToken", token!),
+        });
+        Assert.Equal(404, otherTenant.Status);
+        var moveOut = await page.APIRequest.PostAsync("/Program/Tenant/toyama?handler=StaffMove", new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("StaffId", "tym-m02").Set("MoveTo", "tenant:shizuoka-city").Set("__RequestVerificationToken", token!),
+        });
+        Assert.Equal(404, moveOut.Status);
+        var notHers = await page.APIRequest.PostAsync("/Program/Tenant/toyama?handler=StaffActive", new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("StaffId", "szo-c01").Set("StaffActive", "false").Set("__RequestVerificationToken", token!),
+        });
+        Assert.Equal(404, notHers.Status);
+    }
+
     /// <summary>A new consultee on the simulator: consents, names 静岡市, asks to talk; returns everything the bot said once it named the hours.</summary>
     private async Task<string> HoursAnswerAsync(string userId)
     {
