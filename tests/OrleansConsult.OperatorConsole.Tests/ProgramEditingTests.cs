@@ -82,7 +82,7 @@ public sealed class ProgramEditingTests(ConsoleFixture console)
         await page.GotoAsync("/Program");
         await Assertions.Expect(page.Locator("#tenants")).ToContainTextAsync("富山県");
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("静岡");
-        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("変更履歴");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("プログラム全体");
         Assert.Equal(200, (await page.GotoAsync("/Program/Tenant/toyama"))!.Status);
         Assert.Equal(404, (await page.GotoAsync("/Program/Tenant/shizuoka-city"))!.Status);
         Assert.Equal(404, (await page.GotoAsync("/Program/Pool/national"))!.Status);
