@@ -6,6 +6,7 @@ using OrleansConsult.Abstractions;
 using OrleansConsult.Grains;
 using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Grains.Enrollment;
+using OrleansConsult.Grains.Programs;
 using OrleansConsult.Line;
 using OrleansConsult.Line.Outbox;
 using OrleansConsult.OperatorConsole.Hosting;
@@ -114,13 +115,7 @@ public static class OrleansConsultHost
 
         // The conversation engine's ports: program directory, encrypted transcripts, outbound LINE.
         builder.Services.AddSingleton(new ProgramDirectory(program));
-        if (ProgramSettings.FilePath(builder.Configuration, builder.Environment.ContentRootPath) is { } programFile)
-        {
-            // A roster change in the file counts without a restart (the roster is what every offer is checked against).
-            var reload = builder.Configuration.GetValue("Program:ReloadInterval", TimeSpan.FromSeconds(5));
-            builder.Services.AddHostedService(sp => new ProgramFileWatcher(programFile, reload,
-                sp.GetRequiredService<ProgramDirectory>(), sp.GetRequiredService<ILogger<ProgramFileWatcher>>()));
-        }
+        AddProgramVersions(builder.Services, builder.Configuration, ProgramSettings.ImportSource(builder.Configuration, builder.Environment.ContentRootPath));
         builder.Services.TryAddSingleton(sp => new EngineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<SqlTranscriptStore>();
@@ -151,6 +146,8 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton<IOutboxParkListener, RelayParkedNotices>();
         // Registered first so the schema exists before the outbox drains and the AdoNet providers read their queries.
         builder.Services.AddHostedService<MigrateOnStart>();
+        // Next, still ahead of Orleans: the program in use is the newest saved version (the file imported into an empty table).
+        builder.Services.AddHostedService<ProgramStartup>();
         // The operator console: its own listener (Console:Port, after the management URLs, on the same hosts),
         // accounts, audit log. After the migration, whose tables its Data Protection key ring reads at start.
         builder.AddOperatorConsole(storage);
@@ -176,6 +173,23 @@ public static class OrleansConsultHost
 
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+    }
+
+    /// <summary>
+    /// The program at run time: versions in the database, edited through <see cref="ProgramEditor"/>, put in use on every
+    /// silo by an Orleans message (<see cref="ProgramPublisher"/>), with a periodic version check as the safety net.
+    /// </summary>
+    private static void AddProgramVersions(IServiceCollection services, IConfiguration configuration, ProgramImportSource source)
+    {
+        services.AddSingleton(source);
+        services.AddSingleton<ProgramInUse>();
+        services.AddSingleton<IProgramVersionStore, SqlProgramVersionStore>();
+        services.AddSingleton<IProgramPublisher, ProgramPublisher>();
+        services.AddSingleton<ProgramEditor>();
+        services.TryAddSingleton<IProgramChangeAudit, LoggedProgramChangeAudit>();
+        var interval = configuration.GetValue("Program:VersionCheckInterval", TimeSpan.FromSeconds(5));
+        services.AddHostedService(sp => new ProgramVersionCheck(sp.GetRequiredService<IProgramVersionStore>(), sp.GetRequiredService<ProgramInUse>(),
+            interval, sp.GetRequiredService<ILogger<ProgramVersionCheck>>()));
     }
 
     /// <summary>Staff enrollment: invitations in the database, file codes in Development only.</summary>
@@ -232,6 +246,8 @@ public static class OrleansConsultHost
             });
         }
 
+        // Program versions are sent to each silo's own grain (keyed by silo address).
+        silo.AddPlacementDirector<SiloTargetPlacementStrategy, SiloTargetPlacementDirector>();
         silo.AddAdoNetGrainStorage(StorageNames.State, o =>
         {
             o.Invariant = invariant;

@@ -1,14 +1,19 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.Host;
 
 /// <summary>
-/// The program configuration (tenants, nurse pools, crisis words) comes from a JSON file named by
-/// Program:File or from the Program section itself; until the operator console edits it, this is
-/// where a municipality's hours, phones and counselors live.
+/// The configured program (tenants, nurse pools, crisis words): a JSON file named by Program:File or the
+/// Program section itself. It is imported into the program table when that is empty; after that the
+/// database is the truth (edited in the console) and the file is an import and export format.
 /// </summary>
 public static class ProgramSettings
 {
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "File", "VersionCheckInterval", "ReloadInterval" };
+
     public static ProgramConfiguration Load(IConfiguration configuration, string contentRoot)
     {
         if (FilePath(configuration, contentRoot) is { } path)
@@ -23,6 +28,40 @@ public static class ProgramSettings
                 "Program:File (a JSON file of tenants, nurse pools and crisis words) or a Program:Tenants section is required; see src/OrleansConsult.Tenancy/Samples/program.sample.json.");
         }
         return ProgramConfigurationLoader.FromConfiguration(section);
+    }
+
+    /// <summary>The configured program as JSON for the first import: the file's own text (comments kept), or the section.</summary>
+    public static ProgramImportSource ImportSource(IConfiguration configuration, string contentRoot)
+    {
+        if (FilePath(configuration, contentRoot) is { } path)
+        {
+            return new ProgramImportSource(File.ReadAllText(path), Path.GetFileName(path));
+        }
+        var program = new JsonObject { [ProgramConfigurationLoader.SectionName] = ToJson(configuration.GetSection(ProgramConfigurationLoader.SectionName)) };
+        return new ProgramImportSource(program.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+            "設定の Program セクション");
+    }
+
+    /// <summary>A configuration section as JSON: numbered children (0, 1, …) become arrays, values stay strings (the loader reads them so).</summary>
+    private static JsonNode? ToJson(IConfigurationSection section)
+    {
+        var children = section.GetChildren().ToList();
+        if (children.Count == 0)
+        {
+            return section.Value is { } value ? JsonValue.Create(value) : null;
+        }
+        if (children.Select((c, i) => c.Key == i.ToString(System.Globalization.CultureInfo.InvariantCulture)).All(x => x)
+            && children.Count == children.Select(c => c.Key).Distinct().Count())
+        {
+            return new JsonArray(children.OrderBy(c => int.Parse(c.Key, System.Globalization.CultureInfo.InvariantCulture)).Select(ToJson).ToArray());
+        }
+        var obj = new JsonObject();
+        // The Host's own settings under Program (File, VersionCheckInterval) are not part of the program.
+        foreach (var child in children.Where(c => section.Path != ProgramConfigurationLoader.SectionName || !HostKeys.Contains(c.Key)))
+        {
+            obj[child.Key] = ToJson(child);
+        }
+        return obj;
     }
 
     /// <summary>The program file named by Program:File, resolved; null when the program is an inline section.</summary>

@@ -1,4 +1,5 @@
 using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Storage;
 using OrleansConsult.Tenancy;
 
@@ -13,7 +14,7 @@ namespace OrleansConsult.Host;
 /// </summary>
 public sealed partial class RetentionPurge(
     IGrainFactory grains,
-    ProgramConfiguration program,
+    ProgramDirectory directory,
     SqlCaseIndex caseIndex,
     SqlTranscriptStore transcripts,
     SqlOutbox outbox,
@@ -26,6 +27,8 @@ public sealed partial class RetentionPurge(
 
     public async Task<RetentionReport> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        // The program in use now (the console may have changed retention years since start).
+        var program = directory.Program;
         var shortest = program.Tenants.Select(t => t.RetentionYears).Append(TenantSettings.DefaultRetentionYears).Min();
         var oldestCutoff = TenantSettings.RetentionCutoffFor(now, shortest);
         // Tenants of the program, and any tenant id still in the tables (a tenant that left the program keeps the default).

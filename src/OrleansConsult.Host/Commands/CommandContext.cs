@@ -20,9 +20,10 @@ public sealed class CommandContext
         Program = ProgramSettings.Load(configuration, environment.ContentRootPath);
         Protector = KeyRing.Load(configuration[KeyRing.Setting], Storage);
         Database = new Database(Storage);
+        Directory = new ProgramDirectory(Program);
         Invitations = new StaffInvitations(
             new SqlStaffInvitationStore(Database, Protector),
-            new ProgramDirectory(Program),
+            Directory,
             new EngineClock(TimeProvider.System),
             EnrollmentSettings.Load(configuration));
     }
@@ -34,6 +35,9 @@ public sealed class CommandContext
     public PayloadProtector Protector { get; }
     public Database Database { get; }
     public StaffInvitations Invitations { get; }
+
+    /// <summary>The program as the Host uses it: the configured file until <see cref="UseSavedProgramAsync"/> finds a saved version.</summary>
+    public ProgramDirectory Directory { get; }
 
     public static CommandContext Load(string[] settings)
     {
@@ -47,6 +51,26 @@ public sealed class CommandContext
         if (Storage.Mode == StorageMode.Embedded)
         {
             await new SchemaMigrator(Database, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        }
+        await UseSavedProgramAsync();
+    }
+
+    /// <summary>
+    /// The newest program version saved in the database (edited in the console), as the Host has it; the
+    /// configured file only while none is saved (or the table is not there yet).
+    /// </summary>
+    public async Task UseSavedProgramAsync()
+    {
+        try
+        {
+            if (await new SqlProgramVersionStore(Database).CurrentAsync() is { } saved)
+            {
+                Directory.Use(ProgramConfigurationLoader.FromJson(saved.Json));
+            }
+        }
+        catch (DbException)
+        {
+            // No program table yet (schema not migrated): the file is what the Host would import.
         }
     }
 

@@ -1,4 +1,3 @@
-using OrleansConsult.Grains.Conversation;
 using OrleansConsult.OperatorConsole.Accounts;
 using OrleansConsult.OperatorConsole.Hosting;
 
@@ -14,7 +13,7 @@ public static class ConsoleCommandServices
         services.AddLogging();
         services.AddSingleton(context.Configuration);
         services.AddSingleton(context.Database);
-        services.AddSingleton(new ProgramDirectory(context.Program));
+        services.AddSingleton(context.Directory);
         OperatorConsoleHosting.AddConsoleServices(services, context.Storage,
             ConsoleLinks.Load(context.Configuration, ConsolePort.Load(context.Configuration)));
         return services.BuildServiceProvider();

@@ -23,6 +23,7 @@ public static class StaffCommand
             return 1;
         }
         var context = CommandContext.Load(line.Settings);
+        await context.UseSavedProgramAsync();
         // Refuse before connecting: a typo should not need a cluster to be told.
         try
         {

@@ -164,7 +164,16 @@ public static class OperatorConsoleHosting
         services.AddScoped<ConsoleSignIn>();
         services.AddScoped<OrleansConsult.OperatorConsole.Staff.StaffEnrollmentConsole>();
         services.AddBoard();
+        AddProgramEditing(services);
         return services;
+    }
+
+    /// <summary>Program editing (Pages/Program): changes audited in the console's log, entry links and QR codes.</summary>
+    private static void AddProgramEditing(IServiceCollection services)
+    {
+        services.AddSingleton<Grains.Programs.IProgramChangeAudit, ProgramEditing.ConsoleProgramChangeAudit>();
+        services.AddSingleton<ProgramEditing.EntryLinks>();
+        services.AddSingleton<IConsoleEndpoints, ProgramEditing.ProgramEndpoints>();
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -16,7 +16,10 @@ public static class TestProgram
     /// <summary>Areas 1..WithPool overflow to their pool; the rest have none.</summary>
     public const int WithPool = 80;
 
-    public static ProgramConfiguration Build()
+    public static ProgramConfiguration Build() => ProgramConfigurationLoader.FromJson(Json());
+
+    /// <summary>The same program as a program file's JSON (what the program table stores).</summary>
+    public static string Json()
     {
         var json = new StringBuilder("{ \"Program\": { \"Tenants\": {");
         for (var n = 1; n <= Areas; n++)
@@ -61,6 +64,6 @@ public static class TestProgram
                 """);
         }
         json.Append("} } }");
-        return ProgramConfigurationLoader.FromJson(json.ToString());
+        return json.ToString();
     }
 }
