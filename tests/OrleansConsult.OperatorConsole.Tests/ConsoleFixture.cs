@@ -55,6 +55,8 @@ public sealed partial class ConsoleFixture : IAsyncLifetime
         _environment["DOTNET_ENVIRONMENT"] = "Development";
         _environment["Console__Port"] = consolePort.ToString();
         _environment["Console__PublicUrl"] = Console.ToString();
+        // Sessions are re-checked against their account every few seconds, so every test crosses a re-check.
+        _environment["Console__SessionCheckInterval"] = "00:00:03";
         _environment["Management__Port"] = FreePort().ToString();
         _environment["Orleans__SiloPort"] = FreePort().ToString();
         _environment["Orleans__GatewayPort"] = FreePort().ToString();

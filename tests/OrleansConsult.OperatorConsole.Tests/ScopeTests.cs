@@ -53,6 +53,16 @@ public sealed class ScopeTests(ConsoleFixture console)
         // Her invitation is audited, with the tenant.
         await admin.GotoAsync("/Audit?Action=account.invited&Tenant=toyama");
         await Assertions.Expect(admin.Locator("#audit-table tbody")).ToContainTextAsync("zenkoku@example.jp");
+
+        // Deactivated, her open session ends at its next re-check (3 s here), and it is audited.
+        await admin.GotoAsync("/Accounts");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "toyama-admin@example.jp を無効にする" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("tr", new() { HasText = "toyama-admin@example.jp" })).ToContainTextAsync("無効");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await page.GotoAsync("/Staff/toyama/Invitations");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/SignIn"));
+        await admin.GotoAsync("/Audit?Action=account.deactivated");
+        await Assertions.Expect(admin.Locator("#audit-table tbody tr").First).ToContainTextAsync("zenkoku@example.jp");
     }
 
     [Fact]

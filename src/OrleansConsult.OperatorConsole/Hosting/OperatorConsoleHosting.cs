@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,23 @@ public static class OperatorConsoleHosting
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         AddConsoleServices(builder.Services, storage, ConsoleLinks.Load(builder.Configuration, port));
 
+        // A deactivated account or a changed password ends open sessions within a minute. The
+        // re-issued sign-in keeps "amr" (second factor passed), which the claims factory cannot know.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = builder.Configuration.GetValue("Console:SessionCheckInterval", TimeSpan.FromMinutes(1));
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    foreach (var amr in context.CurrentPrincipal?.FindAll("amr") ?? [])
+                    {
+                        identity.AddClaim(new System.Security.Claims.Claim(amr.Type, amr.Value));
+                    }
+                }
+                return Task.CompletedTask;
+            };
+        });
         builder.Services.AddAuthentication().AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -83,6 +101,9 @@ public static class OperatorConsoleHosting
         builder.Services.AddDataProtection()
             .SetApplicationName("OrleansConsult")
             .PersistKeysToDbContext<ConsoleDbContext>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
+            new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+                o.XmlEncryptor = new KeyRingXmlEncryptor(sp.GetRequiredService<PayloadProtector>())));
 
         builder.Services.AddRazorPages(o =>
             {
@@ -153,8 +174,6 @@ public static class OperatorConsoleHosting
             .AddSignInManager<ConsoleSignInManager>()
             .AddClaimsPrincipalFactory<ConsoleClaimsFactory>()
             .AddTokenProvider<TotpAuthenticator>(TotpAuthenticator.ProviderName);
-        // A deactivated account or a changed password ends open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddSingleton<IConsoleAccess, ConsoleAccess>();
         services.AddSingleton<IConsoleEndpoints, OrleansConsult.OperatorConsole.Api.TenantEndpoints>();
