@@ -117,6 +117,7 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton<SqlTranscriptStore>();
         builder.Services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqlTranscriptStore>());
         builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
+        AddMedia(builder.Services, line);
         // Which LINE users hold accepted work on which silo, and the loop that wakes them when it dies.
         builder.Services.AddSingleton<IPendingWorkRegistry>(sp => new SqlPendingWorkRegistry(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(),
@@ -163,6 +164,24 @@ public static class OrleansConsultHost
 
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+    }
+
+    /// <summary>
+    /// Pictures, videos, voice messages and files: the sealed media store, the fetcher, 既読 and the
+    /// loading animation, and (with Line:PublicBaseUrl) the signed URLs LINE reads them from.
+    /// </summary>
+    private static void AddMedia(IServiceCollection services, OrleansConsult.Line.LineOptions line)
+    {
+        services.AddSingleton<SqlMediaStore>();
+        services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<SqlMediaStore>());
+        services.AddSingleton<IMediaFetcher, Media.LineMediaFetcher>();
+        services.AddSingleton<IChatSignals, Media.LineChatSignals>();
+        if (!string.IsNullOrEmpty(line.PublicBaseUrl))
+        {
+            services.AddSingleton(sp => new Media.MediaUrlSigner(sp.GetRequiredService<PayloadProtector>(), sp.GetRequiredService<TimeProvider>(),
+                line.PublicBaseUrl, line.Media.UrlLifetime));
+            services.AddSingleton<IMediaLinks, Media.SignedMediaLinks>();
+        }
     }
 
     /// <summary>Staff enrollment: invitations in the database, file codes in Development only.</summary>
@@ -288,6 +307,10 @@ public static class OrleansConsultHost
         // Liveness: the process answers. Nothing else is checked, so a slow database never gets a pod killed.
         app.MapGet("/healthz", () => Results.Text("ok"));
         LineWebhookEndpoint.Map(app);
+        if (app.Services.GetService<Media.MediaUrlSigner>() is not null)
+        {
+            Media.MediaEndpoints.Map(app);
+        }
         if (!string.IsNullOrEmpty(app.Configuration[OperatorAuthentication.PasswordSetting]))
         {
             app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAuthentication.Policy).RequireManagementPort();

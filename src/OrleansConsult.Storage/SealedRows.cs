@@ -16,6 +16,9 @@ public static class SealedRows
     /// <summary>A transcript row's text, bound to its case and entry.</summary>
     public static string Transcript(string caseId, string entryId) => $"{caseId}/{entryId}";
 
+    /// <summary>A media row's bytes (original or preview), bound to its random media id and which of the two it is.</summary>
+    public static string Media(string mediaId, bool preview) => $"media:{mediaId}:{(preview ? "preview" : "original")}";
+
     /// <summary>
     /// A grain state blob. Today every state blob shares one context (the serializer is not told which
     /// grain it writes); binding it to the grain id changes only this function and

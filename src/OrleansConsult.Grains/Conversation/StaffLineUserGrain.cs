@@ -52,6 +52,7 @@ public sealed partial class StaffLineUserGrain(
         var stillHers = e.Type switch
         {
             "message" when e.MessageType == "text" => await counselor.HandleInputAsync(LineUserKey, e.WebhookEventId, e.Text ?? "", null),
+            "message" when e.Media is { } media => await counselor.HandleMediaAsync(LineUserKey, e.WebhookEventId, media),
             "message" => await counselor.HandleInputAsync(LineUserKey, e.WebhookEventId, BotText.DescribeNonText(e.MessageType ?? ""), null),
             "postback" => await counselor.HandleInputAsync(LineUserKey, e.WebhookEventId, null, e.PostbackData),
             _ => true,
