@@ -93,7 +93,7 @@ public static class LineWebhookEndpoint
     }
 
     /// <summary>Where the content of an image, video, audio or file message can be read; null for other messages.</summary>
-    internal static InboundMedia? MediaOf(MessageContent content) => content switch
+    public static InboundMedia? MediaOf(MessageContent content) => content switch
     {
         ImageMessageContent image => Media(image, MediaRef.Image, image.ContentProvider, null),
         VideoMessageContent video => Media(video, MediaRef.Video, video.ContentProvider, video.Duration),
