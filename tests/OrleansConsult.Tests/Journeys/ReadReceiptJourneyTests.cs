@@ -49,4 +49,32 @@ public sealed class ReadReceiptJourneyTests
         await she.ExpectAsync("話してくれてありがとう");
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(IsRead(next)), TimeSpan.FromSeconds(10)), "the counselor answered, yet not read");
     }
+
+    [Fact]
+    public async Task Switching_to_her_case_marks_what_she_wrote_read()
+    {
+        await using var journey = await JourneyHost.StartAsync(Tuesday, TimeSpan.FromHours(10));
+        var suffix = Guid.NewGuid().ToString("N");
+        var counselor = await journey.OnShiftAsync("Ustaff-switch-" + suffix[..6], Sakura);
+        var hana = await journey.ReadyConsulteeAsync("Uhana" + suffix, "高岡市");
+        await hana.SayAsync("相談する");
+        var hanaCase = await counselor.AnswerOfferAsync(accept: true);
+        await hana.ExpectAsync("相談員とつながりました");
+        var yui = await journey.ReadyConsulteeAsync("Uyui" + suffix, "高岡市");
+        await yui.SayAsync("相談する");
+        await counselor.AnswerOfferAsync(accept: true, offerNumber: 2);
+        await yui.ExpectAsync("相談員とつながりました");
+
+        // Hana writes while her counselor's current case is Yui's: relayed, not read.
+        var written = (await journey.Users.User("consultee", hana.UserId).SendTextAsync("まだいますか")).Event.WebhookEventId;
+        var relayed = await counselor.ExpectAsync("まだいますか");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(written, journey.Simulator.Signals("consultee", hana.UserId).ReadEventIds);
+
+        // She taps Hana's tag: Hana's case is in front of her now.
+        await counselor.TapAsync(relayed.Postback($"#{hanaCase[..4]}")!);
+        await counselor.ExpectAsync($"送り先を #{hanaCase[..4]} に切り替えました");
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(journey.Simulator.Signals("consultee", hana.UserId).ReadEventIds.Contains(written)),
+            TimeSpan.FromSeconds(10)), "switched to her case, yet not read");
+    }
 }
