@@ -20,6 +20,9 @@ public sealed partial class LineMessagingClient(
     public const string RetryKeyHeader = "X-Line-Retry-Key";
     public const string AcceptedRequestIdHeader = "x-line-accepted-request-id";
 
+    /// <summary>Downloads run in the resilience pipeline "{channel}/content", apart from the channel's sends.</summary>
+    public const string ContentPipelineSuffix = "/content";
+
     public async Task<LineApiResult> ReplyAsync(string channel, string replyToken, IReadOnlyList<LineMessage> messages, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(replyToken);
@@ -120,7 +123,8 @@ public sealed partial class LineMessagingClient(
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
         }
-        request.Options.Set(LineRequestOptions.Channel, channel);
+        // A pipeline (and circuit breaker) of its own: a slow or failing download never stops the channel's sends.
+        request.Options.Set(LineRequestOptions.Channel, channel + ContentPipelineSuffix);
         // Headers first: a body over the limit is never read into memory.
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var status = (int)response.StatusCode;
