@@ -112,8 +112,13 @@ public interface ICounselorGrain : IGrainWithStringKey
     [Alias("Unbind")] Task<UnbindResult> UnbindAsync();
     /// <summary>What she typed or tapped on the staff channel. False when <paramref name="staffLineKey"/> is not (or no longer) bound to her: nothing was done.</summary>
     [Alias("InputFrom")] Task<bool> HandleInputAsync(string staffLineKey, string eventId, string? text, string? postbackData);
-    /// <summary>A picture, video, voice message or file she sent, for her current case. False as for <see cref="HandleInputAsync"/>.</summary>
-    [Alias("MediaFrom")] Task<bool> HandleMediaAsync(string staffLineKey, string eventId, InboundMedia media);
+    /// <summary>Her current case, asked by her bound staff LINE user (null when none, or when that LINE user is not hers).</summary>
+    [Alias("CurrentCase")] Task<string?> CurrentCaseAsync(string staffLineKey);
+    /// <summary>
+    /// A picture, video, voice message or file she sent, already fetched and stored for <paramref name="caseId"/>
+    /// (<paramref name="stored"/> null where no fetcher is wired). False as for <see cref="HandleInputAsync"/>.
+    /// </summary>
+    [Alias("MediaFrom")] Task<bool> HandleMediaAsync(string staffLineKey, string eventId, string? caseId, string kind, MediaRef? stored);
     [OneWay, Alias("Offer")] Task OfferAsync(Offer offer);
     [OneWay, Alias("OfferWithdrawn")] Task OfferWithdrawnAsync(string caseId, string reason);
     [OneWay, Alias("CaseClosed")] Task CaseClosedAsync(string caseId, string reason);

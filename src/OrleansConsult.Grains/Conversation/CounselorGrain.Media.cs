@@ -1,17 +1,19 @@
-using Microsoft.Extensions.DependencyInjection;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Texts;
 
 namespace OrleansConsult.Grains.Conversation;
 
 /// <summary>
-/// A picture, video, voice message or file the counselor sends: fetched from LINE and kept with her
-/// current case, then relayed to the consultee as the same kind of message. Where no fetcher is
-/// wired (grain tests) the consultee reads the kind instead.
+/// A picture, video, voice message or file the counselor sends to her current case. Her staff LINE
+/// user grain fetches and stores it first (in its own turn: a long download never holds this grain
+/// or times out a call to it); here it is relayed to the case it was stored for, if she still has it.
 /// </summary>
 public sealed partial class CounselorGrain
 {
-    public async Task<bool> HandleMediaAsync(string staffLineKey, string eventId, InboundMedia media)
+    public Task<string?> CurrentCaseAsync(string staffLineKey) =>
+        Task.FromResult(S.StaffLineKey == staffLineKey ? S.CurrentCaseId : null);
+
+    public async Task<bool> HandleMediaAsync(string staffLineKey, string eventId, string? caseId, string kind, MediaRef? stored)
     {
         if (S.StaffLineKey is null || S.StaffLineKey != staffLineKey)
         {
@@ -19,22 +21,13 @@ public sealed partial class CounselorGrain
         }
         _cause = eventId;
         _sent = 0;
-        if (S.CurrentCaseId is not { } caseId)
+        if (caseId is null || S.Active.All(a => a.CaseId != caseId))
         {
             await SayAsync(BotText.Get("Staff.NoCase"));
             return true;
         }
-        var consultation = GrainFactory.GetGrain<IConsultationGrain>(caseId);
-        var label = BotText.DescribeNonText(media.Kind);
-        MediaRef? stored = null;
-        if (ServiceProvider.GetService<IMediaFetcher>() is { } fetcher)
-        {
-            var tenantId = (await consultation.GetSummaryAsync()).TenantId;
-            var staffChannel = GrainKeys.SplitLineUser(staffLineKey).Channel;
-            stored = await fetcher.FetchAsync(staffChannel, media, caseId, tenantId, eventId, clock.GetUtcNow());
-        }
-        var text = stored is null ? label : MediaRelay.TranscriptText(stored);
-        if (!await consultation.FromCounselorAsync(Id, eventId, text, stored))
+        var text = stored is null ? BotText.DescribeNonText(kind) : MediaRelay.TranscriptText(stored);
+        if (!await GrainFactory.GetGrain<IConsultationGrain>(caseId).FromCounselorAsync(Id, eventId, text, stored))
         {
             await ForgetCaseAsync(caseId);
             await SayAsync(BotText.Get("Staff.NoCase"));
