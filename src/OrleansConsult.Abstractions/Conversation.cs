@@ -10,7 +10,9 @@ namespace OrleansConsult.Abstractions;
 public sealed record Outgoing(
     [property: Id(0)] string Text,
     [property: Id(1)] IReadOnlyList<Choice>? QuickReplies = null,
-    [property: Id(2)] Card? Card = null);
+    [property: Id(2)] Card? Card = null,
+    [property: Id(3)] MediaRef? Media = null);
+// Media: sent as the same kind of LINE message (its URLs signed at delivery), after Text when there is one.
 
 /// <summary>A button: sends <see cref="Text"/> as if typed, or <see cref="PostbackData"/>, or opens <see cref="Uri"/> (tel:).</summary>
 [GenerateSerializer, Immutable, Alias("oc.Choice")]

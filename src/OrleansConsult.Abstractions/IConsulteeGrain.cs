@@ -26,6 +26,10 @@ public interface ILineUserGrain : IGrainWithStringKey, IDeliverToLineUser
     [Alias("GetSnapshot")]
     Task<LineUserSnapshot> GetSnapshotAsync();
 
+    /// <summary>Marks what she wrote up to her latest worked message read (既読): a person has it in front of her now.</summary>
+    [OneWay, Alias("MarkRead")]
+    Task MarkReadAsync();
+
     /// <summary>Works through the stored events in order (a turn of its own, after the webhook was answered).</summary>
     [OneWay, Alias("ProcessPending")]
     Task ProcessPendingAsync();
@@ -73,13 +77,16 @@ public interface IConsultationGrain : IGrainWithStringKey
     /// <summary>Asks for routing again (she pressed 相談する while nobody could take it).</summary>
     [Alias("Retry2")] Task RetryRoutingAsync(string consulteeKey);
     /// <summary>A message of the consultee: relayed once per event id. Returns the case status after it (Closed when not hers).</summary>
-    [Alias("FromConsultee2")] Task<CaseStatus> FromConsulteeAsync(string consulteeKey, string eventId, DateTimeOffset at, string text, bool crisis);
+    /// <summary><paramref name="media"/>: a picture, video, voice message or file (then <paramref name="text"/> is its transcript line).</summary>
+    [Alias("FromConsultee3")] Task<CaseStatus> FromConsulteeAsync(string consulteeKey, string eventId, DateTimeOffset at, string text, bool crisis, MediaRef? media = null);
     [Alias("LeaveMessage2")] Task LeaveMessageAsync(string consulteeKey);
     [Alias("Survey2")] Task<bool> AnswerSurveyAsync(string consulteeKey, int score);
     [Alias("ConsulteeLeft2")] Task ConsulteeLeftAsync(string consulteeKey);
 
     [Alias("Connect")] Task<bool> ConnectAsync(string counselorId, string staffLineKey, string dispatcherKey);
-    [Alias("FromCounselor")] Task<bool> FromCounselorAsync(string counselorId, string eventId, string text);
+    [Alias("FromCounselor2")] Task<bool> FromCounselorAsync(string counselorId, string eventId, string text, MediaRef? media = null);
+    /// <summary>Her counselor switched to this case: what the consultee wrote is in front of a person (既読).</summary>
+    [OneWay, Alias("SeenByCounselor")] Task SeenByCounselorAsync(string counselorId);
     [Alias("End")] Task<bool> EndAsync(string counselorId);
     [Alias("Note")] Task<bool> AddNoteAsync(string counselorId, string note);
     /// <summary>Back to a queue: the nurse pool when it covers the area and is open, else the area's queue.</summary>
@@ -111,6 +118,13 @@ public interface ICounselorGrain : IGrainWithStringKey
     [Alias("Unbind")] Task<UnbindResult> UnbindAsync();
     /// <summary>What she typed or tapped on the staff channel. False when <paramref name="staffLineKey"/> is not (or no longer) bound to her: nothing was done.</summary>
     [Alias("InputFrom")] Task<bool> HandleInputAsync(string staffLineKey, string eventId, string? text, string? postbackData);
+    /// <summary>Her current case, asked by her bound staff LINE user (null when none, or when that LINE user is not hers).</summary>
+    [Alias("CurrentCase")] Task<string?> CurrentCaseAsync(string staffLineKey);
+    /// <summary>
+    /// A picture, video, voice message or file she sent, already fetched and stored for <paramref name="caseId"/>
+    /// (<paramref name="stored"/> null where no fetcher is wired). False as for <see cref="HandleInputAsync"/>.
+    /// </summary>
+    [Alias("MediaFrom")] Task<bool> HandleMediaAsync(string staffLineKey, string eventId, string? caseId, string kind, MediaRef? stored);
     [OneWay, Alias("Offer")] Task OfferAsync(Offer offer);
     [OneWay, Alias("OfferWithdrawn")] Task OfferWithdrawnAsync(string caseId, string reason);
     [OneWay, Alias("CaseClosed")] Task CaseClosedAsync(string caseId, string reason);

@@ -15,7 +15,9 @@ public sealed record InboundLineEvent(
     [property: Id(6)] string? MessageType = null,
     [property: Id(7)] string? Text = null,
     [property: Id(8)] string? PostbackData = null,
-    [property: Id(9)] string? UserId = null);
+    [property: Id(9)] string? UserId = null,
+    [property: Id(10)] InboundMedia? Media = null,
+    [property: Id(11)] string? MarkAsReadToken = null);
 // UserId: the LINE user id, set by the webhook ingress for her grain (whose key holds only a
 // pseudonym) so it can send to her; it lives in encrypted state only.
 

@@ -38,6 +38,12 @@ public class LineUserState
 
     /// <summary>Her LINE user id, from her events: the grain key holds only a pseudonym of it.</summary>
     [Id(9)] public string? UserId { get; set; }
+
+    /// <summary>
+    /// The markAsReadToken of her latest message that was worked (relayed or answered), not yet used:
+    /// it marks that message and every earlier one 既読 when a person has them in front of her.
+    /// </summary>
+    [Id(10)] public string? MarkAsReadToken { get; set; }
 }
 
 /// <summary>A bounded, ordered window of 64-bit hashes kept as one byte array: it serializes as a copy.</summary>
@@ -329,6 +335,11 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                             RequestContext.Set(AnsweringKey, LineUserKey);
                         }
                         await HandleAsync(next);
+                        if (next.MarkAsReadToken is { } readToken)
+                        {
+                            // Only a message that was worked (relayed, answered) can be marked read later.
+                            state.State.MarkAsReadToken = readToken;
+                        }
                     }
                 }
                 catch (Exception ex)
@@ -424,7 +435,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     {
         var answering = RequestContext.Get(AnsweringKey) as string == LineUserKey;
         var outcome = DeliveryOutcome.Sent;
-        var lineMessages = messages.Select(LineMessageMapper.ToLine).ToList();
+        var links = ServiceProvider.GetService<IMediaLinks>();
+        var lineMessages = messages.SelectMany(m => LineMessageMapper.ToLineMessages(m, links)).ToList();
         for (var part = 0; part * LineMessageValidator.MaxMessagesPerRequest < lineMessages.Count; part++)
         {
             var chunk = lineMessages.Skip(part * LineMessageValidator.MaxMessagesPerRequest).Take(LineMessageValidator.MaxMessagesPerRequest).ToList();
@@ -517,6 +529,24 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         await WriteAsync();
         return clock.GetUtcNow() - lease.ReceivedAt <= maxAge ? lease : null;
     }
+
+    /// <summary>
+    /// 既読 for everything she wrote up to her latest worked message, once a person has it in front of
+    /// her. The token is used once; forgetting it is written with her next state write (a repeat after
+    /// a crash marks the same messages read again, which changes nothing).
+    /// </summary>
+    public async Task MarkReadAsync()
+    {
+        if (state.State.MarkAsReadToken is not { } token)
+        {
+            return;
+        }
+        state.State.MarkAsReadToken = null;
+        await Signals.MarkAsReadAsync(Channel, token);
+    }
+
+    /// <summary>Outbound chat signals (既読, loading); none where LINE is not wired (grain tests).</summary>
+    protected IChatSignals Signals => ServiceProvider.GetService<IChatSignals>() ?? NoChatSignals.Instance;
 
     public Task<LineUserSnapshot> GetSnapshotAsync()
     {

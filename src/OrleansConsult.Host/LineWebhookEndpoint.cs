@@ -87,6 +87,23 @@ public static class LineWebhookEndpoint
             lineEvent.IsStandby,
             messageType,
             text,
-            (lineEvent as PostbackEvent)?.Postback.Data);
+            (lineEvent as PostbackEvent)?.Postback.Data,
+            Media: (lineEvent as MessageEvent)?.Message is { } content ? MediaOf(content) : null,
+            MarkAsReadToken: (lineEvent as MessageEvent)?.Message.MarkAsReadToken);
     }
+
+    /// <summary>Where the content of an image, video, audio or file message can be read; null for other messages.</summary>
+    public static InboundMedia? MediaOf(MessageContent content) => content switch
+    {
+        ImageMessageContent image => Media(image, MediaRef.Image, image.ContentProvider, null),
+        VideoMessageContent video => Media(video, MediaRef.Video, video.ContentProvider, video.Duration),
+        AudioMessageContent audio => Media(audio, MediaRef.Audio, audio.ContentProvider, audio.Duration),
+        FileMessageContent file => new InboundMedia(file.Id, MediaRef.File, "line", FileName: file.FileName, FileSize: file.FileSize),
+        _ => null,
+    };
+
+    private static InboundMedia Media(MessageContent content, string kind, ContentProvider? provider, long? duration) =>
+        provider?.Type == "external"
+            ? new InboundMedia(content.Id, kind, "external", provider.OriginalContentUrl, provider.PreviewImageUrl, duration)
+            : new InboundMedia(content.Id, kind, "line", DurationMs: duration);
 }

@@ -121,6 +121,7 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton<SqlTranscriptStore>();
         builder.Services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqlTranscriptStore>());
         builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
+        AddMedia(builder.Services, line);
         // Which LINE users hold accepted work on which silo, and the loop that wakes them when it dies.
         builder.Services.AddSingleton<IPendingWorkRegistry>(sp => new SqlPendingWorkRegistry(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(),
@@ -190,6 +191,24 @@ public static class OrleansConsultHost
         var interval = configuration.GetValue("Program:VersionCheckInterval", TimeSpan.FromSeconds(5));
         services.AddHostedService(sp => new ProgramVersionCheck(sp.GetRequiredService<IProgramVersionStore>(), sp.GetRequiredService<ProgramInUse>(),
             interval, sp.GetRequiredService<ILogger<ProgramVersionCheck>>()));
+    }
+
+    /// <summary>
+    /// Pictures, videos, voice messages and files: the sealed media store, the fetcher, 既読 and the
+    /// loading animation, and (with Line:PublicBaseUrl) the signed URLs LINE reads them from.
+    /// </summary>
+    private static void AddMedia(IServiceCollection services, OrleansConsult.Line.LineOptions line)
+    {
+        services.AddSingleton<SqlMediaStore>();
+        services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<SqlMediaStore>());
+        services.AddSingleton<IMediaFetcher, Media.LineMediaFetcher>();
+        services.AddSingleton<IChatSignals, Media.LineChatSignals>();
+        if (!string.IsNullOrEmpty(line.PublicBaseUrl))
+        {
+            services.AddSingleton(sp => new Media.MediaUrlSigner(sp.GetRequiredService<PayloadProtector>(), sp.GetRequiredService<TimeProvider>(),
+                line.PublicBaseUrl, line.Media.UrlLifetime));
+            services.AddSingleton<IMediaLinks, Media.SignedMediaLinks>();
+        }
     }
 
     /// <summary>Staff enrollment: invitations in the database, file codes in Development only.</summary>
@@ -323,6 +342,10 @@ public static class OrleansConsultHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         LineWebhookEndpoint.Map(app);
         app.MapOperatorConsole();
+        if (app.Services.GetService<Media.MediaUrlSigner>() is not null)
+        {
+            Media.MediaEndpoints.Map(app);
+        }
         if (!string.IsNullOrEmpty(app.Configuration[OperatorAuthentication.PasswordSetting]))
         {
             app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAuthentication.Policy).RequireManagementPort();

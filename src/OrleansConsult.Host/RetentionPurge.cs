@@ -17,6 +17,7 @@ public sealed partial class RetentionPurge(
     ProgramDirectory directory,
     SqlCaseIndex caseIndex,
     SqlTranscriptStore transcripts,
+    SqlMediaStore media,
     SqlOutbox outbox,
     RetentionMetrics metrics,
     ILogger<RetentionPurge> logger)
@@ -44,6 +45,8 @@ public sealed partial class RetentionPurge(
             var cutoff = program.FindTenant(tenantId)?.RetentionCutoff(now) ?? TenantSettings.RetentionCutoffFor(now, TenantSettings.DefaultRetentionYears);
             var (tenantCases, tenantRows, tenantOpen) = await PurgeCasesAsync(tenantId, cutoff, cancellationToken);
             tenantRows += await transcripts.PurgeAsync(tenantId, cutoff, cancellationToken);
+            // Media of cases already gone, or stored past the cutoff: pictures never outlive their transcript.
+            await media.PurgeAsync(tenantId, cutoff, cancellationToken);
             metrics.CasesPurged(tenantId, tenantCases, tenantRows);
             cases += tenantCases;
             transcriptRows += tenantRows;

@@ -22,6 +22,19 @@ public sealed class LineOptionsValidator : IValidateOptions<LineOptions>
         {
             yield return $"{root}:DataApiBaseUrl must be an absolute http(s) URL";
         }
+        if (!string.IsNullOrEmpty(options.PublicBaseUrl) && !Messaging.LineMessageValidator.IsContentUrl(options.PublicBaseUrl))
+        {
+            yield return $"{root}:PublicBaseUrl must be an absolute https URL (http only to a loopback address, for the simulator)";
+        }
+        var m = options.Media;
+        if (m.UrlLifetime <= TimeSpan.Zero || m.UrlLifetime > TimeSpan.FromDays(7))
+        {
+            yield return $"{root}:Media:UrlLifetime must be positive and at most 7 days";
+        }
+        if (m.MaxImageBytes <= 0 || m.MaxVideoBytes <= 0 || m.MaxAudioBytes <= 0 || m.MaxFileBytes <= 0 || m.MaxPreviewBytes <= 0)
+        {
+            yield return $"{root}:Media:Max*Bytes must be positive";
+        }
         foreach (var (channel, settings) in options.Channels)
         {
             var path = $"{root}:Channels:{channel}";

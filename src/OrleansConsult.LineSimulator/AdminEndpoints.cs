@@ -49,6 +49,26 @@ internal static class AdminEndpoints
             AnswerAsync(w.User(channel, userId).SendTextAsync(body.Text, ct)));
         user.MapPost("/postback", (WebhookSender w, string channel, string userId, UserPostback body, CancellationToken ct) =>
             AnswerAsync(w.User(channel, userId).TapPostbackAsync(body.Data, ct)));
+        user.MapPost("/image", (WebhookSender w, string channel, string userId, UserMedia body, CancellationToken ct) =>
+            UserMediaAsync(body, bytes => w.User(channel, userId).SendMediaAsync("image", bytes, body.ContentType ?? "image/png", ct)));
+        user.MapPost("/file", (WebhookSender w, string channel, string userId, UserMedia body, CancellationToken ct) =>
+            UserMediaAsync(body, bytes => w.User(channel, userId).SendFileAsync(body.FileName ?? "file.bin", bytes, ct)));
+        user.MapGet("/signals", (LineSimulator s, string channel, string userId) => s.Signals(channel, userId));
+    }
+
+    /// <summary>Bad base64 is a 400 naming the field; nothing is sent.</summary>
+    private static Task<IResult> UserMediaAsync(UserMedia body, Func<byte[], Task<WebhookSendResult>> send)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(body.Base64 ?? "");
+        }
+        catch (FormatException)
+        {
+            return Task.FromResult(Results.BadRequest("base64: not valid base64"));
+        }
+        return bytes.Length == 0 ? Task.FromResult(Results.BadRequest("base64: empty")) : AnswerAsync(send(bytes));
     }
 
     /// <summary>The app's answer, or 502 when it could not be reached (the page shows it).</summary>

@@ -45,7 +45,7 @@ internal static class ApiEndpoints
             }));
 
         app.MapPost("/v2/bot/chat/loading/start", (HttpContext http, LineSimulator sim) =>
-            HandleAsync(http, sim, LineJsonContext.Default.LoadingRequest, billed: false, (_, body, _) =>
+            HandleAsync(http, sim, LineJsonContext.Default.LoadingRequest, billed: false, (channel, body, _) =>
             {
                 if (string.IsNullOrEmpty(body.ChatId))
                 {
@@ -55,8 +55,31 @@ internal static class ApiEndpoints
                 {
                     throw new LineMessageValidationException("loadingSeconds", "5 to 60 in steps of 5");
                 }
+                sim.ShowLoading(channel, body.ChatId, body.LoadingSeconds);
                 return Results.Json(new LineErrorBody(null), LineJsonContext.Default.LineErrorBody, statusCode: StatusCodes.Status202Accepted);
             }));
+
+        app.MapPost("/v2/bot/chat/markAsRead", (HttpContext http, LineSimulator sim) =>
+            HandleAsync(http, sim, LineJsonContext.Default.MarkAsReadRequest, billed: false, (channel, body, _) =>
+            {
+                if (string.IsNullOrEmpty(body.MarkAsReadToken))
+                {
+                    throw new LineMessageValidationException("markAsReadToken", "is required");
+                }
+                return sim.MarkAsRead(channel, body.MarkAsReadToken)
+                    ? Results.Json(new LineErrorBody(null), LineJsonContext.Default.LineErrorBody)
+                    : Error(StatusCodes.Status400BadRequest, "Invalid markAsReadToken");
+            }));
+
+        // The data API (Line:DataApiBaseUrl points here too): what users sent, by message id.
+        app.MapGet("/v2/bot/message/{messageId}/content", (HttpContext http, LineSimulator sim, string messageId) =>
+            Content(http, sim, messageId, c => Results.Bytes(c.Bytes, c.ContentType)));
+        app.MapGet("/v2/bot/message/{messageId}/content/preview", (HttpContext http, LineSimulator sim, string messageId) =>
+            Content(http, sim, messageId, c => c.Preview is { } preview
+                ? Results.Bytes(preview, c.PreviewType ?? "image/jpeg")
+                : c.ContentType.StartsWith("image/", StringComparison.Ordinal) ? Results.Bytes(c.Bytes, c.ContentType) : Error(StatusCodes.Status404NotFound, "Not found")));
+        app.MapGet("/v2/bot/message/{messageId}/content/transcoding", (HttpContext http, LineSimulator sim, string messageId) =>
+            Content(http, sim, messageId, _ => Results.Json(new TranscodingStatus("succeeded"), LineJsonContext.Default.TranscodingStatus)));
     }
 
     /// <summary>The common path: latency, retry-key count, outage, bearer, body, faults, then the operation.</summary>
@@ -170,6 +193,29 @@ internal static class ApiEndpoints
         }
         sim.Deliver(channel, to, via, messages, retryKey, requestId);
         return null;
+    }
+
+    /// <summary>Bearer, outage and 500 faults as for the other endpoints; 404 for content LINE does not have.</summary>
+    private static IResult Content(HttpContext http, LineSimulator sim, string messageId, Func<SimulatedContent, IResult> answer)
+    {
+        sim.CountApiCall(null);
+        http.Response.Headers["x-line-request-id"] = Guid.NewGuid().ToString();
+        if (sim.Faults.InOutage(sim.Clock.GetUtcNow()))
+        {
+            sim.CountFault();
+            return Error(StatusCodes.Status503ServiceUnavailable, "Service unavailable (simulated outage)");
+        }
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || sim.ChannelOfToken(authorization["Bearer ".Length..].Trim()) is null)
+        {
+            return Error(StatusCodes.Status401Unauthorized, "Authentication failed. Confirm that the access token in the authorization header is valid.");
+        }
+        if (Chance(sim.Faults.ServerErrorShare))
+        {
+            sim.CountFault();
+            return Error(StatusCodes.Status500InternalServerError, "Internal server error");
+        }
+        return sim.Content(messageId) is { } content ? answer(content) : Error(StatusCodes.Status404NotFound, "Not found");
     }
 
     private static bool Chance(double share) => share > 0 && Random.Shared.NextDouble() < share;

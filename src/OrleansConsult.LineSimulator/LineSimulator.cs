@@ -34,6 +34,12 @@ public sealed class LineSimulator
     private long _conflicts;
     private long _faults;
     private FaultSettings _faultSettings = new();
+    private readonly ConcurrentDictionary<string, SimulatedContent> _content = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Channel, string UserId, long Number)> _readTokens = new(StringComparer.Ordinal);
+    private readonly List<(string Channel, string UserId, string EventId, long Number)> _userMessages = [];
+    private readonly Dictionary<(string Channel, string UserId), long> _readUpTo = [];
+    private readonly Dictionary<(string Channel, string UserId), (DateTimeOffset Until, int Starts)> _loading = [];
+    private long _userMessageNumber;
 
     public LineSimulator(SimulatorOptions options)
     {
@@ -86,6 +92,62 @@ public sealed class LineSimulator
         return Interlocked.Exchange(ref info.Used, 1) == 0 ? info.UserId : null;
     }
 
+    /// <summary>Keeps a user's content for GET /v2/bot/message/{id}/content.</summary>
+    public void PutContent(string messageId, SimulatedContent content) => _content[messageId] = content;
+
+    public SimulatedContent? Content(string messageId) => _content.TryGetValue(messageId, out var content) ? content : null;
+
+    /// <summary>A read token for her message (event) as LINE puts it in the message event: marks it and every earlier one read.</summary>
+    public string IssueMarkAsReadToken(string channel, string userId, string webhookEventId)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        lock (_gate)
+        {
+            var number = ++_userMessageNumber;
+            _userMessages.Add((channel, userId, webhookEventId, number));
+            _readTokens[token] = (channel, userId, number);
+        }
+        return token;
+    }
+
+    /// <summary>POST /v2/bot/chat/markAsRead; false when the token is unknown or of another channel.</summary>
+    internal bool MarkAsRead(string channel, string token)
+    {
+        if (!_readTokens.TryGetValue(token, out var message) || message.Channel != channel)
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            var key = (message.Channel, message.UserId);
+            _readUpTo[key] = Math.Max(_readUpTo.GetValueOrDefault(key), message.Number);
+        }
+        return true;
+    }
+
+    /// <summary>POST /v2/bot/chat/loading/start: shown until the seconds pass or a message reaches her.</summary>
+    internal void ShowLoading(string channel, string userId, int seconds)
+    {
+        lock (_gate)
+        {
+            var starts = _loading.GetValueOrDefault((channel, userId)).Starts;
+            _loading[(channel, userId)] = (Clock.GetUtcNow().AddSeconds(seconds), starts + 1);
+        }
+    }
+
+    /// <summary>What her phone shows besides messages: 既読 on her messages, the loading animation.</summary>
+    public ChatSignals Signals(string channel, string userId)
+    {
+        lock (_gate)
+        {
+            var upTo = _readUpTo.GetValueOrDefault((channel, userId));
+            var read = _userMessages.Where(m => m.Channel == channel && m.UserId == userId && m.Number <= upTo).Select(m => m.EventId).ToList();
+            var loading = _loading.GetValueOrDefault((channel, userId));
+            DateTimeOffset? until = loading.Until > Clock.GetUtcNow() ? loading.Until : null;
+            return new ChatSignals(read, until, loading.Starts);
+        }
+    }
+
     public string? ChannelOfToken(string accessToken) =>
         Options.Channels.FirstOrDefault(c => c.Value.AccessToken == accessToken).Key;
 
@@ -123,6 +185,11 @@ public sealed class LineSimulator
                 foreach (var element in elements)
                 {
                     _deliveries.Add(new Delivery(++_sequence, channel, userId, via, now, retryKey, requestId, element));
+                }
+                // A message arriving ends the loading animation, as on a phone.
+                if (_loading.TryGetValue((channel, userId), out var loading))
+                {
+                    _loading[(channel, userId)] = (now, loading.Starts);
                 }
             }
         }
@@ -168,7 +235,12 @@ public sealed class LineSimulator
         lock (_gate)
         {
             _deliveries.Clear();
+            _userMessages.Clear();
+            _readUpTo.Clear();
+            _loading.Clear();
         }
+        _readTokens.Clear();
+        _content.Clear();
         _replyTokens.Clear();
         _acceptedRetryKeys.Clear();
         _attemptsByRetryKey.Clear();

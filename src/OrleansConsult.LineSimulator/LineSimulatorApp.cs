@@ -75,6 +75,7 @@ public static class LineSimulatorApp
 public sealed record ChannelView(string Name, string Role);
 public sealed record UserText(string Text);
 public sealed record UserPostback(string Data);
+public sealed record UserMedia(string? Base64, string? ContentType = null, string? FileName = null);
 public sealed record OutageRequest(double Seconds);
 public sealed record WebhookAnswer(int Status, string WebhookEventId);
 
@@ -85,6 +86,8 @@ public sealed record WebhookAnswer(int Status, string WebhookEventId);
 [JsonSerializable(typeof(IReadOnlyList<ChannelView>))]
 [JsonSerializable(typeof(UserText))]
 [JsonSerializable(typeof(UserPostback))]
+[JsonSerializable(typeof(UserMedia))]
+[JsonSerializable(typeof(ChatSignals))]
 [JsonSerializable(typeof(OutageRequest))]
 [JsonSerializable(typeof(WebhookAnswer))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

@@ -16,6 +16,9 @@ public static class SealedRows
     /// <summary>A transcript row's text, bound to its case and entry.</summary>
     public static string Transcript(string caseId, string entryId) => $"{caseId}/{entryId}";
 
+    /// <summary>A media row's bytes (original or preview), bound to its random media id and which of the two it is.</summary>
+    public static string Media(string mediaId, bool preview) => $"media:{mediaId}:{(preview ? "preview" : "original")}";
+
     /// <summary>A grain state blob, bound to its row's key: service, state name and grain key (see <see cref="GrainStateBinding"/>).</summary>
     public static string GrainState(GrainStateRow row) =>
         GrainState(row.ServiceId, row.GrainType, row.GrainIdN0, row.GrainIdN1, row.GrainIdExtension);

@@ -21,6 +21,7 @@ public sealed class SealedValueRekeyer(Database database, PayloadProtector prote
         await TranscriptsAsync(cancellationToken),
         await OutboxAsync(cancellationToken),
         await SecretsAsync(cancellationToken),
+        await MediaAsync(cancellationToken),
     ];
 
     /// <summary>The one step for every value: the new sealed bytes, null when already current; throws when it cannot be opened.</summary>
@@ -158,6 +159,49 @@ public sealed class SealedValueRekeyer(Database database, PayloadProtector prote
             after = batch[^1].Id;
         }
     }
+
+    /// <summary>Pictures and files (oc_media): original and preview, each bound to the media id; a few rows at a time (they are large).</summary>
+    public async Task<RekeyCounts> MediaAsync(CancellationToken cancellationToken = default)
+    {
+        var tally = new Tally("media");
+        var after = "";
+        while (true)
+        {
+            var batch = new List<(string Id, byte[] Payload, byte[]? Preview)>();
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT media_id, payload, preview FROM oc_media WHERE media_id > @after ORDER BY media_id LIMIT @max";
+                command.Add("after", after);
+                command.Add("max", MediaBatchSize);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    batch.Add((reader.GetString(0), (byte[])reader.GetValue(1), reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2)));
+                }
+            }
+            foreach (var (id, payload, preview) in batch)
+            {
+                await ResealAsync(tally, payload, SealedRows.Media(id, preview: false),
+                    "UPDATE oc_media SET payload = @new WHERE media_id = @id AND payload = @old",
+                    command => command.Add("id", id), cancellationToken);
+                if (preview is not null)
+                {
+                    await ResealAsync(tally, preview, SealedRows.Media(id, preview: true),
+                        "UPDATE oc_media SET preview = @new WHERE media_id = @id AND preview = @old",
+                        command => command.Add("id", id), cancellationToken);
+                }
+            }
+            if (batch.Count < MediaBatchSize)
+            {
+                return tally.Counts;
+            }
+            after = batch[^1].Id;
+        }
+    }
+
+    /// <summary>Media rows hold up to 200 MB each: read a few at a time.</summary>
+    public int MediaBatchSize { get; init; } = 8;
 
     /// <summary>Service secrets (the LINE pseudonym key): few rows, each bound to its name.</summary>
     public async Task<RekeyCounts> SecretsAsync(CancellationToken cancellationToken = default)

@@ -14,6 +14,7 @@ namespace OrleansConsult.Tests;
 public sealed class RekeyTests(PostgresServer postgres)
 {
     private const string UserId = "Urekey";
+    private static readonly byte[] Photo = RandomNumberGenerator.GetBytes(3000);
 
     [Theory]
     [InlineData("embedded")]
@@ -31,6 +32,7 @@ public sealed class RekeyTests(PostgresServer postgres)
             ? ["--Storage:Mode=PostgreSQL", $"--Storage:ConnectionString={settings["Storage:ConnectionString"]}", $"--Transcripts:Keys={keys}", "--BatchSize=2"]
             : ["--Storage:Mode=Embedded", $"--Storage:DataPath={data.Path}", $"--Transcripts:Keys={keys}", "--BatchSize=2"];
 
+        var mediaId = "";
         // 1. Everything sealed with A: her state (she consents), transcript rows, and the bot's answers,
         //    which wait in the outbox (no test host reaches LINE).
         settings["Transcripts:Keys"] = keyA;
@@ -45,6 +47,8 @@ public sealed class RekeyTests(PostgresServer postgres)
             {
                 await transcripts.AppendAsync(new TranscriptEntry("CASE-REKEY", "toyama", $"e{i}", DateTimeOffset.UtcNow, TranscriptAuthor.Consultee, $"相談{i}"));
             }
+            mediaId = await host.Services.GetRequiredService<SqlMediaStore>().PutAsync(new StoredMedia("CASE-REKEY", "toyama", "photo", DateTimeOffset.UtcNow,
+                "image", "image/png", Photo, Photo, "image/png"));
         }
 
         // 2. B first in the ring of the running service, then rekey beside it.
@@ -70,6 +74,9 @@ public sealed class RekeyTests(PostgresServer postgres)
         {
             Assert.Equal(Enumerable.Range(0, 5).Select(i => $"相談{i}"),
                 (await host.Services.GetRequiredService<SqlTranscriptStore>().ReadAsync("CASE-REKEY")).Select(t => t.Text));
+            var media = host.Services.GetRequiredService<SqlMediaStore>();
+            Assert.Equal(Photo, (await media.GetAsync(mediaId, preview: false))!.Bytes);
+            Assert.Equal(Photo, (await media.GetAsync(mediaId, preview: true))!.Bytes);
             await SayAsync(host, "電話で相談");
             var database = host.Services.GetRequiredService<Database>();
             var onlyB = new PayloadProtector(keyB);

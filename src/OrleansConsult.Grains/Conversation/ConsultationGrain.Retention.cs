@@ -45,6 +45,11 @@ public sealed partial class ConsultationGrain : ICaseRetentionGrain
     {
         var existed = S.Opened;
         var rows = await Transcripts.DeleteCaseAsync(CaseId);
+        // Her pictures and files go with the transcript (none where no media store is wired: grain tests).
+        if (ServiceProvider.GetService<IMediaStore>() is { } media)
+        {
+            await media.DeleteCaseAsync(CaseId);
+        }
         if (await this.GetReminder(IdleReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

@@ -186,7 +186,7 @@ public sealed partial class ConsultationGrain(
     private CaseTicket Ticket(bool leftMessage) =>
         new(CaseId, S.TenantId, S.AreaName, S.Urgent, S.CreatedAt, S.PreferredCounselorId, S.Preview, leftMessage, S.ExcludedCounselors.ToList());
 
-    public async Task<CaseStatus> FromConsulteeAsync(string consulteeKey, string eventId, DateTimeOffset at, string text, bool crisis)
+    public async Task<CaseStatus> FromConsulteeAsync(string consulteeKey, string eventId, DateTimeOffset at, string text, bool crisis, MediaRef? media = null)
     {
         if (!IsHers(consulteeKey, "message") || S.Status == CaseStatus.Closed)
         {
@@ -212,7 +212,10 @@ public sealed partial class ConsultationGrain(
             case CaseStatus.Connected:
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 // Her tag as a quick reply: one tap makes this case the one the counselor writes to.
-                var relayed = await RelayAsync(OutboxOrigins.ToCounselor, eventId, new Outgoing(RelayText(text, crisis), Say.StaffMenu([(CaseId, Tag)])));
+                var relay = media is null
+                    ? new Outgoing(RelayText(text, crisis), Say.StaffMenu([(CaseId, Tag)]))
+                    : MediaRelay.Relay(RelayText("", crisis), media, Say.StaffMenu([(CaseId, Tag)]));
+                var relayed = await RelayAsync(OutboxOrigins.ToCounselor, eventId, relay);
                 ConversationMetrics.Relayed("to-counselor", System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 if (relayed == DeliveryOutcome.Parked)
                 {
@@ -220,11 +223,11 @@ public sealed partial class ConsultationGrain(
                 }
                 break;
             case CaseStatus.Waiting or CaseStatus.LeftMessage when S.Preview is null:
-                S.Preview = text;
-                await Dispatcher(S.DispatcherKey).SetPreviewAsync(CaseId, text);
+                S.Preview = MediaRelay.Readable(text);
+                await Dispatcher(S.DispatcherKey).SetPreviewAsync(CaseId, S.Preview);
                 break;
             case CaseStatus.Unanswered:
-                S.Preview ??= text;
+                S.Preview ??= MediaRelay.Readable(text);
                 await LeaveMessageCoreAsync();
                 break;
         }
@@ -325,15 +328,20 @@ public sealed partial class ConsultationGrain(
         if (waiting.Count > 0)
         {
             messages.Add(new Outgoing(BotText.Format("Staff.WaitingMessages", Tag) + "\n"
-                + string.Join("\n", waiting.Select(w => "・" + w.Text))));
+                + string.Join("\n", waiting.Select(w => "・" + MediaRelay.Readable(w.Text)))));
+            // Pictures and files she sent while waiting follow as themselves.
+            messages.AddRange(waiting.Select(w => MediaRelay.FromTranscript(w.Text)).OfType<MediaRef>()
+                .Where(m => m.Stored).Select(m => MediaRelay.Relay(Tag + " ", m)));
         }
         await ToCounselorAsync(connect, messages.ToArray());
+        // The counselor has what she wrote while waiting in front of her now: 既読.
+        await Consultee.MarkReadAsync();
         await this.RegisterOrUpdateReminder(IdleReminder, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
         ArmIdleTimer();
         return true;
     }
 
-    public async Task<bool> FromCounselorAsync(string counselorId, string eventId, string text)
+    public async Task<bool> FromCounselorAsync(string counselorId, string eventId, string text, MediaRef? media = null)
     {
         if (S.Status != CaseStatus.Connected || S.CounselorId != counselorId)
         {
@@ -341,7 +349,14 @@ public sealed partial class ConsultationGrain(
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, clock.GetUtcNow(), TranscriptAuthor.Counselor, text));
-        var relayed = await RelayAsync(OutboxOrigins.ToConsultee, eventId, new Outgoing(text));
+        // She answered: what the consultee wrote so far has been read by a person.
+        await Consultee.MarkReadAsync();
+        if (media is { Stored: false })
+        {
+            await ToCounselorAsync($"media-not-sent/{eventId}", new Outgoing(BotText.Format("Media.NotSent", Tag, BotText.DescribeNonText(media.Kind))));
+            return true;
+        }
+        var relayed = await RelayAsync(OutboxOrigins.ToConsultee, eventId, media is null ? new Outgoing(text) : new Outgoing("", Media: media));
         ConversationMetrics.Relayed("to-consultee", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (relayed == DeliveryOutcome.Parked)
         {

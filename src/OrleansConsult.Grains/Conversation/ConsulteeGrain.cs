@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Texts;
@@ -82,9 +83,18 @@ public sealed partial class ConsulteeGrain(
                 await OnTextAsync(e, (e.Text ?? "").Trim());
                 break;
             case "message":
-                if (S.OpenCaseId is not null)
+                if (S.OpenCaseId is { } caseId)
                 {
-                    await RelayAsync(e, BotText.DescribeNonText(e.MessageType ?? ""), crisis: false);
+                    if (e.Media is { } media && S.TenantId is { } tenantId && ServiceProvider.GetService<IMediaFetcher>() is { } fetcher)
+                    {
+                        // Fetched in her own grain's turn, not the case's: a slow download holds up only her.
+                        var stored = await fetcher.FetchAsync(Channel, media, caseId, tenantId, e.WebhookEventId, e.Timestamp);
+                        await RelayAsync(e, MediaRelay.TranscriptText(stored), crisis: false, stored);
+                    }
+                    else
+                    {
+                        await RelayAsync(e, BotText.DescribeNonText(e.MessageType ?? ""), crisis: false);
+                    }
                 }
                 else
                 {
@@ -318,14 +328,19 @@ public sealed partial class ConsulteeGrain(
             S.OpenCaseId = caseId;
             if (await Case(caseId).OpenAsync(request))
             {
+                Loading.Start();
                 return;
             }
         }
     }
 
-    private async Task RelayAsync(InboundLineEvent e, string text, bool crisis)
+    private async Task RelayAsync(InboundLineEvent e, string text, bool crisis, MediaRef? media = null)
     {
-        var status = await Case(S.OpenCaseId!).FromConsulteeAsync(LineUserKey, e.WebhookEventId, e.Timestamp, text, crisis);
+        var status = await Case(S.OpenCaseId!).FromConsulteeAsync(LineUserKey, e.WebhookEventId, e.Timestamp, text, crisis, media);
+        if (status == CaseStatus.Waiting)
+        {
+            Loading.Start();
+        }
         if (status == CaseStatus.Closed)
         {
             // The case ended while her message was on its way: the bot answers instead.
@@ -335,6 +350,13 @@ public sealed partial class ConsulteeGrain(
     }
 
     private IConsultationGrain Case(string caseId) => GrainFactory.GetGrain<IConsultationGrain>(caseId);
+
+    private LoadingWhileWaiting? _loading;
+
+    /// <summary>LINE's loading animation while her case waits for a counselor.</summary>
+    private LoadingWhileWaiting Loading => _loading ??= new LoadingWhileWaiting(this,
+        async () => S.OpenCaseId is { } open && !S.Blocked && (await Case(open).GetSummaryAsync()).Status == CaseStatus.Waiting,
+        () => Signals.ShowLoadingAsync(Channel, LineUserId, LoadingWhileWaiting.Seconds));
 
     private Task SayAsync(params Outgoing[] messages) => SayAsync((IReadOnlyList<Outgoing>)messages);
 

@@ -205,6 +205,7 @@ public sealed partial class CounselorGrain(
                 S.CurrentCaseId = caseId;
                 await state.WriteStateAsync();
                 await SayAsync(BotText.Format("Staff.Switched", CaseIds.Tag(caseId)));
+                await GrainFactory.GetGrain<IConsultationGrain>(caseId).SeenByCounselorAsync(Id);
             }
         }
     }

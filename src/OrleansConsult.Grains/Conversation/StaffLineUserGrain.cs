@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Enrollment;
@@ -52,6 +53,7 @@ public sealed partial class StaffLineUserGrain(
         var stillHers = e.Type switch
         {
             "message" when e.MessageType == "text" => await counselor.HandleInputAsync(LineUserKey, e.WebhookEventId, e.Text ?? "", null),
+            "message" when e.Media is { } media => await RelayMediaAsync(counselor, e, media),
             "message" => await counselor.HandleInputAsync(LineUserKey, e.WebhookEventId, BotText.DescribeNonText(e.MessageType ?? ""), null),
             "postback" => await counselor.HandleInputAsync(LineUserKey, e.WebhookEventId, null, e.PostbackData),
             _ => true,
@@ -60,6 +62,19 @@ public sealed partial class StaffLineUserGrain(
         {
             await NoLongerEnrolledAsync(e);
         }
+    }
+
+    /// <summary>Fetched and stored here, in this grain's turn, for the case she writes to; then relayed by her counselor grain.</summary>
+    private async Task<bool> RelayMediaAsync(ICounselorGrain counselor, InboundLineEvent e, InboundMedia media)
+    {
+        var caseId = await counselor.CurrentCaseAsync(LineUserKey);
+        MediaRef? stored = null;
+        if (caseId is not null && ServiceProvider.GetService<IMediaFetcher>() is { } fetcher)
+        {
+            var tenantId = (await GrainFactory.GetGrain<IConsultationGrain>(caseId).GetSummaryAsync()).TenantId;
+            stored = await fetcher.FetchAsync(Channel, media, caseId, tenantId, e.WebhookEventId, e.Timestamp);
+        }
+        return await counselor.HandleMediaAsync(LineUserKey, e.WebhookEventId, caseId, media.Kind, stored);
     }
 
     private async Task EnrollAsync(InboundLineEvent e)

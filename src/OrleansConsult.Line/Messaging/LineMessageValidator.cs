@@ -81,6 +81,21 @@ public static class LineMessageValidator
                 Length(flex.AltText, $"{field}.altText", MaxFlexAltText);
                 ValidateBubble(flex.Contents, $"{field}.contents");
                 break;
+            case ImageMessage image:
+                ContentUrl(image.OriginalContentUrl, $"{field}.originalContentUrl");
+                ContentUrl(image.PreviewImageUrl, $"{field}.previewImageUrl");
+                break;
+            case VideoMessage video:
+                ContentUrl(video.OriginalContentUrl, $"{field}.originalContentUrl");
+                ContentUrl(video.PreviewImageUrl, $"{field}.previewImageUrl");
+                break;
+            case AudioMessage audio:
+                ContentUrl(audio.OriginalContentUrl, $"{field}.originalContentUrl");
+                if (audio.Duration <= 0)
+                {
+                    throw new LineMessageValidationException($"{field}.duration", "must be positive (milliseconds)");
+                }
+                break;
             default:
                 throw new LineMessageValidationException(field, $"unsupported message type {message.GetType().Name}");
         }
@@ -89,6 +104,26 @@ public static class LineMessageValidator
             ValidateQuickReply(quickReply, $"{field}.quickReply");
         }
     }
+
+    /// <summary>LINE fetches content itself: HTTPS only, at most 2000 characters.</summary>
+    public const int MaxContentUrl = 2000;
+
+    private static void ContentUrl(string? url, string field)
+    {
+        Length(url, field, MaxContentUrl);
+        if (!IsContentUrl(url!))
+        {
+            throw new LineMessageValidationException(field, "must be an HTTPS URL");
+        }
+    }
+
+    /// <summary>
+    /// HTTPS, as LINE requires. Plain HTTP only to a loopback host: the simulator on a developer's
+    /// machine or in a test, which LINE itself could never reach anyway.
+    /// </summary>
+    public static bool IsContentUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     private static void ValidateQuickReply(QuickReply quickReply, string field)
     {

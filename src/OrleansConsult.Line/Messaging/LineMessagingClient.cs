@@ -20,6 +20,9 @@ public sealed partial class LineMessagingClient(
     public const string RetryKeyHeader = "X-Line-Retry-Key";
     public const string AcceptedRequestIdHeader = "x-line-accepted-request-id";
 
+    /// <summary>Downloads run in the resilience pipeline "{channel}/content", apart from the channel's sends.</summary>
+    public const string ContentPipelineSuffix = "/content";
+
     public async Task<LineApiResult> ReplyAsync(string channel, string replyToken, IReadOnlyList<LineMessage> messages, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(replyToken);
@@ -67,6 +70,90 @@ public sealed partial class LineMessagingClient(
         }
         return SendAsync(channel, "loading", "/v2/bot/chat/loading/start",
             new LoadingRequest(chatId, seconds), LineJsonContext.Default.LoadingRequest, retryKey: null, cancellationToken);
+    }
+
+    /// <summary>Manual read mode: marks her message of this token, and every earlier one, read (既読).</summary>
+    public Task<LineApiResult> MarkAsReadAsync(string channel, string markAsReadToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(markAsReadToken);
+        return SendAsync(channel, "markAsRead", "/v2/bot/chat/markAsRead",
+            new MarkAsReadRequest(markAsReadToken), LineJsonContext.Default.MarkAsReadRequest, retryKey: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The content a user sent (image, video, audio, file) from the data API; <paramref name="preview"/>
+    /// asks for LINE's preview image of an image or video. Reads at most <paramref name="maxBytes"/>:
+    /// beyond that it stops and throws <see cref="LineContentTooLargeException"/>.
+    /// </summary>
+    public Task<LineContent> GetContentAsync(string channel, string messageId, bool preview, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        var path = $"/v2/bot/message/{Uri.EscapeDataString(messageId)}/content{(preview ? "/preview" : "")}";
+        return DownloadAsync(channel, preview ? "content-preview" : "content", DataUri(path), authorize: true, maxBytes, cancellationToken);
+    }
+
+    /// <summary>Whether a video or audio is ready to be read: "processing", "succeeded" or "failed".</summary>
+    public async Task<string?> GetTranscodingAsync(string channel, string messageId, CancellationToken cancellationToken = default)
+    {
+        var uri = DataUri($"/v2/bot/message/{Uri.EscapeDataString(messageId)}/content/transcoding");
+        var content = await DownloadAsync(channel, "transcoding", uri, authorize: true, 64 * 1024, cancellationToken);
+        return JsonSerializer.Deserialize(content.Bytes, LineJsonContext.Default.TranscodingStatus)?.Status;
+    }
+
+    /// <summary>Content of type "external": the URL LINE gave in the event, read without our access token.</summary>
+    public Task<LineContent> GetExternalContentAsync(string channel, string url, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        if (!LineMessageValidator.IsContentUrl(url))
+        {
+            throw new LineApiException(400, "external content URL is not HTTPS", null);
+        }
+        return DownloadAsync(channel, "external-content", new Uri(url), authorize: false, maxBytes, cancellationToken);
+    }
+
+    private Uri DataUri(string path) => new(new Uri(options.CurrentValue.DataApiBaseUrl), path);
+
+    private async Task<LineContent> DownloadAsync(string channel, string operation, Uri uri, bool authorize, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!options.CurrentValue.Channels.TryGetValue(channel, out var settings))
+        {
+            throw new ArgumentException($"LINE channel '{channel}' is not configured", nameof(channel));
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (authorize)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
+        }
+        // A pipeline (and circuit breaker) of its own: a slow or failing download never stops the channel's sends.
+        request.Options.Set(LineRequestOptions.Channel, channel + ContentPipelineSuffix);
+        // Headers first: a body over the limit is never read into memory.
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var status = (int)response.StatusCode;
+        var requestId = LineRequestOptions.RequestIdOf(response);
+        if (!response.IsSuccessStatusCode)
+        {
+            metrics.ApiError(channel, status);
+            LogFailed(logger, operation, channel, status, null, requestId);
+            throw new LineApiException(status, null, requestId);
+        }
+        if (response.Content.Headers.ContentLength is { } length && length > maxBytes)
+        {
+            throw new LineContentTooLargeException(maxBytes);
+        }
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new LineContentTooLargeException(maxBytes);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        LogAnswer(logger, operation, channel, status, requestId);
+        var contentType = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
+        return new LineContent(buffer.ToArray(), contentType);
     }
 
     private async Task<LineApiResult> SendAsync<T>(

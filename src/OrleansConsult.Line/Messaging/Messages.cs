@@ -7,6 +7,9 @@ namespace OrleansConsult.Line.Messaging;
 [JsonDerivedType(typeof(TextMessage), "text")]
 [JsonDerivedType(typeof(TemplateMessage), "template")]
 [JsonDerivedType(typeof(FlexMessage), "flex")]
+[JsonDerivedType(typeof(ImageMessage), "image")]
+[JsonDerivedType(typeof(VideoMessage), "video")]
+[JsonDerivedType(typeof(AudioMessage), "audio")]
 public abstract record LineMessage
 {
     public QuickReply? QuickReply { get; init; }
@@ -17,6 +20,15 @@ public sealed record TextMessage(string Text) : LineMessage;
 public sealed record TemplateMessage(string AltText, LineTemplate Template) : LineMessage;
 
 public sealed record FlexMessage(string AltText, FlexBubble Contents) : LineMessage;
+
+/// <summary>HTTPS URLs; the original JPEG or PNG up to 10 MB, the preview up to 1 MB.</summary>
+public sealed record ImageMessage(string OriginalContentUrl, string PreviewImageUrl) : LineMessage;
+
+/// <summary>HTTPS URLs; an mp4 up to 200 MB and a JPEG or PNG preview up to 1 MB.</summary>
+public sealed record VideoMessage(string OriginalContentUrl, string PreviewImageUrl) : LineMessage;
+
+/// <summary>An HTTPS URL of an mp3 or m4a up to 200 MB; <see cref="Duration"/> in milliseconds.</summary>
+public sealed record AudioMessage(string OriginalContentUrl, long Duration) : LineMessage;
 
 public sealed record QuickReply(IReadOnlyList<QuickReplyItem> Items);
 

@@ -11,6 +11,11 @@ public sealed record MulticastRequest(IReadOnlyList<string> To, IReadOnlyList<Li
 
 public sealed record LoadingRequest(string ChatId, int LoadingSeconds);
 
+public sealed record MarkAsReadRequest(string MarkAsReadToken);
+
+/// <summary>GET /v2/bot/message/{id}/content/transcoding: "processing", "succeeded" or "failed".</summary>
+public sealed record TranscodingStatus(string? Status);
+
 /// <summary>LINE's error body: {"message": "...", "details": [{"message": "...", "property": "..."}]}.</summary>
 public sealed record LineErrorBody(string? Message, IReadOnlyList<LineErrorDetail>? Details = null);
 
@@ -29,6 +34,8 @@ public sealed record SentMessagesBody(IReadOnlyList<SentMessage>? SentMessages);
 [JsonSerializable(typeof(PushRequest))]
 [JsonSerializable(typeof(MulticastRequest))]
 [JsonSerializable(typeof(LoadingRequest))]
+[JsonSerializable(typeof(MarkAsReadRequest))]
+[JsonSerializable(typeof(TranscodingStatus))]
 [JsonSerializable(typeof(LineErrorBody))]
 [JsonSerializable(typeof(SentMessagesBody))]
 [JsonSerializable(typeof(IReadOnlyList<LineMessage>))]

@@ -189,6 +189,9 @@ public abstract record MessageContent
     public string Id { get; init; } = "";
     public string Type { get; init; } = "";
     public string? QuoteToken { get; init; }
+
+    /// <summary>Marks this message and every earlier one read (manual read mode; POST /v2/bot/chat/markAsRead). No expiry.</summary>
+    public string? MarkAsReadToken { get; init; }
 }
 
 public sealed record TextMessageContent : MessageContent
