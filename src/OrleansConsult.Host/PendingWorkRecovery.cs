@@ -44,8 +44,11 @@ public sealed partial class PendingWorkRecovery(
         {
             return 0;
         }
+        // Only a silo declared dead has stopped working its grains. One that is shutting down still hands
+        // them over itself: waking them elsewhere meanwhile could race its last writes (seen in the
+        // rolling-restart drill as a version conflict on a consultee's state).
         var live = snapshot.Members.Values
-            .Where(m => m.Status is SiloStatus.Active or SiloStatus.Joining or SiloStatus.Created)
+            .Where(m => m.Status != SiloStatus.Dead)
             .Select(m => m.SiloAddress.ToParsableString())
             .ToHashSet(StringComparer.Ordinal);
         var orphaned = await registry.OrphanedAsync(live, Batch, cancellationToken);
