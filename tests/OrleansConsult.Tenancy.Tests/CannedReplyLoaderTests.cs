@@ -49,7 +49,7 @@ public class CannedReplyLoaderTests
             "Program:Tenants:toyama:CannedReplies:0:Title is longer than 20 characters (a LINE quick-reply label)",
             "Program:Tenants:toyama:CannedReplies:1:Text is longer than 5000 characters (one LINE message)",
         ], error.Errors);
-        Assert.Equal("自治体「toyama」› 定型文 1件目 › 題名 は20文字以内にしてください", ProgramErrorsInJapanese.Translate(error.Errors[0]));
+        Assert.Equal("自治体「toyama」 › 定型文 1件目 › 題名 は20文字以内にしてください", ProgramErrorsInJapanese.Translate(error.Errors[0]));
     }
 
     [Fact]
