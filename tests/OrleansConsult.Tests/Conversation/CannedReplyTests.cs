@@ -100,7 +100,8 @@ public sealed class CannedReplyTests(ClusterFixture fixture)
             var (counselor, she, caseId) = await ConnectedAsync(s);
             await counselor.TapAsync(Say.CannedSendPrefix + "受付と電話");
             var sent = await she.ExpectAsync($"テスト県{s.Area}の窓口です。");
-            Assert.Contains("受付時間：火・木・土 9:00〜13:00", sent.Text);
+            Assert.Contains("受付時間：" + Directory.Dispatcher($"tenant:{s.TenantId}").Schedule.DescribeWeeklyHours() + "\n", sent.Text);
+            Assert.Contains("火・木・土 9:00〜13:00", sent.Text);
             Assert.Contains($"・テスト窓口{s.Area} 0120-000-{s.Area:000}（火・木・土 9:00〜13:00）", sent.Text);
             Assert.Contains("{unknown}はそのまま", sent.Text);
             Assert.DoesNotContain("{area}", sent.Text);
