@@ -6,6 +6,19 @@ public sealed record ProgramConfiguration(
     IReadOnlyList<NursePoolSettings> NursePools,
     CrisisSettings Crisis)
 {
+    /// <summary>The national 定型文 every tenant's counselors can use ("CannedReplies" at the top; defaults when absent).</summary>
+    public IReadOnlyList<CannedReply> CannedReplies { get; init; } = CannedReply.NationalDefaults;
+
+    /// <summary>
+    /// The 定型文 a counselor of a case of <paramref name="tenant"/> chooses from: the tenant's own first, then the
+    /// national ones whose title the tenant does not use.
+    /// </summary>
+    public IReadOnlyList<CannedReply> CannedRepliesFor(TenantSettings? tenant)
+    {
+        var own = tenant?.CannedReplies ?? [];
+        return [.. own, .. CannedReplies.Where(n => own.All(o => o.Title != n.Title))];
+    }
+
     public TenantSettings? FindTenant(string id) =>
         Tenants.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
 
@@ -57,6 +70,9 @@ public sealed record TenantSettings(
     /// whole years ("RetentionYears", 1 to 30, default 5); the daily purge deletes what is older.
     /// </summary>
     public int RetentionYears { get; init; } = DefaultRetentionYears;
+
+    /// <summary>The tenant's own 定型文 ("CannedReplies": [{"Title", "Text"}]), offered before the national ones.</summary>
+    public IReadOnlyList<CannedReply> CannedReplies { get; init; } = [];
 
     /// <summary>Records of cases closed before this instant are past the tenant's retention.</summary>
     public DateTimeOffset RetentionCutoff(DateTimeOffset now) => RetentionCutoffFor(now, RetentionYears);

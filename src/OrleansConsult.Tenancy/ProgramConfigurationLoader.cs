@@ -67,7 +67,12 @@ public static partial class ProgramConfigurationLoader
         var program = new ProgramConfiguration(
             tenantsSection.GetChildren().Select(t => ReadTenant(reader, t)).ToList(),
             section.GetSection("NursePools").GetChildren().Select(p => ReadPool(reader, p)).ToList(),
-            ReadCrisis(reader, section));
+            ReadCrisis(reader, section))
+        {
+            CannedReplies = section.GetSection("CannedReplies").Exists()
+                ? ReadCannedReplies(reader, section)
+                : CannedReply.NationalDefaults,
+        };
 
         ProgramConfigurationValidator.Validate(program, section.Path, reader.Errors);
         if (reader.Errors.Count > 0) throw new ProgramConfigurationException(reader.Errors);
@@ -105,7 +110,27 @@ public static partial class ProgramConfigurationLoader
             ReadStaff(r, s, "Counselors", $"tenant:{s.Key}"))
         {
             RetentionYears = ReadRetentionYears(r, s),
+            CannedReplies = ReadCannedReplies(r, s),
         };
+    }
+
+    /// <summary>"CannedReplies": [{"Title", "Text"}]: the title is a LINE quick-reply label, the text one LINE message.</summary>
+    private static IReadOnlyList<CannedReply> ReadCannedReplies(SettingsReader r, IConfigurationSection owner)
+    {
+        var replies = new List<CannedReply>();
+        foreach (var item in SettingsReader.Items(owner, "CannedReplies"))
+        {
+            var title = r.Required(item, "Title");
+            var text = r.Required(item, "Text");
+            if (title.Length > CannedReply.MaxTitleLength)
+                r.Error(item.GetSection("Title"), $"is longer than {CannedReply.MaxTitleLength} characters (a LINE quick-reply label)");
+            if (text.Length > CannedReply.MaxTextLength)
+                r.Error(item.GetSection("Text"), $"is longer than {CannedReply.MaxTextLength} characters (one LINE message)");
+            if (title.Length > 0 && replies.Any(c => c.Title == title))
+                r.Error(item.GetSection("Title"), $"repeats the title '{title}' (a counselor chooses by title)");
+            replies.Add(new CannedReply(title, text));
+        }
+        return replies;
     }
 
     /// <summary>Whole years, at least one (a year of monthly reports) and at most 30 (a guard against typing days).</summary>

@@ -25,7 +25,7 @@ public static partial class ProgramErrorsInJapanese
         ["Keywords"] = "キーワード", ["Counselors"] = "相談員", ["Nurses"] = "看護職", ["Role"] = "職種",
         ["MaxConcurrentCases"] = "同時に対応できる件数", ["EnrollmentCode"] = "登録コード", ["Active"] = "有効",
         ["NursePools"] = "看護師プール", ["Tenants"] = "自治体", ["CrisisWords"] = "危機ワード",
-        ["EmergencyContacts"] = "緊急連絡先", ["Note"] = "備考",
+        ["EmergencyContacts"] = "緊急連絡先", ["Note"] = "備考", ["CannedReplies"] = "定型文", ["Title"] = "題名", ["Text"] = "本文",
     };
 
     // Sections whose children are keyed by an id (a slug), or numbered (a list).
@@ -54,6 +54,8 @@ public static partial class ProgramErrorsInJapanese
         (new(@"^must be after Start \((.+)\)$"), m => $"は開始（{m.Groups[1].Value}）より後の時刻にしてください"),
         (new(@"^has overlapping windows on (\w+) \((.+) and (.+)\)$"), m => $"で{DayName(m.Groups[1].Value)}の時間帯が重なっています（{m.Groups[2].Value} と {m.Groups[3].Value}）"),
         (new(@"^is set but ClosedOnPublicHolidays is true$"), _ => "が設定されていますが、祝日は休業になっています（祝日の休業を外すか、祝日の受付時間を消してください）"),
+        (new(@"^is longer than (\d+) characters"), m => $"は{m.Groups[1].Value}文字以内にしてください"),
+        (new(@"^repeats the title '(.*)'"), m => $"の「{m.Groups[1].Value}」は同じ定型文の中ですでに使われています。別の題名にしてください"),
         (new(@"^is more than 30 years"), _ => "は1〜30の整数（年）で入力してください"),
         (new(@"^must be shorter than IdleCloseAfter$"), _ => "は「無応答で終了まで」より短くしてください"),
         (new(@"^id is not a slug"), _ => "のIDは英小文字・数字・ハイフンで入力してください（例: toyama、tym-c01）"),

@@ -122,6 +122,14 @@ public sealed partial class ConsulteeGrain(
         {
             await Case(open).LeaveMessageAsync(LineUserKey);
         }
+        else if (data == Say.PhonesPostback)
+        {
+            await SayAsync(Say.Phones(Tenant, S.TenantId is null ? null : directory.PoolFor(S.TenantId)));
+        }
+        else if (data == Say.EmergencyPostback)
+        {
+            await SayAsync(Say.Emergency(directory.Program.Crisis));
+        }
         else if (data.StartsWith(Say.SurveyPrefix, StringComparison.Ordinal)
                  && data[Say.SurveyPrefix.Length..].Split(':') is [var caseId, var scoreText]
                  && int.TryParse(scoreText, NumberStyles.None, CultureInfo.InvariantCulture, out var score))

@@ -28,7 +28,7 @@ public sealed class CounselorState
 /// <summary>
 /// A counselor or nurse working from her own LINE: presence, capacity, offers with
 /// [対応する][見送る], several cases at once with a current one, and the commands
-/// /終了 /メモ /転送 /一覧. Her dispatcher learns every change of presence and load. Her shift
+/// /終了 /メモ /転送 /一覧 /定型. Her dispatcher learns every change of presence and load. Her shift
 /// ends by itself at her area's closing (a deadline in state, a timer re-armed on activation, and
 /// her dispatcher's reminder as the durable back-up); only the roster in use lets her take offers.
 /// </summary>
@@ -189,6 +189,10 @@ public sealed partial class CounselorGrain(
 
     private async Task OnPostbackAsync(string data)
     {
+        if (await OnCannedPostbackAsync(data))
+        {
+            return;
+        }
         if (data.StartsWith(Say.OfferAcceptPrefix, StringComparison.Ordinal))
         {
             await AcceptAsync(data[Say.OfferAcceptPrefix.Length..]);
@@ -399,6 +403,9 @@ public sealed partial class CounselorGrain(
                 break;
             case "一覧":
                 await ListAsync();
+                break;
+            case "定型" or "定型文":
+                await CannedListAsync(0);
                 break;
             default:
                 await SayAsync(BotText.Get("Staff.Help"));

@@ -14,6 +14,11 @@ public static class Say
     public const string OfferAcceptPrefix = "offer:accept:";
     public const string OfferDeclinePrefix = "offer:decline:";
     public const string SwitchPrefix = "switch:";
+    /// <summary>A card's [電話で相談] and [緊急のとき]: the same answers as the menu's, one tap away.</summary>
+    public const string PhonesPostback = "menu:phone";
+    public const string EmergencyPostback = "menu:emergency";
+    public const string CannedFromPrefix = "canned:from:";
+    public const string CannedSendPrefix = "canned:send:";
 
     /// <summary>The consultee menu, always offered as quick replies: chat, FAQ, phone, emergency.</summary>
     public static IReadOnlyList<Choice> Menu { get; } =
@@ -78,10 +83,14 @@ public static class Say
             ?? tenant.Faq.FirstOrDefault(f => f.Keywords.Any(k => folded.Contains(TextFolding.Fold(k), StringComparison.Ordinal)));
     }
 
-    /// <summary>Her area is closed: the hours, when it opens next, the pool's hours, phones, emergency numbers.</summary>
+    /// <summary>
+    /// Her area is closed: a compact card (closed now, the next opening, the hours) with [メッセージを残す]
+    /// [電話で相談] [緊急のとき]; the phone numbers and emergency contacts are one tap away.
+    /// </summary>
     public static Outgoing ClosedArea(DispatcherProfile profile, DispatcherProfile? pool, DateTimeOffset now, bool offerLeaveMessage) =>
-        Unreachable(BotText.Format("OutOfHours", profile.Schedule.DescribeWeeklyHours(), profile.Schedule.DescribeNextOpening(now)),
-            profile, pool, offerLeaveMessage);
+        Unreachable(BotText.Get("Closed.Title"),
+            [profile.Schedule.DescribeNextOpening(now), BotText.Format("OpenHours", profile.Schedule.DescribeWeeklyHours())],
+            pool, offerLeaveMessage);
 
     /// <summary>
     /// Nobody can take her case now: the closed-area answer when the area is closed, else "nobody is free"
@@ -89,29 +98,31 @@ public static class Say
     /// </summary>
     public static Outgoing Unanswered(DispatcherProfile local, DispatcherProfile? pool, DateTimeOffset now) =>
         local.Schedule.IsOpen(now)
-            ? Unreachable(BotText.Get("NobodyAvailable") + "\n" + BotText.Format("OpenHours", local.Schedule.DescribeWeeklyHours()),
-                local, pool, offerLeaveMessage: true)
+            ? Unreachable(BotText.Get("NobodyAvailable"), [BotText.Format("OpenHours", local.Schedule.DescribeWeeklyHours())],
+                pool, offerLeaveMessage: true)
             : ClosedArea(local, pool, now, offerLeaveMessage: true);
 
-    private static Outgoing Unreachable(string headline, DispatcherProfile profile, DispatcherProfile? pool, bool offerLeaveMessage)
+    /// <summary>
+    /// The card a phone shows in one screen: the headline, a few short lines (the pool's hours, the leave-a-message
+    /// offer, 119/110), and buttons for what used to be a screenful: leave a message, the phones, the emergency numbers.
+    /// </summary>
+    private static Outgoing Unreachable(string title, IReadOnlyList<string> lines, DispatcherProfile? pool, bool offerLeaveMessage)
     {
-        var text = headline;
+        var body = new List<string>(lines);
         if (pool is not null)
         {
-            text += "\n" + BotText.Format("PoolHours", pool.Name, pool.Schedule.DescribeWeeklyHours());
+            body.Add(BotText.Format("PoolHours", pool.Name, pool.Schedule.DescribeWeeklyHours()));
         }
-        var phones = profile.Phones.Concat(pool?.Phones ?? []).Select(p => $"・{p.Label} {p.Number}（{p.HoursText}）").ToList();
-        if (phones.Count > 0)
+        if (offerLeaveMessage)
         {
-            text += "\n" + BotText.Get("PhoneIntro") + "\n" + string.Join("\n", phones);
+            body.Add(BotText.Get("LeaveMessageOffer"));
         }
-        text += "\n" + BotText.Get("EmergencyShort");
-        if (!offerLeaveMessage)
-        {
-            return WithMenu(text);
-        }
-        return new Outgoing(text + "\n\n" + BotText.Get("LeaveMessageOffer"),
-            [new(BotText.Get("LeaveMessageButton"), PostbackData: LeaveMessage), .. Menu]);
+        body.Add(BotText.Get("EmergencyShort"));
+        List<Choice> buttons = offerLeaveMessage ? [new(BotText.Get("LeaveMessageButton"), PostbackData: LeaveMessage)] : [];
+        buttons.Add(new(BotText.Get("MenuPhone"), BotText.Get("MenuPhone"), PhonesPostback));
+        buttons.Add(new(BotText.Get("MenuEmergency"), BotText.Get("MenuEmergency"), EmergencyPostback));
+        var text = string.Join("\n", body);
+        return new Outgoing(title + "\n" + text, Menu, new Card(title, text, buttons));
     }
 
     /// <summary>The area prompt, with examples from the program in use: two of its tenants' first area names

@@ -71,6 +71,59 @@ public static partial class ProgramFormText
             : null;
     });
 
+    /// <summary>The line that separates one 定型文 from the next in the form.</summary>
+    public const string CannedSeparator = "---";
+
+    public static string CannedReplies(JsonNode? replies) => string.Join($"\n{CannedSeparator}\n", Items(replies).Select(r =>
+        $"{Text(Child(r, "Title"))}\n{Text(Child(r, "Text")).ReplaceLineEndings("\n")}"));
+
+    /// <summary>
+    /// 定型文, one block each, blocks separated by a line "---": the first line is the title (the button on LINE),
+    /// the lines after it the text (several lines allowed).
+    /// </summary>
+    public static JsonArray ParseCannedReplies(string? text, string label, List<string> errors)
+    {
+        var items = new JsonArray();
+        var block = new List<string>();
+        var number = 0;
+        var blockStart = 1;
+        void Flush()
+        {
+            while (block.Count > 0 && string.IsNullOrWhiteSpace(block[0]))
+            {
+                block.RemoveAt(0);
+                blockStart++;
+            }
+            if (block.Count == 0)
+            {
+                return;
+            }
+            var body = string.Join("\n", block.Skip(1)).Trim();
+            if (body.Length == 0)
+            {
+                errors.Add($"{label} {blockStart}行目「{block[0].Trim()}」: 題名の次の行から本文を書いてください（定型文は「---」の行で区切ります）");
+            }
+            else
+            {
+                items.Add(new JsonObject { ["Title"] = block[0].Trim(), ["Text"] = body });
+            }
+        }
+        foreach (var line in (text ?? "").ReplaceLineEndings("\n").Split('\n'))
+        {
+            number++;
+            if (line.Trim() == CannedSeparator)
+            {
+                Flush();
+                block.Clear();
+                blockStart = number + 1;
+                continue;
+            }
+            block.Add(line.TrimEnd());
+        }
+        Flush();
+        return items;
+    }
+
     public static string Areas(JsonNode? areas) => Join(Items(areas).Select(a => a is JsonValue
         ? Text(a)
         : Strings(Child(a, "Aliases")).ToList() is { Count: > 0 } aliases ? $"{Text(Child(a, "Name"))}: {string.Join(", ", aliases)}" : Text(Child(a, "Name"))));

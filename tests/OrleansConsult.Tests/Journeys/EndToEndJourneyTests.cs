@@ -148,7 +148,9 @@ public sealed class EndToEndJourneyTests(PostgresServer postgres)
         await she.SayAsync("相談する");
         var closed = await she.ExpectAsync("ただいま受付時間外です");
         Assert.Contains("火・木・土", closed.Text);
-        Assert.Contains("0120-000-101", closed.Text);
+        // The phone numbers sit one tap away on the compact card.
+        await she.TapAsync(closed.Postback("電話で相談")!);
+        Assert.Contains("0120-000-101", (await she.ExpectAsync("電話でも相談できます")).Text);
         await she.TapAsync(closed.Postback("メッセージを残す")!);
         await she.SayAsync("朝になったら相談したいです");
         await she.ExpectAsync("メッセージをお預かりしました");

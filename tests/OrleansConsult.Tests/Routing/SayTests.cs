@@ -30,7 +30,27 @@ public sealed class SayTests
         Assert.Contains("ただいま受付時間外です", answer.Text);
         Assert.Contains("次の受付は 12月1日（火）9:00 からです", answer.Text);
         Assert.DoesNotContain("受付中", answer.Text);
-        Assert.Contains(answer.QuickReplies!, c => c.PostbackData == Say.LeaveMessage);
+        Assert.Contains(answer.Card!.Buttons, c => c.PostbackData == Say.LeaveMessage);
+    }
+
+    [Fact]
+    public void The_closed_answer_is_a_compact_card_with_the_details_one_tap_away()
+    {
+        var closed = JapaneseCalendar.AtTokyo(Tuesday, TimeSpan.FromHours(7));
+        var answer = Say.Unanswered(Directory.Dispatcher("tenant:a1"), Directory.FindDispatcher("pool:p1"), closed);
+        var card = answer.Card!;
+        Assert.Equal("ただいま受付時間外です", card.Title);
+        Assert.Equal(["メッセージを残す", "電話で相談", "緊急のとき"], card.Buttons.Select(b => b.Label));
+        Assert.Equal([Say.LeaveMessage, Say.PhonesPostback, Say.EmergencyPostback], card.Buttons.Select(b => b.PostbackData));
+        Assert.DoesNotContain("0120-", card.Body); // phones and emergency numbers are behind their buttons
+        Assert.Contains("看護師チーム1の受付時間", card.Body);
+        Assert.True(card.Body.Split('\n').Length <= 6, card.Body);
+
+        // The LINE message: a flex card whose alt text is the same short summary, within LINE's limits.
+        var line = LineMessageMapper.ToLine(answer);
+        var flex = Assert.IsType<OrleansConsult.Line.Messaging.FlexMessage>(line);
+        Assert.StartsWith("ただいま受付時間外です", flex.AltText);
+        OrleansConsult.Line.Messaging.LineMessageValidator.ValidateMessages([line]); // throws when LINE would refuse it
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using OrleansConsult.OperatorConsole.Access;
 
 namespace OrleansConsult.OperatorConsole.Pages.Program;
 
-/// <summary>One tenant's program: hours, contacts and FAQ, hand-over and timeouts, roster, its LINE entry link and QR code.</summary>
+/// <summary>One tenant's program: hours, contacts and FAQ, canned replies (定型文), hand-over and timeouts, roster, its LINE entry link and QR code.</summary>
 public sealed class TenantModel(ProgramEditor editor, IConsoleAccess access, ProgramDirectory directory, EntryLinks links) : ProgramOwnerPageModel(editor, access)
 {
     [BindProperty(SupportsGet = true)]
@@ -22,12 +22,16 @@ public sealed class TenantModel(ProgramEditor editor, IConsoleAccess access, Pro
     /// <summary>The entry link of the tenant as in use (null until the consultee account's basic id is configured).</summary>
     public string? EntryLink => directory.Tenant(Tenant) is { } t ? links.For(t) : null;
 
+    /// <summary>The national 定型文 titles in use, offered after the tenant's own.</summary>
+    public IEnumerable<string> NationalCannedTitles => directory.Program.CannedReplies.Select(c => c.Title);
+
     public IEnumerable<string> Pools => directory.Program.NursePools.Select(p => p.Id);
 
     [BindProperty] public string? DisplayName { get; set; }
     [BindProperty] public string? EntryCode { get; set; }
     [BindProperty] public string? AreasText { get; set; }
     [BindProperty] public string? FaqText { get; set; }
+    [BindProperty] public string? CannedRepliesText { get; set; }
     [BindProperty] public string? OverflowTo { get; set; }
     [BindProperty] public string? MaxWaitBeforeOverflow { get; set; }
     [BindProperty] public string? OfferTimeout { get; set; }
@@ -76,6 +80,15 @@ public sealed class TenantModel(ProgramEditor editor, IConsoleAccess access, Pro
         return SaveAsync(errors, c => Editor.SetAsync(Key, settings, c), "窓口と案内を保存しました");
     }
 
+    /// <summary>The tenant's 定型文; left empty, her counselors use the national ones only.</summary>
+    public Task<IActionResult> OnPostCannedAsync()
+    {
+        var errors = new List<string>();
+        var replies = ProgramFormText.ParseCannedReplies(CannedRepliesText, "定型文", errors);
+        var settings = new Dictionary<string, JsonNode?> { ["CannedReplies"] = replies.Count == 0 ? null : replies };
+        return SaveAsync(errors, c => Editor.SetAsync(Key, settings, c), "定型文を保存しました");
+    }
+
     public Task<IActionResult> OnPostTimingAsync()
     {
         var settings = new Dictionary<string, JsonNode?>
@@ -100,6 +113,7 @@ public sealed class TenantModel(ProgramEditor editor, IConsoleAccess access, Pro
         EntryCode ??= Value("EntryCode");
         AreasText ??= ProgramFormText.Areas(ProgramDocument.Child(section, "Areas"));
         FaqText ??= ProgramFormText.Faq(ProgramDocument.Child(section, "Faq"));
+        CannedRepliesText ??= ProgramFormText.CannedReplies(ProgramDocument.Child(section, "CannedReplies"));
         OverflowTo ??= Value("OverflowTo");
         MaxWaitBeforeOverflow ??= Value("MaxWaitBeforeOverflow");
         OfferTimeout ??= Value("OfferTimeout");
