@@ -54,6 +54,10 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public Task LeftMessageAsync(string caseId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE oc_case_record SET left_message = 1 WHERE case_id = @case AND first_answered_at IS NULL",
+            cancellationToken, ("case", caseId));
+
     public Task FirstAnsweredAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, CancellationToken cancellationToken = default) =>
         ExecuteAsync("""
             UPDATE oc_case_record SET first_answered_at = @at, answered_by = @by, answered_by_pool = @pool,

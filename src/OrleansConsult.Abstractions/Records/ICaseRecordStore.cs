@@ -12,6 +12,9 @@ public interface ICaseRecordStore
     /// <summary>A LINE case opened; recording it again changes nothing.</summary>
     Task OpenedAsync(CaseRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>She left a message (no one was on duty); answering it later is the first answer.</summary>
+    Task LeftMessageAsync(string caseId, CancellationToken cancellationToken = default);
+
     /// <summary>The first answer by a counselor; only the first call counts.</summary>
     Task FirstAnsweredAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, CancellationToken cancellationToken = default);
 

@@ -200,9 +200,9 @@ public static class OperatorConsoleHosting
     /// <summary>Case records and the monthly report (Pages/Records).</summary>
     private static void AddCaseRecords(IServiceCollection services)
     {
-        services.AddSingleton<OrleansConsult.Storage.SqlCaseRecordStore>();
-        services.AddSingleton<OrleansConsult.Abstractions.Records.ICaseRecordStore>(sp => sp.GetRequiredService<OrleansConsult.Storage.SqlCaseRecordStore>());
-        services.AddSingleton<OrleansConsult.Storage.SqlCaseReport>();
+        services.TryAddSingleton<OrleansConsult.Storage.SqlCaseRecordStore>();
+        services.TryAddSingleton<OrleansConsult.Abstractions.Records.ICaseRecordStore>(sp => sp.GetRequiredService<OrleansConsult.Storage.SqlCaseRecordStore>());
+        services.TryAddSingleton<OrleansConsult.Storage.SqlCaseReport>();
         services.AddScoped<Records.CaseRecordsConsole>();
     }
 
