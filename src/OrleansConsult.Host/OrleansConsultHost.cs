@@ -132,6 +132,8 @@ public static class OrleansConsultHost
         // Retention and erasure: the case index, erasure records, and the daily purge (once a day for the cluster).
         builder.Services.AddSingleton<SqlCaseIndex>();
         builder.Services.AddSingleton<ICaseIndex>(sp => sp.GetRequiredService<SqlCaseIndex>());
+        builder.Services.AddSingleton<SqlCaseRecordStore>();
+        builder.Services.AddSingleton<OrleansConsult.Abstractions.Records.ICaseRecordStore>(sp => sp.GetRequiredService<SqlCaseRecordStore>());
         builder.Services.AddSingleton<SqlErasureStore>();
         builder.Services.AddSingleton<IErasureStore>(sp => sp.GetRequiredService<SqlErasureStore>());
         builder.Services.AddSingleton<SqlDailyJob>();

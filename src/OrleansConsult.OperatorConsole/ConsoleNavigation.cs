@@ -17,6 +17,7 @@ public static class ConsoleNavigation
         new("/Program", "窓口設定", "自治体・受付時間・FAQ・プール", s => s.Role is ConsoleRole.National or ConsoleRole.TenantAdmin),
         new("/Staff", "スタッフ招待", "招待コードの発行・取り消し、LINE連携の解除", s => s.Role is ConsoleRole.National or ConsoleRole.TenantAdmin),
         new("/Accounts", "アカウント", "オペレーターの招待と無効化", s => s.Role is ConsoleRole.National or ConsoleRole.TenantAdmin),
+        new("/Records", "相談記録・月次報告", "相談記録の一覧と分類、電話相談の記録、月次報告の出力", s => s.Role is not ConsoleRole.Auditor),
         new("/Audit", "監査ログ", "操作の記録の検索と CSV 出力", s => s.ReadsAudit),
     ];
 

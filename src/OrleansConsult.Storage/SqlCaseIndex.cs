@@ -38,7 +38,13 @@ public sealed class SqlCaseIndex(Database database) : ICaseIndex
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM oc_case_index WHERE case_id = @case";
+        // The case record, its labels and referrals go with it: erasure and retention both end here.
+        command.CommandText = """
+            DELETE FROM oc_case_referral WHERE case_id = @case;
+            DELETE FROM oc_case_label WHERE case_id = @case;
+            DELETE FROM oc_case_record WHERE case_id = @case;
+            DELETE FROM oc_case_index WHERE case_id = @case
+            """;
         command.Add("case", caseId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

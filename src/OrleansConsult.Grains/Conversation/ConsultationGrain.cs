@@ -119,6 +119,7 @@ public sealed partial class ConsultationGrain(
             await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, "open", now, TranscriptAuthor.Consultee, first));
         }
         await CaseIndex.OpenedAsync(CaseId, S.TenantId, S.ConsulteeKey, now);
+        await RecordOpenedAsync(now);
         LogOpened(logger, CaseId, S.TenantId, S.Urgent);
         ConversationMetrics.CaseOpened(S.TenantId);
         await RouteAsync(LocalKey, "open");
@@ -272,6 +273,7 @@ public sealed partial class ConsultationGrain(
             target = pool;
         }
         S.Status = CaseStatus.LeftMessage;
+        await RecordLeftMessageAsync();
         var result = await Dispatcher(target.Key).EnqueueAsync(Ticket(leftMessage: true));
         S.DispatcherKey = result.DispatcherKey;
     }
@@ -283,6 +285,7 @@ public sealed partial class ConsultationGrain(
             return false;
         }
         S.Satisfaction = score;
+        await RecordSurveyAsync(score);
         await SaveAsync();
         return true;
     }
@@ -316,6 +319,7 @@ public sealed partial class ConsultationGrain(
         S.AcceptedAt ??= now;
         S.LastConsulteeAt = now;
         S.IdleWarned = false;
+        await RecordAnsweredAsync(now, dispatcherKey, pool);
         await SaveAsync();
 
         var connect = $"connect/{counselorId}/{S.Journal.Count}";
@@ -529,6 +533,7 @@ public sealed partial class ConsultationGrain(
         S.ClosedReason = reason;
         S.Journal.Add(new JournalEntry(now, "closed", S.DispatcherKey, counselorId, reason));
         await CaseIndex.ClosedAsync(CaseId, now);
+        await RecordClosedAsync(now);
         await SaveAsync();
         LogClosed(logger, CaseId, reason);
         ConversationMetrics.CaseClosed(S.TenantId, reason);

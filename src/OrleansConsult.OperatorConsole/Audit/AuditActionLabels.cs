@@ -16,6 +16,10 @@ public static class AuditActionLabels
         [AuditActions.StaffInvitationIssued] = "スタッフ招待発行",
         [AuditActions.StaffInvitationRevoked] = "スタッフ招待取消",
         [AuditActions.StaffBindingRevoked] = "LINE連携解除",
+        [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.PhoneRecorded] = "電話相談の記録",
+        [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.Classified] = "相談記録の分類",
+        [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.ReferralSaved] = "つなぎ先の記録",
+        [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.ReportExported] = "月次報告の出力",
     };
 
     public static IReadOnlyDictionary<string, string> All => Labels;

@@ -114,6 +114,7 @@ public static class OperatorConsoleHosting
                 o.Conventions.AuthorizeFolder("/Program", ConsolePolicies.Administer);
                 o.Conventions.AuthorizeFolder("/Board", ConsolePolicies.LiveWork);
                 o.Conventions.AuthorizeFolder("/Audit", ConsolePolicies.Audit);
+                o.Conventions.AuthorizeFolder("/Records", ConsolePolicies.LiveWork);
             })
             .AddMvcOptions(o => o.Filters.Add<ScopePageFilter>())
             // Found from the entry assembly when the Host runs; a Host started in-process by tests has another
@@ -184,6 +185,7 @@ public static class OperatorConsoleHosting
         services.AddScoped<OrleansConsult.OperatorConsole.Staff.StaffEnrollmentConsole>();
         services.AddBoard();
         AddProgramEditing(services);
+        AddCaseRecords(services);
         return services;
     }
 
@@ -193,6 +195,15 @@ public static class OperatorConsoleHosting
         services.AddSingleton<Grains.Programs.IProgramChangeAudit, ProgramEditing.ConsoleProgramChangeAudit>();
         services.AddSingleton<ProgramEditing.EntryLinks>();
         services.AddSingleton<IConsoleEndpoints, ProgramEditing.ProgramEndpoints>();
+    }
+
+    /// <summary>Case records and the monthly report (Pages/Records).</summary>
+    private static void AddCaseRecords(IServiceCollection services)
+    {
+        services.TryAddSingleton<OrleansConsult.Storage.SqlCaseRecordStore>();
+        services.TryAddSingleton<OrleansConsult.Abstractions.Records.ICaseRecordStore>(sp => sp.GetRequiredService<OrleansConsult.Storage.SqlCaseRecordStore>());
+        services.TryAddSingleton<OrleansConsult.Storage.SqlCaseReport>();
+        services.AddScoped<Records.CaseRecordsConsole>();
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

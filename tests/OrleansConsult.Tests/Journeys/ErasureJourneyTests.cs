@@ -59,6 +59,11 @@ public sealed class ErasureJourneyTests(PostgresServer postgres)
         Assert.Equal(3, await CaseRowsAsync(database, "oc_transcript", "case_id", cases));
         Assert.Equal(2, await Sql.CountAsync(database, "SELECT count(*) FROM oc_case_index WHERE consultee = @key", ("key", key)));
         Assert.Equal(1, await Sql.CountAsync(database, "SELECT count(*) FROM oc_line_outbox WHERE recipient = @key", ("key", key)));
+        // Both cases have their case record from the case grain's lifecycle (the first answered and closed).
+        Assert.Equal(2, await CaseRowsAsync(database, "oc_case_record", "case_id", cases));
+        Assert.Equal(1, await Sql.CountAsync(database,
+            "SELECT count(*) FROM oc_case_record WHERE case_id = @a AND consultee = @key AND channel = 'LINE' AND first_answered_at IS NOT NULL AND closed_at IS NOT NULL AND answered_by_pool = 0",
+            ("a", first), ("key", key)));
 
         await she.SayAsync("相談記録の削除");
         var confirm = await she.ExpectAsync("削除しますか？");
@@ -73,6 +78,7 @@ public sealed class ErasureJourneyTests(PostgresServer postgres)
         Assert.Equal(0, await CaseRowsAsync(database, "oc_grain_state", "grain_id_ext", cases));
         Assert.Equal(0, await CaseRowsAsync(database, "oc_transcript", "case_id", cases));
         Assert.Equal(0, await CaseRowsAsync(database, "oc_case_index", "case_id", cases));
+        Assert.Equal(0, await CaseRowsAsync(database, "oc_case_record", "case_id", cases));
         Assert.Equal(0, await Sql.CountAsync(database, "SELECT count(*) FROM oc_line_outbox WHERE recipient = @key", ("key", key)));
         var record = Assert.Single(await journey.Host.Services.GetRequiredService<SqlErasureStore>().RecordsOfAsync(key));
         Assert.Equal((2, 3, 1), (record.Cases, record.TranscriptRows, record.OutboxRows));

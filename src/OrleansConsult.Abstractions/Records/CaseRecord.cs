@@ -1,0 +1,24 @@
+namespace OrleansConsult.Abstractions.Records;
+
+/// <summary>
+/// One consultation as the monthly report counts it. No personal data: the consultee is her pseudonymous
+/// key (the case grain's ConsulteeKey, or a per-call key for a phone record), so cases of one person link
+/// for 実人数 without naming her.
+/// </summary>
+public sealed record CaseRecord(
+    string CaseId,
+    string TenantId,
+    string ConsulteeKey,
+    string Channel,
+    DateTimeOffset OpenedAt,
+    string TimeBand,
+    DateTimeOffset? FirstAnsweredAt = null,
+    DateTimeOffset? ClosedAt = null,
+    bool Urgent = false,
+    string? AnsweredBy = null,
+    bool AnsweredByPool = false,
+    bool LeftMessage = false,
+    DateTimeOffset? LeftMessageAnsweredAt = null,
+    int? SurveyScore = null,
+    int? DurationMinutes = null,
+    CaseClassification? Classification = null);

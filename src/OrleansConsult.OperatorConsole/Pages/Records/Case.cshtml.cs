@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OrleansConsult.Abstractions.Records;
+using OrleansConsult.OperatorConsole.Records;
+
+namespace OrleansConsult.OperatorConsole.Pages.Records;
+
+/// <summary>One case record: its times, the classification form and its referrals. Out of scope or unknown: 404.</summary>
+public sealed class CaseModel(CaseRecordsConsole records) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string CaseId { get; set; } = "";
+    [BindProperty] public ClassificationInput Input { get; set; } = new();
+    [BindProperty] public ReferralInput Referral { get; set; } = new();
+
+    public CaseRecord Record { get; private set; } = null!;
+    public IReadOnlyList<CaseReferral> Referrals { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Input = ClassificationInput.From(Record.Classification);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostClassifyAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        await records.ClassifyAsync(User, Record, Input.ToClassification(records.Lists), HttpContext.RequestAborted);
+        await LoadAsync();
+        Notice = "分類を保存しました。";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReferralAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Input = ClassificationInput.From(Record.Classification);
+        if (Referral.Problem(records.Lists) is { } problem)
+        {
+            Error = problem + "入力した内容は残っています。";
+            return Page();
+        }
+        await records.SaveReferralAsync(User, Record, Referral.ToReferral(Record.CaseId), HttpContext.RequestAborted);
+        await LoadAsync();
+        Referral = new();
+        Notice = "つなぎ先を追加しました。";
+        return Page();
+    }
+
+    public string Tokyo(DateTimeOffset? at) =>
+        at is { } v ? OrleansConsult.Tenancy.JapaneseCalendar.ToTokyo(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+
+    private async Task<bool> LoadAsync()
+    {
+        if (await records.FindAsync(User, CaseId, HttpContext.RequestAborted) is not { } found) return false;
+        (Record, Referrals) = found;
+        return true;
+    }
+}
