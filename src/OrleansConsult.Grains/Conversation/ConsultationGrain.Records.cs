@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansConsult.Abstractions.Records;
 using OrleansConsult.Grains.Records;
-using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.Grains.Conversation;
 
@@ -17,8 +16,9 @@ public sealed partial class ConsultationGrain
 
     private Task RecordOpenedAsync(DateTimeOffset now) => RecordAsync("opened", store =>
     {
-        var band = directory.Tenant(S.TenantId) is { } tenant
-            ? new TimeBandPolicy().BandOf(now, new ConsultationSchedule(tenant.Schedule))
+        // The tenant's schedule as the program index built it once per version (not rebuilt per case).
+        var band = directory.FindDispatcher(LocalKey) is { } local
+            ? new TimeBandPolicy().BandOf(now, local.Schedule)
             : TimeBands.Night;
         return store.OpenedAsync(new CaseRecord(CaseId, S.TenantId, S.ConsulteeKey, CaseChannels.Line, now, band, Urgent: S.Urgent));
     });

@@ -13,29 +13,13 @@ namespace OrleansConsult.Tests.Board;
 /// </summary>
 public sealed class BoardAcrossSilosTests : IAsyncLifetime
 {
-    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
-    private static readonly RecordingOutbound Outbound = new();
+    private static readonly FakeTimeProvider Clock = TwoSiloEngine<BoardAcrossSilosTests>.Clock;
+    private static readonly RecordingOutbound Outbound = TwoSiloEngine<BoardAcrossSilosTests>.Outbound;
     private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(2);
-        builder.AddSiloBuilderConfigurator<Configurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => _cluster = await TwoSiloEngine<BoardAcrossSilosTests>.StartAsync();
 
     public async Task DisposeAsync() => await _cluster.StopAllSilosAsync();
-
-    private sealed class Configurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.AddMemoryGrainStorage(StorageNames.State);
-            silo.UseInMemoryReminderService();
-            ClusterFixture.AddEngineDoubles(silo.Services, Clock, Outbound, new MemoryTranscriptStore());
-        }
-    }
 
     [Fact]
     public async Task A_viewer_on_one_silo_sees_a_change_of_a_dispatcher_on_the_other()

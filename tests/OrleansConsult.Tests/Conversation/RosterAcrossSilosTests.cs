@@ -13,29 +13,13 @@ namespace OrleansConsult.Tests.Conversation;
 /// </summary>
 public sealed class RosterAcrossSilosTests : IAsyncLifetime
 {
-    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
-    private static readonly RecordingOutbound Outbound = new();
+    private static readonly FakeTimeProvider Clock = TwoSiloEngine<RosterAcrossSilosTests>.Clock;
+    private static readonly RecordingOutbound Outbound = TwoSiloEngine<RosterAcrossSilosTests>.Outbound;
     private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(2);
-        builder.AddSiloBuilderConfigurator<Configurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => _cluster = await TwoSiloEngine<RosterAcrossSilosTests>.StartAsync();
 
     public async Task DisposeAsync() => await _cluster.StopAllSilosAsync();
-
-    private sealed class Configurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.AddMemoryGrainStorage(StorageNames.State);
-            silo.UseInMemoryReminderService();
-            ClusterFixture.AddEngineDoubles(silo.Services, Clock, Outbound, new MemoryTranscriptStore());
-        }
-    }
 
     [Fact]
     public async Task A_counselor_removed_from_the_roster_gets_no_offer_from_a_dispatcher_on_another_silo()
