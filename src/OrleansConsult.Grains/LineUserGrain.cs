@@ -326,6 +326,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             {
                 var next = state.State.Pending[0];
                 var firstAttempt = _attempted.Add(next.WebhookEventId);
+                using var span = EngineTracing.Source.StartActivity("line_user.work");
+                span?.SetTag("oc.audience", Kind.ToString());
+                span?.SetTag("oc.event.type", next.Type);
+                span?.SetTag("oc.event.first_attempt", firstAttempt);
                 try
                 {
                     if (!next.IsStandby)

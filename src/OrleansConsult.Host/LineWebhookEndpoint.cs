@@ -23,11 +23,14 @@ public static class LineWebhookEndpoint
         {
             return Results.NotFound();
         }
+        // A trace starts at LINE's webhook and follows the events through the grains to each send.
+        using var span = HostTracing.StartWebhook(channel);
 
         var read = await LineWebhookReader.ReadAsync(request, settings.Secret, cancellationToken, line.Webhook.MaxEventsPerRequest);
         if (read.Webhook is null)
         {
             logger.LogWarning("Webhook on {Channel} refused with {Status}: {Reason}", channel, read.StatusCode, read.Reason);
+            span?.SetTag("http.response.status_code", read.StatusCode);
             return Results.Text(read.Reason, "text/plain; charset=utf-8", statusCode: read.StatusCode);
         }
 
@@ -56,13 +59,17 @@ public static class LineWebhookEndpoint
         try
         {
             var audience = settings.Role == LineChannelRole.Staff ? ChannelAudience.Staff : ChannelAudience.Consultee;
+            span?.SetTag("oc.events", events.Count);
             await ingress.AcceptAsync(channel, audience, events);
+            span?.SetTag("http.response.status_code", StatusCodes.Status200OK);
             return Results.Ok();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Not stored: 503 makes LINE redeliver; what did get stored is then dropped as a duplicate.
             logger.LogError("Webhook on {Channel} with {Count} events not stored ({Error}); answering 503", channel, events.Count, ex.GetType().Name);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+            span?.SetTag("http.response.status_code", StatusCodes.Status503ServiceUnavailable);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }

@@ -155,11 +155,14 @@ public static class OrleansConsultHost
         // accounts, audit log. After the migration, whose tables its Data Protection key ring reads at start.
         builder.AddOperatorConsole(storage);
         builder.Services.AddLineMessaging(builder.Configuration.GetSection(LineOptions.Section));
+        TracingSetup.AddTracing(builder);
 
         var dashboard = !string.IsNullOrEmpty(builder.Configuration[OperatorAuthentication.PasswordSetting]);
         builder.UseOrleans(silo =>
         {
             ConfigureSilo(silo, storage, cluster, protector);
+            // Activity.Current goes with every grain call, so a webhook's trace reaches the LINE send.
+            silo.AddActivityPropagation();
             ConfigureMembership(silo, builder.Configuration);
             ConfigureActivationCollection(silo, builder.Configuration);
             tls?.Apply(silo);

@@ -193,6 +193,8 @@ public sealed partial class ConsultationGrain(
         {
             return CaseStatus.Closed;
         }
+        using var span = EngineTracing.Source.StartActivity("case.from_consultee");
+        span?.SetTag(EngineTracing.CaseTag, Tag);
         var now = clock.GetUtcNow();
         await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, now, TranscriptAuthor.Consultee, text));
         var before = (S.Status, S.Urgent, S.Preview, S.LeftMessageConfirmed, S.IdleWarned);
@@ -351,6 +353,8 @@ public sealed partial class ConsultationGrain(
         {
             return false;
         }
+        using var span = EngineTracing.Source.StartActivity("case.from_counselor");
+        span?.SetTag(EngineTracing.CaseTag, Tag);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, clock.GetUtcNow(), TranscriptAuthor.Counselor, text));
         // She answered: what the consultee wrote so far has been read by a person.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansConsult.Line.Messaging;
@@ -49,6 +50,9 @@ public sealed partial class LineSender(
         string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, CancellationToken cancellationToken = default)
     {
         LineMessageValidator.ValidateMessages(messages);
+        using var span = LineTracing.Source.StartActivity("line.send", ActivityKind.Client);
+        span?.SetTag("oc.channel", channel);
+        span?.SetTag("oc.messages", messages.Count);
         var tokenSpent = false;
         if (token is not null)
         {
@@ -58,6 +62,7 @@ public sealed partial class LineSender(
                 {
                     var replied = await client.ReplyAsync(channel, token.Token, messages, cancellationToken);
                     Interlocked.Increment(ref _replies);
+                    span?.SetTag("oc.send.path", "reply");
                     return new SendOutcome(SendPath.Reply, replied) { TokenSpent = true };
                 }
                 catch (LineInvalidReplyTokenException)
@@ -76,6 +81,7 @@ public sealed partial class LineSender(
 
         var pushed = await client.PushAsync(channel, userId, messages, retryKey, cancellationToken);
         Interlocked.Increment(ref _pushes);
+        span?.SetTag("oc.send.path", "push");
         return new SendOutcome(SendPath.Push, pushed) { TokenSpent = tokenSpent };
     }
 
