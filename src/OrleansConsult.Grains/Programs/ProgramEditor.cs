@@ -7,7 +7,7 @@ namespace OrleansConsult.Grains.Programs;
 /// <summary>
 /// Edits the program at run time: takes a change (the whole program, a tenant or pool, some of its
 /// settings, a staff member), checks the result with the file loader's own rules, saves it as the next
-/// version with its author, records it for the audit log and puts it in use on every silo. A refused
+/// version with its author and its audit entry (one transaction) and puts it in use on every silo. A refused
 /// edit changes nothing and says why in Japanese. Scope (who may edit which tenant) is the caller's.
 /// </summary>
 public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher publisher, IProgramChangeAudit audit, TimeProvider time)
@@ -207,7 +207,9 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
                 return ProgramEditResult.Unchanged;
             }
             var version = new ProgramVersion(current.Number + 1, json, context.Author, time.GetUtcNow(), Trim(context.Comment));
-            if (!await store.AddAsync(version, cancellationToken))
+            var change = new ProgramChange(version.Number, context.Author, subject, show(before), show(after), version.Comment, owner?.Invoke(before));
+            // The version and its audit row are one transaction: no change lands unaudited.
+            if (!await store.AddAsync(version, (transaction, ct) => audit.RecordAsync(change, transaction, ct), cancellationToken))
             {
                 if (context.BasedOn is not null)
                 {
@@ -215,8 +217,6 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
                 }
                 continue;
             }
-            await audit.RecordAsync(new ProgramChange(version.Number, context.Author, subject, show(before), show(after), version.Comment,
-                owner?.Invoke(before)), cancellationToken);
             await publisher.PublishAsync(version);
             return new ProgramEditResult(version.Number, []);
         }
