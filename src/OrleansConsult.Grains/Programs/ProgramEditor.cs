@@ -87,6 +87,53 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
             }, cancellationToken, _ => dispatcherKey);
     }
 
+    /// <summary>
+    /// Sets settings of the whole program (e.g. "CrisisWords", "EmergencyContacts" from a form); a null value
+    /// removes the setting (the built-in default applies).
+    /// </summary>
+    public Task<ProgramEditResult> SetNationalAsync(IReadOnlyDictionary<string, JsonNode?> settings, ProgramEditContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return EditAsync(context, "全国共通の" + string.Join("・", settings.Keys.Select(k => ProgramErrorsInJapanese.Path(k))),
+            doc => new JsonObject(settings.Keys.Select(k => KeyValuePair.Create(k, ProgramDocument.Child(doc.Program, k)?.DeepClone()))),
+            doc =>
+            {
+                foreach (var (key, value) in settings)
+                {
+                    ProgramDocument.Put(doc.Program, key, value?.DeepClone());
+                }
+                return null;
+            }, cancellationToken);
+    }
+
+    /// <summary>Adds a new tenant (refused if the id is taken); the loader's rules check the rest.</summary>
+    public Task<ProgramEditResult> AddTenantAsync(string tenantId, JsonObject section, ProgramEditContext context, CancellationToken cancellationToken = default) =>
+        AddOwnerAsync("自治体", tenantId, section, doc => doc.Tenant(tenantId), (doc, s) => doc.PutTenant(tenantId, s), context, cancellationToken);
+
+    /// <summary>Adds a new nurse pool (refused if the id is taken); the loader's rules check the rest.</summary>
+    public Task<ProgramEditResult> AddPoolAsync(string poolId, JsonObject section, ProgramEditContext context, CancellationToken cancellationToken = default) =>
+        AddOwnerAsync("看護師プール", poolId, section, doc => doc.Pool(poolId), (doc, s) => doc.PutPool(poolId, s), context, cancellationToken);
+
+    private Task<ProgramEditResult> AddOwnerAsync(string kind, string id, JsonObject section, Func<ProgramDocument, JsonObject?> find,
+        Action<ProgramDocument, JsonObject> put, ProgramEditContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        id = (id ?? "").Trim();
+        if (id.Length == 0)
+        {
+            return Task.FromResult(ProgramEditResult.Refuse($"{kind}のIDを入力してください。"));
+        }
+        return EditAsync(context, $"{kind}「{id}」の追加", find, doc =>
+        {
+            if (find(doc) is not null)
+            {
+                return $"{kind}のID「{id}」はすでにあります。別のIDにしてください。";
+            }
+            put(doc, (JsonObject)section.DeepClone());
+            return null;
+        }, cancellationToken);
+    }
+
     /// <summary>Adds a staff member to the roster of a tenant or pool, or edits her there (keeping her other keys).</summary>
     public Task<ProgramEditResult> SaveStaffAsync(string dispatcherKey, string staffId, StaffEntry entry, ProgramEditContext context, CancellationToken cancellationToken = default)
     {
