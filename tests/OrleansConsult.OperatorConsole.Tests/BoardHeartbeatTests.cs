@@ -25,10 +25,14 @@ public sealed class BoardHeartbeatTests(ConsoleFixture console)
               const decoder = new TextDecoder();
               let text = '';
               const giveUp = Date.now() + 15000;
+              // One read at a time: a read left pending when the wait ends is awaited again, so no chunk is lost.
+              let pending = reader.read();
               while ((text.match(/: keepalive/g) || []).length < 2 && Date.now() < giveUp) {
-                const next = await Promise.race([reader.read(), new Promise(r => setTimeout(() => r({ timeout: true }), 1000))]);
+                const next = await Promise.race([pending, new Promise(r => setTimeout(() => r(null), 1000))]);
+                if (next === null) continue;
                 if (next.done) break;
-                if (next.value) text += decoder.decode(next.value, { stream: true });
+                text += decoder.decode(next.value, { stream: true });
+                pending = reader.read();
               }
               controller.abort();
               return { status: response.status, type: response.headers.get('content-type'), text };

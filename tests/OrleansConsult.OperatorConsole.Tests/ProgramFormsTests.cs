@@ -69,7 +69,6 @@ public sealed class ProgramFormsTests(ConsoleFixture console)
         await ConsoleFixture.ScreenshotAsync(page, "62-new-tenant-refused");
         Assert.Equal(404, (await page.GotoAsync("/Program/Tenant/niigata-city"))!.Status);
 
-        await page.GoBackAsync();
         await page.GotoAsync("/Program/NewTenant");
         await page.Locator("#tenant-id").FillAsync("niigata-city");
         await page.Locator("#display-name").FillAsync("新潟市");

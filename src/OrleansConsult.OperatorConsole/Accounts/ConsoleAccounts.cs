@@ -164,6 +164,10 @@ public sealed class ConsoleAccounts(
         await audit.AppendAsync(new AuditEntry(actor, AuditActions.AccountRoleChanged, scope.Keys.FirstOrDefault().Id, user.Id, before, Describe(user)), cancellationToken);
     }
 
+    /// <summary>The account with this id if the actor may manage it, else null (so another tenant's account is "not found").</summary>
+    public async Task<ConsoleUser?> FindManagedAsync(ConsoleScope actorScope, string userId) =>
+        await users.FindByIdAsync(userId ?? "") is { } user && actorScope.ManagesAccount(ScopeOf(user)) ? user : null;
+
     /// <summary>The account with this e-mail address, or null (the commands name people by address).</summary>
     public Task<ConsoleUser?> FindByEmailAsync(string email) => users.FindByEmailAsync((email ?? "").Trim());
 

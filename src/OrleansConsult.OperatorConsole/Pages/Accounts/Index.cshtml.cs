@@ -8,7 +8,7 @@ using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.OperatorConsole.Pages.Accounts;
 
-/// <summary>Invite console accounts, change their role and scope, deactivate them, within the signed-in admin's own scope.</summary>
+/// <summary>Invite console accounts and deactivate them (their role and scope change on /Accounts/{id}/Role), within the signed-in admin's own scope.</summary>
 public sealed class AccountsModel(ConsoleAccounts accounts, IConsoleAccess access, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ConsoleUser> Users { get; private set; } = [];
@@ -53,27 +53,9 @@ public sealed class AccountsModel(ConsoleAccounts accounts, IConsoleAccess acces
         return Page();
     }
 
-    /// <summary>Changes her role and scope in place; she signs in again on her next request.</summary>
-    public async Task<IActionResult> OnPostChangeRoleAsync(string userId, string role, string[]? scope)
-    {
-        try
-        {
-            await accounts.ChangeRoleAsync(ConsoleClaims.Actor(User), Scope, userId, role, string.Join(",", scope ?? []));
-            Changed = "役割・範囲を変更しました。本人は次の操作でサインインし直します。";
-        }
-        catch (AccountException ex)
-        {
-            Error = ex.Message;
-        }
-        await LoadAsync();
-        return Page();
-    }
-
-    public string? Changed { get; private set; }
-
-    /// <summary>Whether the scope check box of <paramref name="key"/> starts ticked for this account.</summary>
-    public static bool InScope(ConsoleUser user, string key) =>
-        user.Scope.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(key, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Set by the role page after a change.</summary>
+    [TempData]
+    public string? Notice { get; set; }
 
     public string State(ConsoleUser user) =>
         !user.Active ? "無効"
