@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace OrleansConsult.Abstractions;
 
 /// <summary>The program's versions in the database: append-only, the highest number is in use.</summary>
@@ -18,4 +20,10 @@ public interface IProgramVersionStore
     /// save came first), so two editors never overwrite each other's version.
     /// </summary>
     Task<bool> AddAsync(ProgramVersion version, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="AddAsync(ProgramVersion, CancellationToken)"/>, and <paramref name="alongside"/> writes in the same
+    /// database transaction (the change's audit row): if it throws, the version is not saved either.
+    /// </summary>
+    Task<bool> AddAsync(ProgramVersion version, Func<DbTransaction, CancellationToken, Task> alongside, CancellationToken cancellationToken = default);
 }

@@ -8,7 +8,7 @@ namespace OrleansConsult.Host;
 /// </summary>
 public sealed partial class LoggedProgramChangeAudit(ILogger<LoggedProgramChangeAudit> logger) : IProgramChangeAudit
 {
-    public Task RecordAsync(ProgramChange change, CancellationToken cancellationToken = default)
+    public Task RecordAsync(ProgramChange change, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         LogChange(logger, change.Version, change.Subject);

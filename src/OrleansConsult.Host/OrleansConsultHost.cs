@@ -91,7 +91,7 @@ public static class OrleansConsultHost
         // Read and validate before anything starts: a bad setting stops here with one line.
         var storage = StorageSettings.Load(builder.Configuration);
         var cluster = ClusterSettings.Load(builder.Configuration);
-        var program = ProgramSettings.Load(builder.Configuration, builder.Environment.ContentRootPath);
+        var (program, import) = StartingProgram.Load(builder.Configuration, builder.Environment.ContentRootPath, storage);
         var line = LineSettings.Load(builder.Configuration);
         var protector = KeyRing.Load(builder.Configuration[KeyRing.Setting], storage);
         var management = ManagementPort.Load(builder.Configuration);
@@ -115,7 +115,7 @@ public static class OrleansConsultHost
 
         // The conversation engine's ports: program directory, encrypted transcripts, outbound LINE.
         builder.Services.AddSingleton(new ProgramDirectory(program));
-        AddProgramVersions(builder.Services, builder.Configuration, ProgramSettings.ImportSource(builder.Configuration, builder.Environment.ContentRootPath));
+        AddProgramVersions(builder.Services, builder.Configuration, import);
         builder.Services.TryAddSingleton(sp => new EngineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<SqlTranscriptStore>();

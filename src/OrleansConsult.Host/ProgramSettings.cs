@@ -14,6 +14,10 @@ public static class ProgramSettings
 {
     private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "File", "VersionCheckInterval", "ReloadInterval" };
 
+    /// <summary>Whether a program is configured at all (Program:File or a Program:Tenants section); without one the Host uses the database's newest version.</summary>
+    public static bool IsConfigured(IConfiguration configuration, string contentRoot) =>
+        FilePath(configuration, contentRoot) is not null || configuration.GetSection(ProgramConfigurationLoader.SectionName).GetSection("Tenants").Exists();
+
     public static ProgramConfiguration Load(IConfiguration configuration, string contentRoot)
     {
         if (FilePath(configuration, contentRoot) is { } path)

@@ -6,7 +6,7 @@ namespace OrleansConsult.Host;
 
 /// <summary>
 /// Before the silo starts (registered after the schema migration, ahead of Orleans): on an empty program
-/// table the configured program file is imported as version 1; then the newest saved version is put in
+/// table the configured program file (if one is configured) is imported as version 1; then the newest saved version is put in
 /// use. From then on the database is the truth and the file only an import and export format.
 /// </summary>
 public sealed partial class ProgramStartup(IProgramVersionStore store, ProgramInUse inUse, ProgramImportSource source, TimeProvider time,
@@ -17,7 +17,7 @@ public sealed partial class ProgramStartup(IProgramVersionStore store, ProgramIn
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var current = await store.CurrentAsync(cancellationToken);
-        if (current is null)
+        if (current is null && source.Json is not null)
         {
             // Several pods may start on an empty table at once: the version number is the key, one insert wins.
             if (await store.AddAsync(new ProgramVersion(1, source.Json, ImportAuthor, time.GetUtcNow(), $"{source.Origin} から取り込み"), cancellationToken))

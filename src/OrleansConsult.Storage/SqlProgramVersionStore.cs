@@ -37,11 +37,20 @@ public sealed class SqlProgramVersionStore(Database database) : IProgramVersionS
         return rows;
     }
 
-    public async Task<bool> AddAsync(ProgramVersion version, CancellationToken cancellationToken = default)
+    public Task<bool> AddAsync(ProgramVersion version, CancellationToken cancellationToken = default) =>
+        AddAsync(version, (_, _) => Task.CompletedTask, cancellationToken);
+
+    public async Task<bool> AddAsync(ProgramVersion version, Func<DbTransaction, CancellationToken, Task> alongside, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(alongside);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // SQLite: BEGIN IMMEDIATE, so the audit append in the same transaction never has to upgrade its lock.
+        await using var transaction = database.IsPostgres
+            ? await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
+            : ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         // The number is the key: of two saves based on the same version exactly one inserts.
         command.CommandText = """
             INSERT INTO oc_program_version (version, program_json, author, created_at, comment)
@@ -53,7 +62,15 @@ public sealed class SqlProgramVersionStore(Database database) : IProgramVersionS
         command.Add("author", version.Author);
         command.Add("created", database.Time(version.CreatedAt));
         command.Add("comment", (object?)version.Comment ?? DBNull.Value);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        // An exception here leaves the transaction uncommitted: disposing it rolls the version back.
+        await alongside(transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private async Task<ProgramVersion?> ReadOneAsync(string tail, int? number, CancellationToken cancellationToken)

@@ -57,6 +57,8 @@ public sealed partial class ConsoleFixture : IAsyncLifetime
         _environment["Console__PublicUrl"] = Console.ToString();
         // Sessions are re-checked against their account every few seconds, so every test crosses a re-check.
         _environment["Console__SessionCheckInterval"] = "00:00:03";
+        // The board stream's keepalive comment after 1 s of silence (15 s in production), so a test sees it.
+        _environment["Console__BoardHeartbeat"] = "00:00:01";
         _environment["Management__Port"] = FreePort().ToString();
         _environment["Orleans__SiloPort"] = FreePort().ToString();
         _environment["Orleans__GatewayPort"] = FreePort().ToString();

@@ -7,7 +7,7 @@ namespace OrleansConsult.Grains.Programs;
 /// <summary>
 /// Edits the program at run time: takes a change (the whole program, a tenant or pool, some of its
 /// settings, a staff member), checks the result with the file loader's own rules, saves it as the next
-/// version with its author, records it for the audit log and puts it in use on every silo. A refused
+/// version with its author and its audit entry (one transaction) and puts it in use on every silo. A refused
 /// edit changes nothing and says why in Japanese. Scope (who may edit which tenant) is the caller's.
 /// </summary>
 public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher publisher, IProgramChangeAudit audit, TimeProvider time)
@@ -85,6 +85,53 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
                 }
                 return null;
             }, cancellationToken, _ => dispatcherKey);
+    }
+
+    /// <summary>
+    /// Sets settings of the whole program (e.g. "CrisisWords", "EmergencyContacts" from a form); a null value
+    /// removes the setting (the built-in default applies).
+    /// </summary>
+    public Task<ProgramEditResult> SetNationalAsync(IReadOnlyDictionary<string, JsonNode?> settings, ProgramEditContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return EditAsync(context, "全国共通の" + string.Join("・", settings.Keys.Select(k => ProgramErrorsInJapanese.Path(k))),
+            doc => new JsonObject(settings.Keys.Select(k => KeyValuePair.Create(k, ProgramDocument.Child(doc.Program, k)?.DeepClone()))),
+            doc =>
+            {
+                foreach (var (key, value) in settings)
+                {
+                    ProgramDocument.Put(doc.Program, key, value?.DeepClone());
+                }
+                return null;
+            }, cancellationToken);
+    }
+
+    /// <summary>Adds a new tenant (refused if the id is taken); the loader's rules check the rest.</summary>
+    public Task<ProgramEditResult> AddTenantAsync(string tenantId, JsonObject section, ProgramEditContext context, CancellationToken cancellationToken = default) =>
+        AddOwnerAsync("自治体", tenantId, section, doc => doc.Tenant(tenantId), (doc, s) => doc.PutTenant(tenantId, s), context, cancellationToken);
+
+    /// <summary>Adds a new nurse pool (refused if the id is taken); the loader's rules check the rest.</summary>
+    public Task<ProgramEditResult> AddPoolAsync(string poolId, JsonObject section, ProgramEditContext context, CancellationToken cancellationToken = default) =>
+        AddOwnerAsync("看護師プール", poolId, section, doc => doc.Pool(poolId), (doc, s) => doc.PutPool(poolId, s), context, cancellationToken);
+
+    private Task<ProgramEditResult> AddOwnerAsync(string kind, string id, JsonObject section, Func<ProgramDocument, JsonObject?> find,
+        Action<ProgramDocument, JsonObject> put, ProgramEditContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        id = (id ?? "").Trim();
+        if (id.Length == 0)
+        {
+            return Task.FromResult(ProgramEditResult.Refuse($"{kind}のIDを入力してください。"));
+        }
+        return EditAsync(context, $"{kind}「{id}」の追加", find, doc =>
+        {
+            if (find(doc) is not null)
+            {
+                return $"{kind}のID「{id}」はすでにあります。別のIDにしてください。";
+            }
+            put(doc, (JsonObject)section.DeepClone());
+            return null;
+        }, cancellationToken);
     }
 
     /// <summary>Adds a staff member to the roster of a tenant or pool, or edits her there (keeping her other keys).</summary>
@@ -207,7 +254,9 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
                 return ProgramEditResult.Unchanged;
             }
             var version = new ProgramVersion(current.Number + 1, json, context.Author, time.GetUtcNow(), Trim(context.Comment));
-            if (!await store.AddAsync(version, cancellationToken))
+            var change = new ProgramChange(version.Number, context.Author, subject, show(before), show(after), version.Comment, owner?.Invoke(before));
+            // The version and its audit row are one transaction: no change lands unaudited.
+            if (!await store.AddAsync(version, (transaction, ct) => audit.RecordAsync(change, transaction, ct), cancellationToken))
             {
                 if (context.BasedOn is not null)
                 {
@@ -215,8 +264,6 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
                 }
                 continue;
             }
-            await audit.RecordAsync(new ProgramChange(version.Number, context.Author, subject, show(before), show(after), version.Comment,
-                owner?.Invoke(before)), cancellationToken);
             await publisher.PublishAsync(version);
             return new ProgramEditResult(version.Number, []);
         }

@@ -17,7 +17,7 @@ public sealed class CommandContext
         Configuration = configuration;
         Environment = environment;
         Storage = StorageSettings.Load(configuration);
-        Program = ProgramSettings.Load(configuration, environment.ContentRootPath);
+        Program = StartingProgram.Load(configuration, environment.ContentRootPath, Storage).Program;
         Protector = KeyRing.Load(configuration[KeyRing.Setting], Storage);
         Database = new Database(Storage);
         Directory = new ProgramDirectory(Program);

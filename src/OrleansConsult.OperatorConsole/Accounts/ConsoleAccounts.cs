@@ -9,7 +9,7 @@ using OrleansConsult.OperatorConsole.Identity;
 namespace OrleansConsult.OperatorConsole.Accounts;
 
 /// <summary>
-/// Inviting, setting up and deactivating console accounts, each audited. The actor's scope bounds
+/// Inviting, setting up, changing the role of and deactivating console accounts, each audited. The actor's scope bounds
 /// what it may do (<see cref="ConsoleScope.ManagesAccount"/>); the command line acts as national.
 /// </summary>
 public sealed class ConsoleAccounts(
@@ -30,22 +30,8 @@ public sealed class ConsoleAccounts(
         {
             throw new AccountException($"メールアドレスの形式が正しくありません: {email}");
         }
-        if (ConsoleRoles.Parse(roleName) is not { } role)
-        {
-            throw new AccountException("役割は national, tenant, supervisor, auditor のいずれかです。");
-        }
-        var scope = ConsoleScope.Of(role, scopeText);
-        if (scope.Problem() is { } problem)
-        {
-            throw new AccountException(problem);
-        }
-        foreach (var key in scope.Keys)
-        {
-            if (access.Resolve(key.ToString()) is not { } found || found != key)
-            {
-                throw new AccountException($"自治体またはプール「{key}」はありません。");
-            }
-        }
+        var scope = CheckedScope(roleName, scopeText);
+        var role = scope.Role;
         if (!actorScope.ManagesAccount(scope))
         {
             throw new AccountException("この役割・範囲のアカウントを招待する権限がありません。");
@@ -145,11 +131,73 @@ public sealed class ConsoleAccounts(
         await audit.AppendAsync(new AuditEntry(actor, AuditActions.AccountDeactivated, ScopeOf(user).Keys.FirstOrDefault().Id, user.Id, before, Describe(user)), cancellationToken);
     }
 
+    /// <summary>
+    /// Changes an account's role and scope in place (audited, before and after). Her sessions end (new security
+    /// stamp), so her next request signs in again with the new role; the actor must manage both the old and the new.
+    /// </summary>
+    public async Task ChangeRoleAsync(string actor, ConsoleScope actorScope, string userId, string roleName, string scopeText, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || !actorScope.ManagesAccount(ScopeOf(user)))
+        {
+            throw new AccountException("アカウントが見つかりません。");
+        }
+        if (string.Equals(user.UserName, actor, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AccountException("自分自身の役割は変更できません。別の全国管理者に依頼してください。");
+        }
+        var scope = CheckedScope(roleName, scopeText);
+        if (!actorScope.ManagesAccount(scope))
+        {
+            throw new AccountException("この役割・範囲に変更する権限がありません。");
+        }
+        var newRole = ConsoleRoles.Name(scope.Role);
+        if (user.Role == newRole && user.Scope == scope.Text)
+        {
+            return;
+        }
+        var before = Describe(user);
+        user.Role = newRole;
+        user.Scope = scope.Text;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        await audit.AppendAsync(new AuditEntry(actor, AuditActions.AccountRoleChanged, scope.Keys.FirstOrDefault().Id, user.Id, before, Describe(user)), cancellationToken);
+    }
+
+    /// <summary>The account with this id if the actor may manage it, else null (so another tenant's account is "not found").</summary>
+    public async Task<ConsoleUser?> FindManagedAsync(ConsoleScope actorScope, string userId) =>
+        await users.FindByIdAsync(userId ?? "") is { } user && actorScope.ManagesAccount(ScopeOf(user)) ? user : null;
+
+    /// <summary>The account with this e-mail address, or null (the commands name people by address).</summary>
+    public Task<ConsoleUser?> FindByEmailAsync(string email) => users.FindByEmailAsync((email ?? "").Trim());
+
     /// <summary>The accounts the actor may manage (national: all).</summary>
     public async Task<IReadOnlyList<ConsoleUser>> ListAsync(ConsoleScope actorScope, CancellationToken cancellationToken = default)
     {
         var all = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
         return all.Where(u => actorScope.ManagesAccount(ScopeOf(u))).OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>A role and scope as typed (role name, "toyama,takaoka" or "pool:x"), checked: fits the role, names existing tenants and pools.</summary>
+    private ConsoleScope CheckedScope(string roleName, string scopeText)
+    {
+        if (ConsoleRoles.Parse(roleName) is not { } role)
+        {
+            throw new AccountException("役割は national, tenant, supervisor, auditor のいずれかです。");
+        }
+        var scope = ConsoleScope.Of(role, scopeText);
+        if (scope.Problem() is { } problem)
+        {
+            throw new AccountException(problem);
+        }
+        foreach (var key in scope.Keys)
+        {
+            if (access.Resolve(key.ToString()) is not { } found || found != key)
+            {
+                throw new AccountException($"自治体またはプール「{key}」はありません。");
+            }
+        }
+        return scope;
     }
 
     public static ConsoleScope ScopeOf(ConsoleUser user) => ConsoleScope.Of(ConsoleRoles.Parse(user.Role) ?? ConsoleRole.Auditor, user.Scope);

@@ -12,6 +12,7 @@ public static class AuditActionLabels
         [AuditActions.AccountInvited] = "アカウント招待",
         [AuditActions.AccountSetUp] = "アカウント設定完了",
         [AuditActions.AccountDeactivated] = "アカウント無効化",
+        [AuditActions.AccountRoleChanged] = "アカウントの役割・範囲変更",
         [AuditActions.AuditExported] = "監査ログ出力",
         [AuditActions.StaffInvitationIssued] = "スタッフ招待発行",
         [AuditActions.StaffInvitationRevoked] = "スタッフ招待取消",

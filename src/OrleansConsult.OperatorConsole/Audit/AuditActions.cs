@@ -10,6 +10,7 @@ public static class AuditActions
     public const string AccountInvited = "account.invited";
     public const string AccountSetUp = "account.set-up";
     public const string AccountDeactivated = "account.deactivated";
+    public const string AccountRoleChanged = "account.role-changed";
     public const string AuditExported = "audit.exported";
     public const string StaffInvitationIssued = "staff-invitation.issued";
     public const string StaffInvitationRevoked = "staff-invitation.revoked";

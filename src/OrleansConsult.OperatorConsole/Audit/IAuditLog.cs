@@ -9,6 +9,9 @@ public interface IAuditLog
 {
     Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>Appends inside the caller's transaction on the same database; the row lands only if that transaction commits.</summary>
+    Task<AuditRecord> AppendAsync(System.Data.Common.DbTransaction transaction, AuditEntry entry, CancellationToken cancellationToken = default);
+
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditFilter filter, CancellationToken cancellationToken = default);
 

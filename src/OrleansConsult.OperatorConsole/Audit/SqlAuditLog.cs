@@ -21,6 +21,16 @@ public sealed class SqlAuditLog(Database database, TimeProvider clock) : IAuditL
         await using var transaction = database.IsPostgres
             ? await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken)
             : ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false);
+        var record = await AppendAsync(transaction, entry, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return record;
+    }
+
+    public async Task<AuditRecord> AppendAsync(DbTransaction transaction, AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(entry);
+        var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has no connection.");
         if (database.IsPostgres)
         {
             await using var lockCommand = Command(connection, transaction, $"SELECT pg_advisory_xact_lock({AppendLockKey})");
@@ -56,7 +66,6 @@ public sealed class SqlAuditLog(Database database, TimeProvider clock) : IAuditL
             Add(insert, "hash", hash);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return new AuditRecord(seq, at, entry.Actor, entry.Action, entry.Tenant, entry.Target, entry.BeforeJson, entry.AfterJson, prevHash, hash);
     }
 

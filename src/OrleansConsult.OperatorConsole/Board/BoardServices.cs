@@ -12,6 +12,7 @@ public static class BoardServices
         services.AddSingleton<BoardFeed>();
         services.AddSingleton<StaffPresenceService>();
         services.AddSingleton<BoardScope>();
+        services.AddSingleton(sp => BoardHeartbeat.Load(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddSingleton<IConsoleEndpoints, BoardEndpoints>();
         return services;
     }

@@ -59,6 +59,18 @@ public static partial class ProgramFormText
             : null;
     });
 
+    public static string EmergencyContacts(JsonNode? contacts) => Join(Items(contacts).Select(c =>
+        $"{Text(Child(c, "Label"))} | {Text(Child(c, "Number"))} | {Text(Child(c, "Note"))}"));
+
+    /// <summary>"名称 | 番号 | いつ掛けるか" (the note may be left out).</summary>
+    public static JsonArray ParseEmergencyContacts(string? text, string label, List<string> errors) => Parse(text, label, errors, "名称 | 番号 | いつ掛けるか", line =>
+    {
+        var parts = Parts(line);
+        return parts.Length is 2 or 3 && parts[0].Length > 0 && parts[1].Length > 0
+            ? new JsonObject { ["Label"] = parts[0], ["Number"] = parts[1], ["Note"] = parts.Length == 3 ? parts[2] : "" }
+            : null;
+    });
+
     public static string Faq(JsonNode? faq) => Join(Items(faq).Select(f =>
         $"{Text(Child(f, "Question"))} | {Text(Child(f, "Answer"))} | {string.Join(", ", Strings(Child(f, "Keywords")))}"));
 

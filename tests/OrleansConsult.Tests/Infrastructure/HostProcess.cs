@@ -74,6 +74,27 @@ public sealed class HostProcess : IAsyncDisposable
         return new HostProcess(_info, HttpPort, GatewayPort);
     }
 
+    /// <summary>Runs a Host command (admin add …) with this process's settings, as an operator in its pod would; exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "OrleansConsult.Host.dll"), .. args])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var (name, value) in _info.Environment)
+        {
+            info.Environment[name] = value;
+        }
+        using var command = Process.Start(info)!;
+        var output = command.StandardOutput.ReadToEndAsync();
+        var error = command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        return (command.ExitCode, await output + await error);
+    }
+
     public Task<bool> WaitReadyAsync(TimeSpan limit) => Eventually.TrueAsync(async () =>
         !_process.HasExited && (await Http.GetAsync("/readyz")).IsSuccessStatusCode, limit);
 

@@ -8,7 +8,7 @@ public sealed class RecordingProgramChangeAudit : IProgramChangeAudit
 {
     public ConcurrentQueue<ProgramChange> Changes { get; } = new();
 
-    public Task RecordAsync(ProgramChange change, CancellationToken cancellationToken = default)
+    public Task RecordAsync(ProgramChange change, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken = default)
     {
         Changes.Enqueue(change);
         return Task.CompletedTask;

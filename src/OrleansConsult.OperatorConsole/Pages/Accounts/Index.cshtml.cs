@@ -8,7 +8,7 @@ using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.OperatorConsole.Pages.Accounts;
 
-/// <summary>Invite and deactivate console accounts, within the signed-in admin's own scope.</summary>
+/// <summary>Invite console accounts and deactivate them (their role and scope change on /Accounts/{id}/Role), within the signed-in admin's own scope.</summary>
 public sealed class AccountsModel(ConsoleAccounts accounts, IConsoleAccess access, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ConsoleUser> Users { get; private set; } = [];
@@ -52,6 +52,10 @@ public sealed class AccountsModel(ConsoleAccounts accounts, IConsoleAccess acces
         await LoadAsync();
         return Page();
     }
+
+    /// <summary>Set by the role page after a change.</summary>
+    [TempData]
+    public string? Notice { get; set; }
 
     public string State(ConsoleUser user) =>
         !user.Active ? "無効"
