@@ -150,8 +150,23 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
         if (filter.Closed is { } closed) where.Add(closed ? "closed_at IS NOT NULL" : "closed_at IS NULL");
         if (filter.Urgent is { } urgent) where.Add(urgent ? "urgent = 1" : "urgent = 0");
         if (filter.UnclassifiedOnly) where.Add("classified = 0");
+        if (filter.Topic is { } topic)
+        {
+            where.Add("EXISTS (SELECT 1 FROM oc_case_label l WHERE l.case_id = oc_case_record.case_id AND l.kind = 'topic' AND l.value = @topic)");
+            values.Add(("topic", topic));
+        }
+        if (filter.ReferralStatus == CaseRecordFilter.NoReferral)
+        {
+            where.Add("NOT EXISTS (SELECT 1 FROM oc_case_referral f WHERE f.case_id = oc_case_record.case_id)");
+        }
+        else if (filter.ReferralStatus is { } status)
+        {
+            where.Add("EXISTS (SELECT 1 FROM oc_case_referral f WHERE f.case_id = oc_case_record.case_id AND f.status = @status)");
+            values.Add(("status", status));
+        }
+        values.Add(("offset", Math.Max(0, filter.Offset)));
         return ReadRecordsAsync(
-            $"SELECT {Columns} FROM oc_case_record WHERE {string.Join(" AND ", where)} ORDER BY opened_at DESC, case_id LIMIT @max",
+            $"SELECT {Columns} FROM oc_case_record WHERE {string.Join(" AND ", where)} ORDER BY opened_at DESC, case_id LIMIT @max OFFSET @offset",
             cancellationToken, [.. values]);
     }
 
