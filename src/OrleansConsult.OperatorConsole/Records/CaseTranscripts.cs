@@ -14,6 +14,12 @@ namespace OrleansConsult.OperatorConsole.Records;
 /// </summary>
 public sealed class CaseTranscripts(ITranscriptStore transcripts, IConsoleAccess access, IAuditLog audit)
 {
+    // The auditor reads the reason as typed (Japanese), not as \u escapes.
+    private static readonly JsonSerializerOptions Readable = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     public bool MayRead(ClaimsPrincipal user, CaseRecord record) =>
         record.Channel == CaseChannels.Line && TranscriptAccessPolicy.MayRead(access.ScopeOf(user), record.TenantId);
 
@@ -35,7 +41,7 @@ public sealed class CaseTranscripts(ITranscriptStore transcripts, IConsoleAccess
         }
         // Logged before anything is read: an opening the audit log cannot record does not happen.
         await audit.AppendAsync(new AuditEntry(ConsoleClaims.Actor(user), RecordsAuditActions.TranscriptOpened, record.TenantId, record.CaseId,
-            AfterJson: JsonSerializer.Serialize(new { reason = TranscriptReason.Normalize(reason) })), cancellationToken);
+            AfterJson: JsonSerializer.Serialize(new { reason = TranscriptReason.Normalize(reason) }, Readable)), cancellationToken);
         var entries = await transcripts.ReadAsync(record.CaseId, cancellationToken);
         return new TranscriptOpening(entries.Select(e => new TranscriptLine(e.At, Side(e.Author), e.Text)).ToList(), null);
     }
