@@ -10,7 +10,7 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
     private const string Columns = """
         case_id, tenant_id, consultee, channel, opened_at, first_answered_at, closed_at, time_band, urgent,
         answered_by, answered_by_pool, left_message, left_message_answered_at, survey_score, duration_minutes,
-        classified, age_band, pregnancy_weeks
+        classified, age_band, pregnancy_weeks, first_wait_us, left_wait_us
         """;
 
     public async Task SaveAsync(CaseRecord record, CancellationToken cancellationToken = default)
@@ -23,7 +23,7 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
             command.CommandText = $"""
                 INSERT INTO oc_case_record ({Columns})
                 VALUES (@case, @tenant, @consultee, @channel, @opened, @answered, @closed, @band, @urgent,
-                        @by, @pool, @left, @leftAnswered, @survey, @duration, @classified, @age, @weeks)
+                        @by, @pool, @left, @leftAnswered, @survey, @duration, @classified, @age, @weeks, @firstWait, @leftWait)
                 ON CONFLICT (case_id) DO UPDATE SET
                     tenant_id = excluded.tenant_id, consultee = excluded.consultee, channel = excluded.channel,
                     opened_at = excluded.opened_at, first_answered_at = excluded.first_answered_at,
@@ -31,7 +31,8 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
                     answered_by = excluded.answered_by, answered_by_pool = excluded.answered_by_pool,
                     left_message = excluded.left_message, left_message_answered_at = excluded.left_message_answered_at,
                     survey_score = excluded.survey_score, duration_minutes = excluded.duration_minutes,
-                    classified = excluded.classified, age_band = excluded.age_band, pregnancy_weeks = excluded.pregnancy_weeks
+                    classified = excluded.classified, age_band = excluded.age_band, pregnancy_weeks = excluded.pregnancy_weeks,
+                    first_wait_us = excluded.first_wait_us, left_wait_us = excluded.left_wait_us
                 """;
             AddRecord(command, record);
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -47,7 +48,7 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
         command.CommandText = $"""
             INSERT INTO oc_case_record ({Columns})
             VALUES (@case, @tenant, @consultee, @channel, @opened, @answered, @closed, @band, @urgent,
-                    @by, @pool, @left, @leftAnswered, @survey, @duration, @classified, @age, @weeks)
+                    @by, @pool, @left, @leftAnswered, @survey, @duration, @classified, @age, @weeks, @firstWait, @leftWait)
             ON CONFLICT (case_id) DO NOTHING
             """;
         AddRecord(command, record with { Classification = null });
@@ -58,12 +59,30 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
         ExecuteAsync("UPDATE oc_case_record SET left_message = 1 WHERE case_id = @case AND first_answered_at IS NULL",
             cancellationToken, ("case", caseId));
 
-    public Task FirstAnsweredAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("""
-            UPDATE oc_case_record SET first_answered_at = @at, answered_by = @by, answered_by_pool = @pool,
-                left_message_answered_at = CASE WHEN left_message = 1 THEN @at ELSE left_message_answered_at END
+    public async Task FirstAnsweredAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, CancellationToken cancellationToken = default)
+    {
+        // The wait is stored with the answer (the report's percentiles rank it in SQL); opened_at never changes once written.
+        DateTimeOffset opened;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT opened_at FROM oc_case_record WHERE case_id = @case";
+            read.Add("case", caseId);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return; // no record: nothing to answer
+            opened = database.ReadTime(reader, 0);
+        }
+        await ExecuteAsync("""
+            UPDATE oc_case_record SET first_answered_at = @at, first_wait_us = @wait, answered_by = @by, answered_by_pool = @pool,
+                left_message_answered_at = CASE WHEN left_message = 1 THEN @at ELSE left_message_answered_at END,
+                left_wait_us = CASE WHEN left_message = 1 THEN @wait ELSE left_wait_us END
             WHERE case_id = @case AND first_answered_at IS NULL
-            """, cancellationToken, ("case", caseId), ("at", database.Time(at)), ("by", answeredBy), ("pool", byPool ? 1 : 0));
+            """, cancellationToken, ("case", caseId), ("at", database.Time(at)), ("wait", WaitMicroseconds(opened, at)),
+            ("by", answeredBy), ("pool", byPool ? 1 : 0));
+    }
+
+    /// <summary>From opened to answered in whole microseconds (PostgreSQL keeps times to the microsecond).</summary>
+    public static long WaitMicroseconds(DateTimeOffset opened, DateTimeOffset answered) => answered.UtcTicks / 10 - opened.UtcTicks / 10;
 
     public Task ClosedAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE oc_case_record SET closed_at = @at WHERE case_id = @case AND closed_at IS NULL",
@@ -150,8 +169,23 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
         if (filter.Closed is { } closed) where.Add(closed ? "closed_at IS NOT NULL" : "closed_at IS NULL");
         if (filter.Urgent is { } urgent) where.Add(urgent ? "urgent = 1" : "urgent = 0");
         if (filter.UnclassifiedOnly) where.Add("classified = 0");
+        if (filter.Topic is { } topic)
+        {
+            where.Add("EXISTS (SELECT 1 FROM oc_case_label l WHERE l.case_id = oc_case_record.case_id AND l.kind = 'topic' AND l.value = @topic)");
+            values.Add(("topic", topic));
+        }
+        if (filter.ReferralStatus == CaseRecordFilter.NoReferral)
+        {
+            where.Add("NOT EXISTS (SELECT 1 FROM oc_case_referral f WHERE f.case_id = oc_case_record.case_id)");
+        }
+        else if (filter.ReferralStatus is { } status)
+        {
+            where.Add("EXISTS (SELECT 1 FROM oc_case_referral f WHERE f.case_id = oc_case_record.case_id AND f.status = @status)");
+            values.Add(("status", status));
+        }
+        values.Add(("offset", Math.Max(0, filter.Offset)));
         return ReadRecordsAsync(
-            $"SELECT {Columns} FROM oc_case_record WHERE {string.Join(" AND ", where)} ORDER BY opened_at DESC, case_id LIMIT @max",
+            $"SELECT {Columns} FROM oc_case_record WHERE {string.Join(" AND ", where)} ORDER BY opened_at DESC, case_id LIMIT @max OFFSET @offset",
             cancellationToken, [.. values]);
     }
 
@@ -213,6 +247,8 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
         command.Add("classified", record.Classification is null ? 0 : 1);
         command.Add("age", (object?)record.Classification?.AgeBand ?? DBNull.Value);
         command.Add("weeks", (object?)record.Classification?.PregnancyWeeks ?? DBNull.Value);
+        command.Add("firstWait", record.FirstAnsweredAt is { } answered ? (object)WaitMicroseconds(record.OpenedAt, answered) : DBNull.Value);
+        command.Add("leftWait", record.LeftMessageAnsweredAt is { } left ? (object)WaitMicroseconds(record.OpenedAt, left) : DBNull.Value);
     }
 
     private object OptionalTime(DateTimeOffset? value) => value is { } v ? database.Time(v) : DBNull.Value;

@@ -5,10 +5,12 @@ using OrleansConsult.Abstractions.Records;
 namespace OrleansConsult.Storage;
 
 /// <summary>
-/// Computes the monthly report from the case records. Counts are SQL that runs the same on SQLite and
-/// PostgreSQL (integers and GROUP BY only); percentiles and the survey average are taken in C# from the
-/// rows, so both databases give the same cells. Rows follow the tenant's lists, then any other stored value
-/// in ordinal order, so the same period always gives the same tables.
+/// Computes the monthly report from the case records. Everything is SQL that runs the same on SQLite and
+/// PostgreSQL (integers, GROUP BY, ROW_NUMBER): the wait percentiles are the nearest ranks of the stored waits
+/// (first_wait_us, left_wait_us), picked in the database; the survey average is divided in C# from two integers, so
+/// both databases give the same cells. Queries that scan the same rows are merged (totals with the survey, 年代 with
+/// 妊娠週数, both label kinds) so a national year is a handful of passes. Rows follow the tenant's lists, then any
+/// other stored value in ordinal order, so the same period always gives the same tables.
 /// </summary>
 public sealed class SqlCaseReport(Database database)
 {
@@ -22,30 +24,63 @@ public sealed class SqlCaseReport(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var scope = new Scope(database, connection, tenantId, from, to);
 
+        // One pass for the totals, the survey, unclassified and left messages: [cases, people, answers, score sum, unclassified, left].
+        var totals = (await scope.RowsAsync($"""
+            SELECT '', COUNT(*), COUNT(DISTINCT r.consultee), COUNT(r.survey_score), COALESCE(SUM(r.survey_score), 0),
+                   COALESCE(SUM(CASE WHEN r.classified = 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(r.left_message), 0)
+            FROM oc_case_record r WHERE {scope.Where}
+            """, cancellationToken))[0].Numbers;
+        var choices = await scope.RowsAsync($"""
+            SELECT COALESCE(r.age_band, '{Unclassified}'), COALESCE(r.pregnancy_weeks, '{Unclassified}'), COUNT(*)
+            FROM oc_case_record r WHERE {scope.Where} GROUP BY r.age_band, r.pregnancy_weeks
+            """, cancellationToken, keys: 2);
+        var labels = await scope.RowsAsync($"""
+            SELECT l.kind, l.value, COUNT(*) FROM oc_case_label l JOIN oc_case_record r ON r.case_id = l.case_id
+            WHERE {scope.Where} GROUP BY l.kind, l.value
+            """, cancellationToken, keys: 2);
+
         var tables = new List<ReportTable>
         {
-            await ChannelsAsync(scope, cancellationToken),
+            await ChannelsAsync(scope, totals, cancellationToken),
             await TimeBandsAsync(scope, cancellationToken),
-            await SingleChoiceAsync(scope, "年代", "age_band", lists.AgeBands, cancellationToken),
-            await SingleChoiceAsync(scope, "妊娠週数", "pregnancy_weeks", lists.PregnancyWeeks, cancellationToken),
-            await LabelsAsync(scope, "相談内容", "topic", lists.Topics, cancellationToken),
-            await LabelsAsync(scope, "対応", "action", lists.Actions, cancellationToken),
+            SingleChoice("年代", lists.AgeBands, choices, 0),
+            SingleChoice("妊娠週数", lists.PregnancyWeeks, choices, 1),
+            Labels("相談内容", "topic", lists.Topics, labels),
+            Labels("対応", "action", lists.Actions, labels),
         };
         tables.AddRange(await ReferralsAsync(scope, lists, cancellationToken));
-        tables.Add(await LeftMessagesAsync(scope, cancellationToken));
+        tables.Add(await LeftMessagesAsync(scope, totals[5], cancellationToken));
         tables.Add(await PoolAsync(scope, cancellationToken));
-        tables.Add(await AnswersAsync(scope, cancellationToken));
+        tables.Add(await AnswersAsync(scope, totals, cancellationToken));
         return new CaseReport(tenantId, period, producedAt, producedBy, tables);
     }
 
-    private static async Task<ReportTable> ChannelsAsync(Scope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// 延べ件数 per period and channel (the report page's chart by month): one pass over the records of the whole span,
+    /// each period a SUM of its bounds, so the SQL is the same on both databases. Limited to the tenant like the report.
+    /// </summary>
+    public async Task<ReportTable> CountsByPeriodAsync(
+        string? tenantId, IReadOnlyList<(string Label, DateTimeOffset From, DateTimeOffset To)> periods, CancellationToken cancellationToken = default)
+    {
+        if (periods.Count == 0) return new ReportTable("月別件数", ["月", .. CaseChannels.All, Total], []);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var scope = new Scope(database, connection, tenantId, periods.Min(p => p.From), periods.Max(p => p.To));
+        var sums = string.Join(", ", periods.Select((_, i) => $"SUM(CASE WHEN r.opened_at >= @p{i}f AND r.opened_at < @p{i}t THEN 1 ELSE 0 END)"));
+        var bounds = periods.SelectMany((p, i) => new[] { ($"p{i}f", database.Time(p.From)), ($"p{i}t", database.Time(p.To)) }).ToArray();
+        var byChannel = await scope.RowsAsync($"SELECT r.channel, {sums} FROM oc_case_record r WHERE {scope.Where} GROUP BY r.channel", cancellationToken, bounds);
+        var channels = Ordered(CaseChannels.All, byChannel.Select(c => c.Key)).ToList();
+        var rows = periods.Select((p, i) =>
+            (IReadOnlyList<string>)[p.Label, .. channels.Select(c => Count(Find(byChannel, c, i + 1))), Count(byChannel.Sum(c => c.Numbers[i]))]).ToList();
+        return new ReportTable("月別件数", ["月", .. channels, Total], rows);
+    }
+
+    private static async Task<ReportTable> ChannelsAsync(Scope scope, long[] totals, CancellationToken cancellationToken)
     {
         var byChannel = await scope.RowsAsync(
             $"SELECT r.channel, COUNT(*), COUNT(DISTINCT r.consultee) FROM oc_case_record r WHERE {scope.Where} GROUP BY r.channel", cancellationToken);
-        var total = (await scope.RowsAsync($"SELECT '', COUNT(*), COUNT(DISTINCT r.consultee) FROM oc_case_record r WHERE {scope.Where}", cancellationToken))[0];
         var rows = Ordered(CaseChannels.All, byChannel.Select(r => r.Key))
             .Select(c => Row(c, Find(byChannel, c, 1), Find(byChannel, c, 2)))
-            .Append(Row(Total, total.Numbers[0], total.Numbers[1]))
+            .Append(Row(Total, totals[0], totals[1]))
             .ToList();
         return new ReportTable("件数", ["経路", "延べ件数", "実人数"], rows);
     }
@@ -61,20 +96,17 @@ public sealed class SqlCaseReport(Database database)
         return new ReportTable("時間帯", ["時間帯", "延べ件数", "実人数"], rows);
     }
 
-    private static async Task<ReportTable> SingleChoiceAsync(Scope scope, string title, string column, IReadOnlyList<string> list, CancellationToken cancellationToken)
+    /// <summary>One single-choice part of the classification, summed from the 年代 × 妊娠週数 counts (<paramref name="part"/> 0 or 1).</summary>
+    private static ReportTable SingleChoice(string title, IReadOnlyList<string> list, IReadOnlyList<Counted> pairs, int part)
     {
-        var counts = await scope.RowsAsync(
-            $"SELECT COALESCE(r.{column}, '{Unclassified}'), COUNT(*) FROM oc_case_record r WHERE {scope.Where} GROUP BY COALESCE(r.{column}, '{Unclassified}')",
-            cancellationToken);
+        var counts = pairs.GroupBy(p => p.Keys[part]).Select(g => new Counted([g.Key], [g.Sum(p => p.Numbers[0])])).ToList();
         var rows = Ordered([.. list, Unclassified], counts.Select(r => r.Key)).Select(v => Row(v, Find(counts, v, 1))).ToList();
         return new ReportTable(title, [title, "件数"], rows);
     }
 
-    private static async Task<ReportTable> LabelsAsync(Scope scope, string title, string kind, IReadOnlyList<string> list, CancellationToken cancellationToken)
+    private static ReportTable Labels(string title, string kind, IReadOnlyList<string> list, IReadOnlyList<Counted> labels)
     {
-        var counts = await scope.RowsAsync(
-            $"SELECT l.value, COUNT(*) FROM oc_case_label l JOIN oc_case_record r ON r.case_id = l.case_id WHERE l.kind = '{kind}' AND {scope.Where} GROUP BY l.value",
-            cancellationToken);
+        var counts = labels.Where(l => l.Keys[0] == kind).Select(l => new Counted([l.Keys[1]], l.Numbers)).ToList();
         var rows = Ordered(list, counts.Select(r => r.Key)).Select(v => Row(v, Find(counts, v, 1))).ToList();
         return new ReportTable(title, [title, "件数"], rows);
     }
@@ -103,17 +135,15 @@ public sealed class SqlCaseReport(Database database)
         return [referrals, accompaniment];
     }
 
-    private static async Task<ReportTable> LeftMessagesAsync(Scope scope, CancellationToken cancellationToken)
+    private static async Task<ReportTable> LeftMessagesAsync(Scope scope, long left, CancellationToken cancellationToken)
     {
-        var pairs = await scope.TimesAsync(
-            $"SELECT r.opened_at, r.left_message_answered_at FROM oc_case_record r WHERE r.left_message = 1 AND {scope.Where}", cancellationToken);
-        var waits = pairs.Where(p => p.Second is not null).Select(p => p.Second!.Value - p.First).ToList();
+        var waits = await RanksAsync(scope, "left_wait_us", "r.left_message = 1", cancellationToken);
         return new ReportTable("伝言", ["項目", "値"],
         [
-            Row("伝言（件）", pairs.Count),
+            Row("伝言（件）", left),
             Row("回答済み（件）", waits.Count),
-            ["回答まで 中央値（分）", Minutes(Percentile(waits, 0.5))],
-            ["回答まで 90%（分）", Minutes(Percentile(waits, 0.9))],
+            ["回答まで 中央値（分）", Minutes(waits.Median)],
+            ["回答まで 90%（分）", Minutes(waits.Ninety)],
         ]);
     }
 
@@ -127,33 +157,37 @@ public sealed class SqlCaseReport(Database database)
         return new ReportTable("全国プール対応", ["プール", "件数"], rows);
     }
 
-    private static async Task<ReportTable> AnswersAsync(Scope scope, CancellationToken cancellationToken)
+    private static async Task<ReportTable> AnswersAsync(Scope scope, long[] totals, CancellationToken cancellationToken)
     {
-        var pairs = await scope.TimesAsync(
-            $"SELECT r.opened_at, r.first_answered_at FROM oc_case_record r WHERE r.first_answered_at IS NOT NULL AND r.channel = '{CaseChannels.Line}' AND {scope.Where}",
-            cancellationToken);
-        var waits = pairs.Select(p => p.Second!.Value - p.First).ToList();
-        var survey = (await scope.RowsAsync(
-            $"SELECT '', COUNT(r.survey_score), COALESCE(SUM(r.survey_score), 0), SUM(CASE WHEN r.classified = 0 THEN 1 ELSE 0 END) FROM oc_case_record r WHERE {scope.Where}",
-            cancellationToken))[0];
-        var average = survey.Numbers[0] == 0 ? "-" : ((decimal)survey.Numbers[1] / survey.Numbers[0]).ToString("0.00", CultureInfo.InvariantCulture);
+        var waits = await RanksAsync(scope, "first_wait_us", $"r.channel = '{CaseChannels.Line}'", cancellationToken);
+        var (answers, scoreSum, unclassified) = (totals[2], totals[3], totals[4]);
+        var average = answers == 0 ? "-" : ((decimal)scoreSum / answers).ToString("0.00", CultureInfo.InvariantCulture);
         return new ReportTable("応答・満足度", ["項目", "値"],
         [
-            ["初回応答まで 中央値（分）", Minutes(Percentile(waits, 0.5))],
-            ["初回応答まで 90%（分）", Minutes(Percentile(waits, 0.9))],
-            Row("アンケート回答（件）", survey.Numbers[0]),
+            ["初回応答まで 中央値（分）", Minutes(waits.Median)],
+            ["初回応答まで 90%（分）", Minutes(waits.Ninety)],
+            Row("アンケート回答（件）", answers),
             ["アンケート平均", average],
-            Row("未分類（件）", survey.Numbers[2]),
+            Row("未分類（件）", unclassified),
         ]);
     }
 
-    /// <summary>Nearest-rank percentile (the smallest wait that at least p of the waits do not exceed).</summary>
-    public static TimeSpan? Percentile(IReadOnlyCollection<TimeSpan> values, double p)
+    /// <summary>
+    /// How many waits <paramref name="column"/> holds in scope, and its nearest-rank 50 % and 90 % (the k-th smallest,
+    /// k = ceil(n × p), in integer arithmetic): the database ranks them and returns at most two rows.
+    /// </summary>
+    private static async Task<(long Count, TimeSpan? Median, TimeSpan? Ninety)> RanksAsync(Scope scope, string column, string condition, CancellationToken cancellationToken)
     {
-        if (values.Count == 0) return null;
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(p * sorted.Count);
-        return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
+        var ranked = await scope.RowsAsync($"""
+            SELECT '', x.rn, x.n, x.w FROM (
+                SELECT r.{column} AS w, ROW_NUMBER() OVER (ORDER BY r.{column}) AS rn, COUNT(*) OVER () AS n
+                FROM oc_case_record r WHERE r.{column} IS NOT NULL AND {condition} AND {scope.Where}) x
+            WHERE x.rn = (x.n * 50 + 99) / 100 OR x.rn = (x.n * 90 + 99) / 100
+            """, cancellationToken);
+        if (ranked.Count == 0) return (0, null, null);
+        var n = ranked[0].Numbers[1];
+        TimeSpan At(long rank) => TimeSpan.FromTicks(ranked.First(r => r.Numbers[0] == rank).Numbers[2] * 10);
+        return (n, At((n * 50 + 99) / 100), At((n * 90 + 99) / 100));
     }
 
     public static string Minutes(TimeSpan? value) =>
@@ -173,7 +207,11 @@ public sealed class SqlCaseReport(Database database)
     private static IReadOnlyList<string> Row(string label, params long?[] values) =>
         [label, .. values.Select(v => v is { } n ? Count(n) : "")];
 
-    private sealed record Counted(string Key, long[] Numbers);
+    /// <summary>A row of counts under its key columns (<see cref="Key"/> is the first).</summary>
+    private sealed record Counted(string[] Keys, long[] Numbers)
+    {
+        public string Key => Keys[0];
+    }
 
     /// <summary>The tenant (or nation) and period every query of one report is limited to.</summary>
     private sealed class Scope(Database database, DbConnection connection, string? tenantId, DateTimeOffset from, DateTimeOffset to)
@@ -182,31 +220,24 @@ public sealed class SqlCaseReport(Database database)
             ? "r.opened_at >= @from AND r.opened_at < @to"
             : "r.tenant_id = @tenant AND r.opened_at >= @from AND r.opened_at < @to";
 
-        public async Task<IReadOnlyList<Counted>> RowsAsync(string sql, CancellationToken cancellationToken)
+        /// <summary>Rows of <paramref name="keys"/> text columns followed by integers (a null integer reads as 0).</summary>
+        public async Task<IReadOnlyList<Counted>> RowsAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] more) =>
+            await RowsAsync(sql, cancellationToken, 1, more);
+
+        public async Task<IReadOnlyList<Counted>> RowsAsync(string sql, CancellationToken cancellationToken, int keys, params (string Name, object Value)[] more)
         {
             await using var command = Command(sql);
+            foreach (var (name, value) in more) command.Add(name, value);
             var rows = new List<Counted>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var numbers = new long[reader.FieldCount - 1];
-                for (var i = 1; i < reader.FieldCount; i++)
+                var numbers = new long[reader.FieldCount - keys];
+                for (var i = keys; i < reader.FieldCount; i++)
                 {
-                    numbers[i - 1] = reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+                    numbers[i - keys] = reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
                 }
-                rows.Add(new Counted(reader.GetString(0), numbers));
-            }
-            return rows;
-        }
-
-        public async Task<IReadOnlyList<(DateTimeOffset First, DateTimeOffset? Second)>> TimesAsync(string sql, CancellationToken cancellationToken)
-        {
-            await using var command = Command(sql);
-            var rows = new List<(DateTimeOffset, DateTimeOffset?)>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add((database.ReadTime(reader, 0), reader.IsDBNull(1) ? null : database.ReadTime(reader, 1)));
+                rows.Add(new Counted(Enumerable.Range(0, keys).Select(reader.GetString).ToArray(), numbers));
             }
             return rows;
         }

@@ -21,6 +21,8 @@ public static class AuditActionLabels
         [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.Classified] = "相談記録の分類",
         [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.ReferralSaved] = "つなぎ先の記録",
         [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.ReportExported] = "月次報告の出力",
+        [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.TranscriptOpened] = "会話記録の閲覧",
+        [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.TranscriptRefused] = "会話記録の閲覧拒否",
     };
 
     public static IReadOnlyDictionary<string, string> All => Labels;

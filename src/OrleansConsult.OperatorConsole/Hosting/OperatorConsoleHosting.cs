@@ -204,6 +204,8 @@ public static class OperatorConsoleHosting
         services.TryAddSingleton<OrleansConsult.Abstractions.Records.ICaseRecordStore>(sp => sp.GetRequiredService<OrleansConsult.Storage.SqlCaseRecordStore>());
         services.TryAddSingleton<OrleansConsult.Storage.SqlCaseReport>();
         services.AddScoped<Records.CaseRecordsConsole>();
+        services.AddScoped<Records.CaseTranscripts>();
+        services.AddScoped<Records.CaseTimeline>();
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -77,6 +77,10 @@ public sealed class CaseRecordsConsole(
     public Task<CaseReport> ReportAsync(ClaimsPrincipal user, string? tenantId, ReportMonth month, CancellationToken cancellationToken) =>
         reports.ProduceAsync(tenantId, month.From, month.To, month.Text, Lists, clock.GetUtcNow(), ConsoleClaims.Actor(user), cancellationToken);
 
+    /// <summary>延べ件数 by month and channel for the 12 months ending with <paramref name="month"/>, for the same tenant (or nation) as the report.</summary>
+    public Task<ReportTable> MonthlyCountsAsync(string? tenantId, ReportMonth month, CancellationToken cancellationToken) =>
+        reports.CountsByPeriodAsync(tenantId, month.Trailing(12).Select(m => (m.Text, m.From, m.To)).ToList(), cancellationToken);
+
     /// <summary>Audits an export before the file leaves.</summary>
     public Task AuditExportAsync(ClaimsPrincipal user, CaseReport report, string format, CancellationToken cancellationToken) =>
         audit.AppendAsync(new AuditEntry(ConsoleClaims.Actor(user), RecordsAuditActions.ReportExported, report.TenantId, "case-report:" + report.Period,

@@ -16,6 +16,10 @@ public sealed record ReportMonth(int Year, int Month)
             ? new ReportMonth(day.Year, day.Month)
             : null;
 
+    /// <summary>The <paramref name="count"/> months that end with this one, oldest first (the chart by month).</summary>
+    public IReadOnlyList<ReportMonth> Trailing(int count) =>
+        Enumerable.Range(0, count).Select(i => From.AddMonths(i - count + 1)).Select(d => new ReportMonth(d.Year, d.Month)).ToList();
+
     /// <summary>The month before the one <paramref name="now"/> falls in (the month an officer reports).</summary>
     public static ReportMonth LastBefore(DateTimeOffset now)
     {

@@ -6,8 +6,11 @@ using OrleansConsult.OperatorConsole.Records;
 
 namespace OrleansConsult.OperatorConsole.Pages.Records;
 
-/// <summary>One case record: its times, the classification form and its referrals. Out of scope or unknown: 404.</summary>
-public sealed class CaseModel(CaseRecordsConsole records) : PageModel
+/// <summary>
+/// One case record: its times, the routing timeline and notes from the case grain, the survey, the classification form
+/// and its referrals, and the way to its transcript. Out of scope or unknown: 404.
+/// </summary>
+public sealed class CaseModel(CaseRecordsConsole records, CaseTimeline timeline, CaseTranscripts transcripts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string CaseId { get; set; } = "";
     [BindProperty] public ClassificationInput Input { get; set; } = new();
@@ -15,6 +18,9 @@ public sealed class CaseModel(CaseRecordsConsole records) : PageModel
 
     public CaseRecord Record { get; private set; } = null!;
     public IReadOnlyList<CaseReferral> Referrals { get; private set; } = [];
+    public CaseTimelineView? Timeline { get; private set; }
+    /// <summary>May this person open the conversation (and read the counselor's notes, which are as sensitive)?</summary>
+    public bool ReadsConversation { get; private set; }
     public string? Error { get; private set; }
     public string? Notice { get; private set; }
 
@@ -57,6 +63,8 @@ public sealed class CaseModel(CaseRecordsConsole records) : PageModel
     {
         if (await records.FindAsync(User, CaseId, HttpContext.RequestAborted) is not { } found) return false;
         (Record, Referrals) = found;
+        Timeline = await timeline.ReadAsync(Record);
+        ReadsConversation = transcripts.MayRead(User, Record);
         return true;
     }
 }

@@ -7,10 +7,13 @@ using JapaneseCalendar = OrleansConsult.Tenancy.JapaneseCalendar;
 
 namespace OrleansConsult.OperatorConsole.Pages.Records;
 
-/// <summary>Case records of the tenants in scope, filtered by tenant, period, channel, status, urgent and unclassified.</summary>
+/// <summary>
+/// Case records of the tenants in scope, filtered by tenant, period, channel, status, urgent, 相談内容, referral status and
+/// unclassified, 50 a page. A tenant out of scope in the query is dropped by <see cref="CaseRecordsConsole"/>, never shown.
+/// </summary>
 public sealed class IndexModel(CaseRecordsConsole records, OrleansConsult.OperatorConsole.Access.IConsoleAccess access, TimeProvider clock) : PageModel
 {
-    public const int PageLimit = 500;
+    public const int PageSize = 50;
 
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Tenant { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -19,6 +22,12 @@ public sealed class IndexModel(CaseRecordsConsole records, OrleansConsult.Operat
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Urgent { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public bool Unclassified { get; set; }
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Topic { get; set; }
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Referral { get; set; }
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>Whether a page follows this one (one more row than a page was asked for).</summary>
+    public bool HasNext { get; private set; }
 
     public IReadOnlyList<TenantSettings> Tenants { get; private set; } = [];
     public IReadOnlyList<CaseRecord> Records { get; private set; } = [];
@@ -39,8 +48,21 @@ public sealed class IndexModel(CaseRecordsConsole records, OrleansConsult.Operat
             Status switch { "open" => false, "closed" => true, _ => null },
             Urgent ? true : null,
             Unclassified,
-            PageLimit);
-        Records = await records.ListAsync(User, filter, HttpContext.RequestAborted);
+            PageSize + 1,
+            records.Lists.Topics.Contains(Topic ?? "") ? Topic : null,
+            Referral == CaseRecordFilter.NoReferral || records.Lists.ReferralStatuses.Contains(Referral ?? "") ? Referral : null,
+            (Math.Max(1, PageNumber) - 1) * PageSize);
+        var found = await records.ListAsync(User, filter, HttpContext.RequestAborted);
+        HasNext = found.Count > PageSize;
+        Records = found.Take(PageSize).ToList();
+        PageNumber = Math.Max(1, PageNumber);
+    }
+
+    /// <summary>The list's address with the same filters on page <paramref name="page"/>.</summary>
+    public string PageLink(int page)
+    {
+        var query = Request.Query.Where(q => q.Key != "p").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return "/Records?" + string.Join("&", query.Append($"p={page}"));
     }
 
     public string Tokyo(DateTimeOffset? at) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrleansConsult.OperatorConsole.Access;
@@ -30,12 +31,14 @@ public sealed class PhoneModel(CaseRecordsConsole records, IConsoleAccess access
     {
         if (Find() is not { } tenant) return NotFound();
         TenantName = tenant.DisplayName;
-        if (At is not { } at || Duration is not ({ } minutes and > 0 and <= 600))
+        var problems = PhoneRecordCheck.Problems(At, Duration, clock.GetUtcNow());
+        if (problems.Count > 0)
         {
-            Error = "日時と通話時間（1〜600 分）を入力してください。入力した内容は残っています。";
+            Error = string.Join(" ", problems) + " 入力した内容は残っています。";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var caseId = await records.RecordPhoneAsync(User, tenant, new DateTimeOffset(at, TimeSpan.FromHours(9)), minutes, Urgent,
+        var caseId = await records.RecordPhoneAsync(User, tenant, new DateTimeOffset(At!.Value, TimeSpan.FromHours(9)), Duration!.Value, Urgent,
             Input.ToClassification(records.Lists), HttpContext.RequestAborted);
         return Redirect($"/Records/Case/{caseId}");
     }

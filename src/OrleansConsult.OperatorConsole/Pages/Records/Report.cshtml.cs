@@ -7,7 +7,7 @@ namespace OrleansConsult.OperatorConsole.Pages.Records;
 
 /// <summary>
 /// The monthly report of a tenant (route value "tenant", checked by the scope filter: another tenant's report is 404),
-/// or the national report without one (全国管理者 only). Tables on the page, a printable view, CSV and .xlsx (audited).
+/// or the national report without one (全国管理者 only). Charts and tables on the page, a printable view, CSV and .xlsx (audited).
 /// </summary>
 public sealed class ReportModel(CaseRecordsConsole records, TimeProvider clock) : PageModel
 {
@@ -22,12 +22,19 @@ public sealed class ReportModel(CaseRecordsConsole records, TimeProvider clock) 
 
     public CaseReport? Report { get; private set; }
 
+    /// <summary>The charts' data (by month, time band, 相談内容), from the same tenant's figures as the tables.</summary>
+    public IReadOnlyList<ReportChart> Charts { get; private set; } = [];
+
     public ReportMonth Period => ReportMonth.Parse(Month) ?? ReportMonth.LastBefore(clock.GetUtcNow());
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!Allowed()) return NotFound();
         Report = await records.ReportAsync(User, Tenant, Period, HttpContext.RequestAborted);
+        if (!Print)
+        {
+            Charts = ReportCharts.Of(Report, await records.MonthlyCountsAsync(Tenant, Period, HttpContext.RequestAborted));
+        }
         return Page();
     }
 
