@@ -102,6 +102,19 @@ public interface IConsultationGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RelayParked")] Task RelayParkedAsync(string direction, string eventId);
     [Alias("GetSummary")] Task<CaseSummary> GetSummaryAsync();
+
+    // The case record from her counselor's LINE (/記録, /紹介): refused (false) unless the caller is the counselor
+    // who answered the case; a store failure is thrown, so her tap is worked again rather than lost.
+
+    /// <summary>Her classification from the LINE form (values from the tenant's record lists).</summary>
+    [Alias("ClassifyFromLine")] Task<bool> ClassifyAsync(string counselorId, string[] topics, string? ageBand, string? pregnancyWeeks, string[] actions);
+    /// <summary>A referral (つなぎ) she recorded on LINE; the same <paramref name="referralId"/> again replaces it (the named place added later).</summary>
+    [Alias("RecordReferral")] Task<bool> RecordReferralAsync(string counselorId, string referralId, string destination, string status, string place);
+    /// <summary>
+    /// Her counselor's look back: the last <paramref name="max"/> messages, clipped, while the case is open or within
+    /// 24 hours of its closing (<c>ScrollBackPolicy</c>); null after that, or for anyone but its counselor.
+    /// </summary>
+    [Alias("RecapForCounselor")] Task<string[]?> RecapForCounselorAsync(string counselorId, int max);
 }
 
 /// <summary>A counselor or nurse: enrollment, presence, capacity, offers, her open cases.</summary>
@@ -138,6 +151,8 @@ public interface ICounselorGrain : IGrainWithStringKey
     /// request, so a repeated send of its notice is dropped by LINE.
     /// </summary>
     [Alias("EndShiftBySupervisor")] Task<bool> EndShiftBySupervisorAsync(string requestId);
+    /// <summary>Reminds her once, the day after, of the cases she closed and nobody classified; called by her reminder (and by tests after moving the clock).</summary>
+    [Alias("TickRecords")] Task TickRecordsAsync();
 }
 
 /// <summary>The queue and offers of one tenant ("tenant:{id}") or nurse pool ("pool:{id}").</summary>

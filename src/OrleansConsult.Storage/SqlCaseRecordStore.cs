@@ -189,6 +189,13 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
             cancellationToken, [.. values]);
     }
 
+    public Task<IReadOnlyList<CaseRecord>> UnclassifiedAsync(string tenantId, DateTimeOffset closedBefore, int max = 500, CancellationToken cancellationToken = default) =>
+        ReadRecordsAsync($"""
+            SELECT {Columns} FROM oc_case_record
+            WHERE tenant_id = @tenant AND classified = 0 AND closed_at IS NOT NULL AND closed_at < @before
+            ORDER BY closed_at, case_id LIMIT @max
+            """, cancellationToken, ("tenant", tenantId), ("before", database.Time(closedBefore)), ("max", max));
+
     public async Task ForgetAsync(string caseId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

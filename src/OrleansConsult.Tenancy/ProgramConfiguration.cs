@@ -19,6 +19,12 @@ public sealed record ProgramConfiguration(
         return [.. own, .. CannedReplies.Where(n => own.All(o => o.Title != n.Title))];
     }
 
+    /// <summary>The national case-record lists ("RecordLists" at the top; the defaults when absent).</summary>
+    public CaseRecordListSettings RecordLists { get; init; } = CaseRecordListSettings.Default;
+
+    /// <summary>The case-record lists of <paramref name="tenant"/>'s cases: its own where it sets them, else the national ones.</summary>
+    public CaseRecordListSettings RecordListsFor(TenantSettings? tenant) => tenant?.RecordLists ?? RecordLists;
+
     public TenantSettings? FindTenant(string id) =>
         Tenants.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
 
@@ -73,6 +79,12 @@ public sealed record TenantSettings(
 
     /// <summary>The tenant's own 定型文 ("CannedReplies": [{"Title", "Text"}]), offered before the national ones.</summary>
     public IReadOnlyList<CannedReply> CannedReplies { get; init; } = [];
+
+    /// <summary>
+    /// The tenant's case-record lists ("RecordLists"; each list it leaves out is the program's), or null when it
+    /// sets none and uses the program's.
+    /// </summary>
+    public CaseRecordListSettings? RecordLists { get; init; }
 
     /// <summary>Records of cases closed before this instant are past the tenant's retention.</summary>
     public DateTimeOffset RetentionCutoff(DateTimeOffset now) => RetentionCutoffFor(now, RetentionYears);

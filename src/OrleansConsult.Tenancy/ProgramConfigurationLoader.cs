@@ -64,14 +64,16 @@ public static partial class ProgramConfigurationLoader
         if (!tenantsSection.GetChildren().Any())
             reader.Error(tenantsSection, "is required (at least one tenant, keyed by its id)");
 
+        var recordLists = ReadRecordLists(reader, section, CaseRecordListSettings.Default) ?? CaseRecordListSettings.Default;
         var program = new ProgramConfiguration(
-            tenantsSection.GetChildren().Select(t => ReadTenant(reader, t)).ToList(),
+            tenantsSection.GetChildren().Select(t => ReadTenant(reader, t, recordLists)).ToList(),
             section.GetSection("NursePools").GetChildren().Select(p => ReadPool(reader, p)).ToList(),
             ReadCrisis(reader, section))
         {
             CannedReplies = section.GetSection("CannedReplies").Exists()
                 ? ReadCannedReplies(reader, section)
                 : CannedReply.NationalDefaults,
+            RecordLists = recordLists,
         };
 
         ProgramConfigurationValidator.Validate(program, section.Path, reader.Errors);
@@ -79,7 +81,7 @@ public static partial class ProgramConfigurationLoader
         return program;
     }
 
-    private static TenantSettings ReadTenant(SettingsReader r, IConfigurationSection s)
+    private static TenantSettings ReadTenant(SettingsReader r, IConfigurationSection s, CaseRecordListSettings programLists)
     {
         var defaults = ConsultationTimeouts.Default;
         var timeouts = new ConsultationTimeouts(
@@ -111,7 +113,39 @@ public static partial class ProgramConfigurationLoader
         {
             RetentionYears = ReadRetentionYears(r, s),
             CannedReplies = ReadCannedReplies(r, s),
+            RecordLists = ReadRecordLists(r, s, programLists),
         };
+    }
+
+    /// <summary>
+    /// "RecordLists": {"Topics": [...], "AgeBands": [...], ...}: each list it names replaces the one of
+    /// <paramref name="fallback"/>; null when the owner has no such section. Each choice is a LINE quick reply and a
+    /// stored value, so a list is short, its choices distinct and not long.
+    /// </summary>
+    private static CaseRecordListSettings? ReadRecordLists(SettingsReader r, IConfigurationSection owner, CaseRecordListSettings fallback)
+    {
+        var section = owner.GetSection("RecordLists");
+        if (!section.Exists()) return null;
+        IReadOnlyList<string> Read(string name)
+        {
+            var list = section.GetSection(name);
+            if (!list.Exists()) return fallback.List(name);
+            var choices = r.Strings(section, name);
+            if (choices.Count == 0)
+                r.Error(list, "is empty (at least one choice)");
+            if (choices.Count > CaseRecordListSettings.MaxChoices)
+                r.Error(list, $"has more than {CaseRecordListSettings.MaxChoices} choices (LINE shows at most 13 quick replies)");
+            for (var i = 0; i < choices.Count; i++)
+            {
+                if (choices[i].Length > CaseRecordListSettings.MaxChoiceLength)
+                    r.Error(list.GetSection(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"is longer than {CaseRecordListSettings.MaxChoiceLength} characters");
+                if (choices.Take(i).Contains(choices[i]))
+                    r.Error(list, $"repeats the choice '{choices[i]}'");
+            }
+            return choices.Count == 0 ? fallback.List(name) : choices;
+        }
+        return new CaseRecordListSettings(
+            Read("Topics"), Read("AgeBands"), Read("PregnancyWeeks"), Read("Actions"), Read("Destinations"), Read("ReferralStatuses"));
     }
 
     /// <summary>"CannedReplies": [{"Title", "Text"}]: the title is a LINE quick-reply label, the text one LINE message.</summary>

@@ -26,6 +26,8 @@ public static partial class ProgramErrorsInJapanese
         ["MaxConcurrentCases"] = "同時に対応できる件数", ["EnrollmentCode"] = "登録コード", ["Active"] = "有効",
         ["NursePools"] = "看護師プール", ["Tenants"] = "自治体", ["CrisisWords"] = "危機ワード",
         ["EmergencyContacts"] = "緊急連絡先", ["Note"] = "備考", ["CannedReplies"] = "定型文", ["Title"] = "題名", ["Text"] = "本文",
+        ["RecordLists"] = "記録の選択肢", ["Topics"] = "相談内容", ["AgeBands"] = "年代", ["PregnancyWeeks"] = "妊娠週数",
+        ["Actions"] = "対応", ["Destinations"] = "紹介先の種類", ["ReferralStatuses"] = "紹介の状況",
     };
 
     // Sections whose children are keyed by an id (a slug), or numbered (a list).
@@ -55,6 +57,9 @@ public static partial class ProgramErrorsInJapanese
         (new(@"^has overlapping windows on (\w+) \((.+) and (.+)\)$"), m => $"で{DayName(m.Groups[1].Value)}の時間帯が重なっています（{m.Groups[2].Value} と {m.Groups[3].Value}）"),
         (new(@"^is set but ClosedOnPublicHolidays is true$"), _ => "が設定されていますが、祝日は休業になっています（祝日の休業を外すか、祝日の受付時間を消してください）"),
         (new(@"^is longer than (\d+) characters"), m => $"は{m.Groups[1].Value}文字以内にしてください"),
+        (new(@"^is empty \(at least one choice\)$"), _ => "に選択肢を1つ以上入力してください"),
+        (new(@"^has more than (\d+) choices"), m => $"の選択肢は{m.Groups[1].Value}個以内にしてください（LINEの選択ボタンは13個までのため）"),
+        (new(@"^repeats the choice '(.*)'$"), m => $"の「{m.Groups[1].Value}」が重複しています。同じ選択肢は1つにしてください"),
         (new(@"^repeats the title '(.*)'"), m => $"の「{m.Groups[1].Value}」は同じ定型文の中ですでに使われています。別の題名にしてください"),
         (new(@"^is more than 30 years"), _ => "は1〜30の整数（年）で入力してください"),
         (new(@"^must be shorter than IdleCloseAfter$"), _ => "は「無応答で終了まで」より短くしてください"),

@@ -26,6 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public static readonly MemoryErasureStore Erasures = new();
 
+    /// <summary>The case records the grains write (LINE's /記録 and /紹介 among them).</summary>
+    public static readonly MemoryCaseRecordStore CaseRecords = new();
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
@@ -47,6 +50,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.State);
             silo.UseInMemoryReminderService();
             AddEngineDoubles(silo.Services, Clock, Outbound, Transcripts, Invitations, caseIndex: CaseIndex, erasures: Erasures);
+            silo.Services.AddSingleton<OrleansConsult.Abstractions.Records.ICaseRecordStore>(CaseRecords);
         }
     }
 

@@ -33,6 +33,12 @@ public interface ICaseRecordStore
 
     Task<IReadOnlyList<CaseRecord>> ListAsync(CaseRecordFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A tenant's closed cases that nobody classified, closed before <paramref name="closedBefore"/>, oldest first:
+    /// the supervisor's list (the counselor was reminded the day after).
+    /// </summary>
+    Task<IReadOnlyList<CaseRecord>> UnclassifiedAsync(string tenantId, DateTimeOffset closedBefore, int max = 500, CancellationToken cancellationToken = default);
+
     /// <summary>The case was erased or expired: its record, labels and referrals go.</summary>
     Task ForgetAsync(string caseId, CancellationToken cancellationToken = default);
 }

@@ -8,7 +8,7 @@ namespace OrleansConsult.Grains.Conversation;
 public sealed record ActiveCase([property: Id(0)] string CaseId, [property: Id(1)] string DispatcherKey);
 
 [GenerateSerializer, Alias("oc.CounselorState")]
-public sealed class CounselorState
+public sealed partial class CounselorState
 {
     /// <summary>The staff-channel LINE user bound by the one-time code ("{channel}:{userId}").</summary>
     [Id(0)] public string? StaffLineKey { get; set; }
@@ -181,7 +181,7 @@ public sealed partial class CounselorGrain(
         {
             await CommandAsync(input[1..].Trim());
         }
-        else
+        else if (!await OnReferralPlaceAsync(input))
         {
             await RelayAsync(eventId, text ?? "");
         }
@@ -189,7 +189,7 @@ public sealed partial class CounselorGrain(
 
     private async Task OnPostbackAsync(string data)
     {
-        if (await OnCannedPostbackAsync(data))
+        if (await OnCannedPostbackAsync(data) || await OnRecordPostbackAsync(data))
         {
             return;
         }
@@ -210,6 +210,10 @@ public sealed partial class CounselorGrain(
                 await state.WriteStateAsync();
                 await SayAsync(BotText.Format("Staff.Switched", CaseIds.Tag(caseId)));
                 await GrainFactory.GetGrain<IConsultationGrain>(caseId).SeenByCounselorAsync(Id);
+            }
+            else
+            {
+                await SwitchToClosedAsync(caseId);
             }
         }
     }
@@ -390,6 +394,7 @@ public sealed partial class CounselorGrain(
         var (name, argument) = command.IndexOfAny([' ', '　']) is var space and > 0
             ? (command[..space], command[(space + 1)..].Trim())
             : (command, "");
+        StopWaitingForPlace();
         switch (name)
         {
             case "終了":
@@ -407,6 +412,12 @@ public sealed partial class CounselorGrain(
             case "定型" or "定型文":
                 await CannedListAsync(0);
                 break;
+            case "記録":
+                await RecordCommandAsync(argument);
+                break;
+            case "紹介":
+                await ReferralCommandAsync(argument);
+                break;
             default:
                 await SayAsync(BotText.Get("Staff.Help"));
                 break;
@@ -421,8 +432,10 @@ public sealed partial class CounselorGrain(
             return;
         }
         await GrainFactory.GetGrain<IConsultationGrain>(caseId).EndAsync(Id);
+        await RememberClosedAsync(caseId);
         await ForgetCaseAsync(caseId);
         await SayAsync(BotText.Format("Staff.Ended", CaseIds.Tag(caseId)));
+        await StartRecordFormAsync(caseId, withRecap: false);
     }
 
     private async Task NoteAsync(string note)
@@ -457,7 +470,7 @@ public sealed partial class CounselorGrain(
     {
         if (S.Active.Count == 0 && S.Offers.Count == 0)
         {
-            await SayAsync(BotText.Get("Staff.ListEmpty"));
+            await SayAsync(BotText.Get("Staff.ListEmpty") + RecentlyClosedLine());
             return;
         }
         var text = S.Active.Count == 0
@@ -467,7 +480,7 @@ public sealed partial class CounselorGrain(
         {
             text += "\n" + BotText.Format("Staff.Pending", string.Join(" ", S.Offers.Select(o => CaseIds.Tag(o.CaseId))));
         }
-        await SayAsync(text);
+        await SayAsync(text + RecentlyClosedLine());
     }
 
     private async Task RelayAsync(string eventId, string text)
@@ -491,6 +504,10 @@ public sealed partial class CounselorGrain(
         if (S.Active.All(a => a.CaseId != caseId))
         {
             return;
+        }
+        if (reason != "erasure")
+        {
+            await RememberClosedAsync(caseId);
         }
         await ForgetCaseAsync(caseId);
         var why = BotText.Get("Staff.Reason." + (reason is "idle" or "unfollow" or "erasure" ? reason : "ended"));

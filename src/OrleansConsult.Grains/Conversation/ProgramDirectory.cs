@@ -53,6 +53,12 @@ public sealed class ProgramDirectory(ProgramConfiguration program)
     public bool MayTakeOffersFrom(string staffId, string dispatcherKey) =>
         Staff(staffId) is { Active: true } member && string.Equals(member.DispatcherKey, dispatcherKey, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The case-record lists (classification and referral choices) of <paramref name="tenantId"/>'s cases in the
+    /// program in use: what LINE's /記録 and /紹介 offer, and what the console's forms should offer too.
+    /// </summary>
+    public Abstractions.Records.CaseRecordLists RecordLists(string? tenantId) => Records.RecordListsInUse.For(Program, tenantId);
+
     public ConsultationTimeouts TimeoutsOf(string tenantId) =>
         Program.FindTenant(tenantId)?.Timeouts ?? ConsultationTimeouts.Default;
 
