@@ -204,6 +204,9 @@ public static class OperatorConsoleHosting
         services.TryAddSingleton<OrleansConsult.Abstractions.Records.ICaseRecordStore>(sp => sp.GetRequiredService<OrleansConsult.Storage.SqlCaseRecordStore>());
         services.TryAddSingleton<OrleansConsult.Storage.SqlCaseReport>();
         services.AddScoped<Records.CaseRecordsConsole>();
+        // Supervision: its steps in the audit log; an urgent referral to 警察/児童相談所 calls the supervisors.
+        services.AddSingleton<Grains.Supervision.ISupervisionAudit, Supervision.ConsoleSupervisionAudit>();
+        services.AddSingleton<Supervision.SupervisorReferralHook>();
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
