@@ -53,7 +53,11 @@ public sealed record ProgramConfiguration(
 /// <summary>The implementing bodies named in the program: 都道府県・指定都市・中核市.</summary>
 public enum TenantKind { Prefecture, DesignatedCity, CoreCity }
 
-public enum StaffRole { Counselor, Midwife, Nurse, PublicHealthNurse }
+/// <summary>
+/// A staff member's role. A <see cref="Supervisor"/> (スーパーバイザー) comes on shift like the others and is
+/// called by /SV and urgent cases; she takes offers only when her roster entry says "TakesCases": true.
+/// </summary>
+public enum StaffRole { Counselor, Midwife, Nurse, PublicHealthNurse, Supervisor }
 
 /// <summary>One implementing body (都道府県・指定都市・中核市) and the NPO counselors it funds.</summary>
 public sealed record TenantSettings(
@@ -119,6 +123,15 @@ public sealed record StaffMember(
 {
     /// <summary>False while she is on the roster but must get no offers (leave, suspended): "Active": false.</summary>
     public bool Active { get; init; } = true;
+
+    /// <summary>
+    /// Whether dispatchers offer her cases: everyone but a supervisor does; a supervisor only with
+    /// "TakesCases": true (she counsels too). The loader refuses "TakesCases": false for any other role.
+    /// </summary>
+    public bool TakesCases { get; init; } = true;
+
+    /// <summary>Called by /SV and urgent cases of her tenant or pool while on shift.</summary>
+    public bool Supervises => Role == StaffRole.Supervisor;
 }
 
 public sealed record ConsultationTimeouts(

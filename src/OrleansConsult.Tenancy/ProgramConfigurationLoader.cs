@@ -221,15 +221,25 @@ public static partial class ProgramConfigurationLoader
     private static IReadOnlyList<StaffMember> ReadStaff(
         SettingsReader r, IConfigurationSection owner, string key, string dispatcherKey) =>
         SettingsReader.Items(owner, key)
-            .Select(m => new StaffMember(
-                CheckId(r, m),
-                r.Required(m, "DisplayName"),
-                r.Enum<StaffRole>(m, "Role", null),
-                r.Int(m, "MaxConcurrentCases", fallback: 2, min: 1),
-                r.Optional(m, "EnrollmentCode"),
-                dispatcherKey)
+            .Select(m =>
             {
-                Active = r.Bool(m, "Active", true),
+                var role = r.Enum<StaffRole>(m, "Role", null);
+                var takesCases = r.Bool(m, "TakesCases", role != StaffRole.Supervisor);
+                if (!takesCases && role != StaffRole.Supervisor)
+                {
+                    r.Error(m.GetSection("TakesCases"), "may be false only for a Supervisor (to keep someone from offers, set \"Active\": false)");
+                }
+                return new StaffMember(
+                    CheckId(r, m),
+                    r.Required(m, "DisplayName"),
+                    role,
+                    r.Int(m, "MaxConcurrentCases", fallback: 2, min: 1),
+                    r.Optional(m, "EnrollmentCode"),
+                    dispatcherKey)
+                {
+                    Active = r.Bool(m, "Active", true),
+                    TakesCases = takesCases,
+                };
             })
             .ToList();
 

@@ -100,7 +100,7 @@ public class ProgramConfigurationLoaderTests
     [InlineData("ClosedOnPublicHolidays", "maybe", "Program:Tenants:toyama:ClosedOnPublicHolidays is not true or false")]
     [InlineData("ClosedDays:0", "2026/11/03", "Program:Tenants:toyama:ClosedDays:0 is not a date (yyyy-MM-dd)")]
     [InlineData("Counselors:tym-c01:MaxConcurrentCases", "0", "Program:Tenants:toyama:Counselors:tym-c01:MaxConcurrentCases is not a whole number of at least 1")]
-    [InlineData("Counselors:tym-c01:Role", "Doctor", "Program:Tenants:toyama:Counselors:tym-c01:Role is not one of Counselor, Midwife, Nurse, PublicHealthNurse")]
+    [InlineData("Counselors:tym-c01:Role", "Doctor", "Program:Tenants:toyama:Counselors:tym-c01:Role is not one of Counselor, Midwife, Nurse, PublicHealthNurse, Supervisor")]
     [InlineData("OverflowTo", "nowhere", "Program:Tenants:toyama:OverflowTo names nurse pool 'nowhere', which is not configured (known: national)")]
     [InlineData("RetentionYears", "0", "Program:Tenants:toyama:RetentionYears is not a whole number of at least 1")]
     [InlineData("RetentionYears", "5年", "Program:Tenants:toyama:RetentionYears is not a whole number of at least 1")]

@@ -16,6 +16,7 @@ namespace OrleansConsult.Abstractions;
 /// <param name="OverflowedToday">Cases this queue handed to its nurse pool today (Asia/Tokyo).</param>
 /// <param name="Cases">The queue in its order: left messages, urgent, arrival.</param>
 /// <param name="Staff">Counselors on shift (出勤 or 休憩).</param>
+/// <param name="SupervisorCalls">Its supervisor desk: 未対応のSV要請 and the latest (added by the board feed; null from the dispatcher).</param>
 [GenerateSerializer, Immutable, Alias("oc.DispatcherBoard")]
 public sealed record DispatcherBoard(
     [property: Id(0)] string Key,
@@ -32,4 +33,5 @@ public sealed record DispatcherBoard(
     [property: Id(11)] int OverflowedToday,
     [property: Id(12)] IReadOnlyList<BoardCase> Cases,
     [property: Id(13)] IReadOnlyList<BoardStaff> Staff,
-    [property: Id(14)] long Version);
+    [property: Id(14)] long Version,
+    [property: Id(15)] SupervisorCallSummary? SupervisorCalls = null);

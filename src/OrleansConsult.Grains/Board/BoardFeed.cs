@@ -60,7 +60,8 @@ public sealed class BoardFeed(IGrainFactory grains)
     }
 
     /// <summary>What identifies a set of boards: each one's key and version.</summary>
-    public static string Signature(IEnumerable<DispatcherBoard> boards) => string.Join(";", boards.Select(b => $"{b.Key}={b.Version}"));
+    public static string Signature(IEnumerable<DispatcherBoard> boards) =>
+        string.Join(";", boards.Select(b => $"{b.Key}={b.Version}/{b.SupervisorCalls?.Version}"));
 
     private Task<DispatcherBoard> ReadOneAsync(string key)
     {
@@ -80,10 +81,17 @@ public sealed class BoardFeed(IGrainFactory grains)
     private async Task<DispatcherBoard> FetchAsync(string key, Entry entry)
     {
         var held = entry.Board;
-        var fresh = await grains.GetGrain<IDispatcherGrain>(key).GetBoardAsync(held?.Version ?? 0);
+        var read = grains.GetGrain<IDispatcherGrain>(key).GetBoardAsync(held?.Version ?? 0);
+        // The supervisor desk's 未対応のSV要請 ride on the dispatcher's board; its own version is in the signature.
+        var calls = await grains.GetGrain<ISupervisorDeskGrain>(key).GetSummaryAsync();
+        var fresh = await read;
         if (fresh is not null)
         {
-            entry.Board = fresh;
+            entry.Board = fresh with { SupervisorCalls = calls };
+        }
+        else if (held is not null && held.SupervisorCalls != calls)
+        {
+            entry.Board = held with { SupervisorCalls = calls };
         }
         return entry.Board ?? throw new InvalidOperationException($"Dispatcher {key} answered no board to a reader that held none.");
     }

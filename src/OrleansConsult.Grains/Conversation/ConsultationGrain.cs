@@ -38,6 +38,10 @@ public sealed class ConsultationState
     /// <summary>The routing state she was last told of (<see cref="ProgressPolicy.Key"/>), and when.</summary>
     [Id(26)] public string? Told { get; set; }
     [Id(27)] public DateTimeOffset? ToldAt { get; set; }
+    // Supervision (ConsultationGrain.Supervision.cs); ids from 50 on, apart from the case's own.
+    [Id(50)] public List<Supervision.CaseWatcher> Watchers { get; set; } = [];
+    [Id(51)] public bool UrgentSupervisorCalled { get; set; }
+    [Id(52)] public bool SupervisorsCalled { get; set; }
 }
 
 /// <summary>
@@ -220,6 +224,7 @@ public sealed partial class ConsultationGrain(
                     : MediaRelay.Relay(RelayText("", crisis), media, Say.StaffMenu([(CaseId, Tag)]));
                 var relayed = await RelayAsync(OutboxOrigins.ToCounselor, eventId, relay);
                 ConversationMetrics.Relayed("to-counselor", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                await CopyToWatchersAsync(fromConsultee: true, eventId, text, media);
                 if (relayed == DeliveryOutcome.Parked)
                 {
                     await TellRelayRefusedAsync(OutboxOrigins.ToCounselor, eventId);
@@ -234,6 +239,7 @@ public sealed partial class ConsultationGrain(
                 await LeaveMessageCoreAsync();
                 break;
         }
+        await CallSupervisorsIfUrgentAsync();
         if (S.Status == CaseStatus.LeftMessage && !S.LeftMessageConfirmed)
         {
             S.LeftMessageConfirmed = true;
@@ -330,7 +336,7 @@ public sealed partial class ConsultationGrain(
         // What she wrote while waiting reaches the counselor first, in order.
         var waiting = (await transcripts.ReadAsync(CaseId)).Where(t => t.Author == TranscriptAuthor.Consultee).ToList();
         var intro = BotText.Format("Staff.Connected", $"{Tag}（{S.AreaName}）{(S.Urgent ? BotText.Get("Staff.Urgent") : "")}");
-        var messages = new List<Outgoing> { new(intro) };
+        var messages = new List<Outgoing> { new(intro, [Supervision.SupervisionSay.CallButton]) };
         if (waiting.Count > 0)
         {
             messages.Add(new Outgoing(BotText.Format("Staff.WaitingMessages", Tag) + "\n"
@@ -344,6 +350,7 @@ public sealed partial class ConsultationGrain(
         await Consultee.MarkReadAsync();
         await this.RegisterOrUpdateReminder(IdleReminder, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
         ArmIdleTimer();
+        await CallSupervisorsIfUrgentAsync();
         return true;
     }
 
@@ -366,6 +373,7 @@ public sealed partial class ConsultationGrain(
         }
         var relayed = await RelayAsync(OutboxOrigins.ToConsultee, eventId, media is null ? new Outgoing(text) : new Outgoing("", Media: media));
         ConversationMetrics.Relayed("to-consultee", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        await CopyToWatchersAsync(fromConsultee: false, eventId, text, media);
         if (relayed == DeliveryOutcome.Parked)
         {
             await TellRelayRefusedAsync(OutboxOrigins.ToConsultee, eventId);
@@ -541,6 +549,7 @@ public sealed partial class ConsultationGrain(
         await SaveAsync();
         LogClosed(logger, CaseId, reason);
         ConversationMetrics.CaseClosed(S.TenantId, reason);
+        await EndSupervisionAsync();
 
         _idleTimer?.Dispose();
         _idleTimer = null;

@@ -23,6 +23,10 @@ public sealed partial class CounselorState
     /// <summary>The number of the last offer that reached her, and from which dispatcher.</summary>
     [Id(7)] public long LastOfferNumber { get; set; }
     [Id(8)] public string? LastOfferFrom { get; set; }
+    // A supervisor's (CounselorGrain.Supervisor.cs); ids from 50 on, apart from the counselor's own.
+    /// <summary>The cases she watches, and the one /ささやき and /退出 are for.</summary>
+    [Id(50)] public List<string> Watching { get; set; } = [];
+    [Id(51)] public string? SupervisingCaseId { get; set; }
 }
 
 /// <summary>
@@ -189,7 +193,7 @@ public sealed partial class CounselorGrain(
 
     private async Task OnPostbackAsync(string data)
     {
-        if (await OnCannedPostbackAsync(data) || await OnRecordPostbackAsync(data))
+        if (await OnCannedPostbackAsync(data) || await OnRecordPostbackAsync(data) || await OnSupervisionPostbackAsync(data))
         {
             return;
         }
@@ -247,10 +251,15 @@ public sealed partial class CounselorGrain(
     }
 
     /// <summary>Her dispatcher's view of her: presence, capacity, load, the offers she holds, when her shift ends.</summary>
-    private Task ReportAsync() =>
-        Rostered is { } member
-            ? GrainFactory.GetGrain<IDispatcherGrain>(member.DispatcherKey).UpdateCounselorAsync(Status(member))
-            : Task.CompletedTask;
+    private async Task ReportAsync()
+    {
+        if (Rostered is not { } member)
+        {
+            return;
+        }
+        await ReportToSupervisorDeskAsync(member);
+        await GrainFactory.GetGrain<IDispatcherGrain>(member.DispatcherKey).UpdateCounselorAsync(Status(member));
+    }
 
     private CounselorStatus Status(Tenancy.StaffMember member) => new(Id, S.Presence, Math.Max(1, member.MaxConcurrentCases),
         S.Active.Count, S.IdleSince, S.Offers.Select(o => o.CaseId).ToList(),
@@ -417,6 +426,15 @@ public sealed partial class CounselorGrain(
                 break;
             case "紹介":
                 await ReferralCommandAsync(argument);
+                break;
+            case "SV" or "sv" or "Sv" or "ＳＶ":
+                await CallSupervisorAsync(argument);
+                break;
+            case "ささやき":
+                await WhisperAsync(argument);
+                break;
+            case "退出":
+                await LeaveWatchAsync(S.SupervisingCaseId);
                 break;
             default:
                 await SayAsync(BotText.Get("Staff.Help"));

@@ -51,7 +51,12 @@ public sealed class ProgramDirectory(ProgramConfiguration program)
     /// on the roster, active, and working there (not removed, deactivated or moved elsewhere).
     /// </summary>
     public bool MayTakeOffersFrom(string staffId, string dispatcherKey) =>
-        Staff(staffId) is { Active: true } member && string.Equals(member.DispatcherKey, dispatcherKey, StringComparison.OrdinalIgnoreCase);
+        Staff(staffId) is { Active: true, TakesCases: true } member && string.Equals(member.DispatcherKey, dispatcherKey, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The active supervisors (スーパーバイザー) of a tenant or pool, from the roster in use.</summary>
+    public IReadOnlyList<StaffMember> SupervisorsOf(string dispatcherKey) =>
+        Program.AllStaff.Where(s => s is { Supervises: true, Active: true }
+            && string.Equals(s.DispatcherKey, dispatcherKey, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <summary>
     /// The case-record lists (classification and referral choices) of <paramref name="tenantId"/>'s cases in the

@@ -25,7 +25,9 @@ public static class AuditActionLabels
         [OrleansConsult.OperatorConsole.Records.RecordsAuditActions.TranscriptRefused] = "会話記録の閲覧拒否",
     };
 
-    public static IReadOnlyDictionary<string, string> All => Labels;
+    public static IReadOnlyDictionary<string, string> All { get; } =
+        Labels.Concat(Supervision.SupervisionAuditActions.Labels).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
-    public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
+    public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label
+        : Supervision.SupervisionAuditActions.Labels.TryGetValue(action, out var supervision) ? supervision : action;
 }

@@ -28,6 +28,7 @@ public static class BoardText
         StaffRole.Midwife => "助産師",
         StaffRole.Nurse => "看護師",
         StaffRole.PublicHealthNurse => "保健師",
+        StaffRole.Supervisor => "スーパーバイザー",
         _ => "相談員",
     };
 

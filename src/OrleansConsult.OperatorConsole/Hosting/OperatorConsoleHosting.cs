@@ -206,6 +206,9 @@ public static class OperatorConsoleHosting
         services.AddScoped<Records.CaseRecordsConsole>();
         services.AddScoped<Records.CaseTranscripts>();
         services.AddScoped<Records.CaseTimeline>();
+        // Supervision: its steps in the audit log; an urgent referral to 警察/児童相談所 calls the supervisors.
+        services.AddSingleton<Grains.Supervision.ISupervisionAudit, Supervision.ConsoleSupervisionAudit>();
+        services.AddSingleton<Supervision.SupervisorReferralHook>();
     }
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

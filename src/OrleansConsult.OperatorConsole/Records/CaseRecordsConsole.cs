@@ -15,7 +15,8 @@ namespace OrleansConsult.OperatorConsole.Records;
 /// only; no personal data is stored in a record).
 /// </summary>
 public sealed class CaseRecordsConsole(
-    ICaseRecordStore store, SqlCaseReport reports, IConsoleAccess access, IAuditLog audit, TimeProvider clock)
+    ICaseRecordStore store, SqlCaseReport reports, IConsoleAccess access, IAuditLog audit, TimeProvider clock,
+    Supervision.SupervisorReferralHook? supervision = null)
 {
     public CaseRecordLists Lists => CaseRecordLists.Default;
 
@@ -71,6 +72,10 @@ public sealed class CaseRecordsConsole(
         await store.SaveReferralAsync(referral, cancellationToken);
         await audit.AppendAsync(new AuditEntry(ConsoleClaims.Actor(user), RecordsAuditActions.ReferralSaved, record.TenantId, referral.ReferralId,
             AfterJson: JsonSerializer.Serialize(referral)), cancellationToken);
+        if (supervision is not null)
+        {
+            await supervision.ReferralSavedAsync(record, referral);
+        }
     }
 
     /// <summary>The report of a tenant (or national when <paramref name="tenantId"/> is null) for a month.</summary>

@@ -6,7 +6,7 @@ namespace OrleansConsult.Tests.Conversation;
 /// <summary>
 /// A program of many independent areas so grain tests sharing one cluster never share a queue:
 /// area "a{n}" (Toyama trial hours: Tue/Thu/Sat 9–13, Wed/Fri 14–18 JST, plus Mon 17–20 to
-/// overlap the pool and Sun 22:00–翌2:00 past midnight; three counselors, capacity 2, 2 and 1) overflows to pool "p{n}" (daily 18–22, holidays 10–22, two nurses).
+/// overlap the pool and Sun 22:00–翌2:00 past midnight; three counselors, capacity 2, 2 and 1, and two supervisors: sv who takes no cases, sv2 who also counsels) overflows to pool "p{n}" (daily 18–22, holidays 10–22, two nurses).
 /// Areas above <see cref="WithPool"/> are the same but configure no overflow at all.
 /// </summary>
 public static class TestProgram
@@ -40,7 +40,9 @@ public static class TestProgram
                   "Counselors": {
                     "a{{n}}-c1": { "DisplayName": "相談員1", "Role": "Counselor", "MaxConcurrentCases": 2, "EnrollmentCode": "A{{n}}-C1" },
                     "a{{n}}-c2": { "DisplayName": "相談員2", "Role": "Counselor", "MaxConcurrentCases": 2, "EnrollmentCode": "A{{n}}-C2" },
-                    "a{{n}}-c3": { "DisplayName": "助産師3", "Role": "Midwife", "MaxConcurrentCases": 1, "EnrollmentCode": "A{{n}}-C3" }
+                    "a{{n}}-c3": { "DisplayName": "助産師3", "Role": "Midwife", "MaxConcurrentCases": 1, "EnrollmentCode": "A{{n}}-C3" },
+                    "a{{n}}-sv": { "DisplayName": "SV", "Role": "Supervisor", "MaxConcurrentCases": 2, "EnrollmentCode": "A{{n}}-SV" },
+                    "a{{n}}-sv2": { "DisplayName": "SV2", "Role": "Supervisor", "TakesCases": true, "MaxConcurrentCases": 1, "EnrollmentCode": "A{{n}}-SV2" }
                   }
                 }{{(n < Areas ? "," : "")}}
                 """);

@@ -114,6 +114,7 @@ public sealed class InvitationsModel(StaffEnrollmentConsole staff, IConsoleAcces
         StaffRole.Counselor => "相談員",
         StaffRole.Midwife => "助産師",
         StaffRole.Nurse => "看護師",
+        StaffRole.Supervisor => "スーパーバイザー",
         _ => "保健師",
     };
 
