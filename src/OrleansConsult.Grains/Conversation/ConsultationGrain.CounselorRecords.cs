@@ -27,8 +27,8 @@ public sealed partial class ConsultationGrain
     }
 
     /// <summary>
-    /// A referral recorded from LINE. The one place a LINE referral is written: a notice to the on-shift supervisor
-    /// for an urgent case referred to 警察 or 児童相談所 hooks in here (S.Urgent, <paramref name="destination"/>).
+    /// A referral recorded from LINE. The one place a LINE referral is written: an urgent case referred to 警察 or
+    /// 児童相談所 calls the on-shift supervisors from here (once per referral: the call is keyed by its id).
     /// </summary>
     public async Task<bool> RecordReferralAsync(string counselorId, string referralId, string destination, string status, string place)
     {
@@ -38,6 +38,7 @@ public sealed partial class ConsultationGrain
         }
         await store.SaveReferralAsync(new CaseReferral(referralId, CaseId, destination, place, status));
         LogReferral(logger, CaseId, counselorId, destination, status);
+        await ReferralRecordedAsync(destination, referralId);
         return true;
     }
 
