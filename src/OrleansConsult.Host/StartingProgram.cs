@@ -20,7 +20,7 @@ public static class StartingProgram
             return (ProgramSettings.Load(configuration, contentRoot), ProgramSettings.ImportSource(configuration, contentRoot));
         }
         var saved = NewestSaved(storage) ?? throw new HostConfigurationException(
-            "The database has no saved program version yet, so Program:File (a JSON file of tenants, nurse pools and crisis words) is required for the first start; "
+            "Program:File (a JSON file of tenants, nurse pools and crisis words) is required while the database has no saved program version; "
             + "see src/OrleansConsult.Tenancy/Samples/program.sample.json.");
         return (ProgramConfigurationLoader.FromJson(saved.Json), ProgramImportSource.Nothing);
     }

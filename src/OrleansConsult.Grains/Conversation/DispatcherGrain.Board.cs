@@ -5,7 +5,7 @@ namespace OrleansConsult.Grains.Conversation;
 
 /// <summary>
 /// The live board of this queue (<see cref="BoardSnapshot"/>), kept as a versioned snapshot: every pump bumps
-/// the version, and so does time alone (an opening or closing, midnight); a reader that holds the current
+/// the version, and so does time alone (an opening or closing, midnight) and a new program version in use; a reader that holds the current
 /// version gets null, so the console can ask every second across the cluster for almost nothing.
 /// The version starts at a random number in each activation, so a new activation never repeats an old one.
 /// </summary>
@@ -15,15 +15,20 @@ public sealed partial class DispatcherGrain
     private DispatcherBoard? _board;
     private DateTimeOffset _boardStaleAt;
 
+    // The program the board was built from: a new version in use (a name, hours, the roster) is a new board.
+    private Tenancy.ProgramConfiguration? _boardProgram;
+
     public Task<DispatcherBoard?> GetBoardAsync(long knownVersion)
     {
         var now = clock.GetUtcNow();
-        if (_board is null || _board.Version != _boardVersion || now >= _boardStaleAt)
+        var program = directory.Program;
+        if (_board is null || _board.Version != _boardVersion || now >= _boardStaleAt || !ReferenceEquals(program, _boardProgram))
         {
             if (_board is not null && _board.Version == _boardVersion)
             {
-                _boardVersion++; // only time moved: an opening, a closing or midnight
+                _boardVersion++; // only time or the program moved: an opening, a closing, midnight, a saved program version
             }
+            _boardProgram = program;
             _board = BoardSnapshot.Build(Profile, S, directory.Staff, now, _boardVersion);
             _boardStaleAt = BoardSnapshot.StaleAt(Profile, now);
         }

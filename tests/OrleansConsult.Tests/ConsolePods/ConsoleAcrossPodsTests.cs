@@ -33,7 +33,7 @@ public sealed partial class ConsoleAcrossPodsTests(PostgresServer postgres, ITes
         await using var playwright = new PlaywrightSession();
         try
         {
-            Assert.True(await podA.WaitReadyAsync(TimeSpan.FromSeconds(90)), "pod A did not become ready");
+            Assert.True(await podA.WaitReadyAsync(TimeSpan.FromSeconds(180)), "pod A did not become ready");
             var (code, printed) = await podA.RunCommandAsync("admin", "add", "pods@example.jp", "--role", "national");
             Assert.True(code == 0, printed);
             var setupLink = SetupLink().Match(printed).Value;
@@ -54,7 +54,7 @@ public sealed partial class ConsoleAcrossPodsTests(PostgresServer postgres, ITes
             await RenameToyamaAsync(page, portA, "富山県（二つのポッド）");
 
             podB = HostProcess.Start(connectionString, clusterId, new Dictionary<string, string>(ConsoleOn(portB)) { ["Program__File"] = "" });
-            Assert.True(await podB.WaitReadyAsync(TimeSpan.FromSeconds(90)), "pod B (no Program:File) did not become ready");
+            Assert.True(await podB.WaitReadyAsync(TimeSpan.FromSeconds(180)), "pod B (no Program:File) did not become ready");
 
             // The cookie A issued, sent by a plain client to B: signed in there too (keys from the shared database).
             var cookies = await context.CookiesAsync([$"http://127.0.0.1:{portA}/"]);
