@@ -8,8 +8,9 @@ namespace OrleansConsult.Storage;
 /// Computes the monthly report from the case records. Everything is SQL that runs the same on SQLite and
 /// PostgreSQL (integers, GROUP BY, ROW_NUMBER): the wait percentiles are the nearest ranks of the stored waits
 /// (first_wait_us, left_wait_us), picked in the database; the survey average is divided in C# from two integers, so
-/// both databases give the same cells. Queries that scan the same rows are merged (totals with the survey, 年代 with
-/// 妊娠週数, both label kinds) so a national year is a handful of passes. Rows follow the tenant's lists, then any
+/// both databases give the same cells. A report is six queries whatever the period: the records grouped by channel, time
+/// band, 年代, 妊娠週数 and pool (every count of the records themselves), the records grouped by person (実人数), the labels,
+/// the referrals, and the two wait rankings. Rows follow the tenant's lists, then any
 /// other stored value in ordinal order, so the same period always gives the same tables.
 /// </summary>
 public sealed class SqlCaseReport(Database database)
@@ -24,16 +25,8 @@ public sealed class SqlCaseReport(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var scope = new Scope(database, connection, tenantId, from, to);
 
-        // One pass for the totals, the survey, unclassified and left messages: [cases, people, answers, score sum, unclassified, left].
-        var totals = (await scope.RowsAsync($"""
-            SELECT '', COUNT(*), COUNT(DISTINCT r.consultee), COUNT(r.survey_score), COALESCE(SUM(r.survey_score), 0),
-                   COALESCE(SUM(CASE WHEN r.classified = 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(r.left_message), 0)
-            FROM oc_case_record r WHERE {scope.Where}
-            """, cancellationToken))[0].Numbers;
-        var choices = await scope.RowsAsync($"""
-            SELECT COALESCE(r.age_band, '{Unclassified}'), COALESCE(r.pregnancy_weeks, '{Unclassified}'), COUNT(*)
-            FROM oc_case_record r WHERE {scope.Where} GROUP BY r.age_band, r.pregnancy_weeks
-            """, cancellationToken, keys: 2);
+        var groups = await GroupsAsync(scope, cancellationToken);
+        var people = await PeopleAsync(scope, groups, cancellationToken);
         var labels = await scope.RowsAsync($"""
             SELECT l.kind, l.value, COUNT(*) FROM oc_case_label l JOIN oc_case_record r ON r.case_id = l.case_id
             WHERE {scope.Where} GROUP BY l.kind, l.value
@@ -41,17 +34,17 @@ public sealed class SqlCaseReport(Database database)
 
         var tables = new List<ReportTable>
         {
-            await ChannelsAsync(scope, totals, cancellationToken),
-            await TimeBandsAsync(scope, cancellationToken),
-            SingleChoice("年代", lists.AgeBands, choices, 0),
-            SingleChoice("妊娠週数", lists.PregnancyWeeks, choices, 1),
+            ChannelTable(groups, people),
+            TimeBandTable(groups, people),
+            SingleChoice("年代", lists.AgeBands, groups, KeyAgeBand),
+            SingleChoice("妊娠週数", lists.PregnancyWeeks, groups, KeyPregnancyWeeks),
             Labels("相談内容", "topic", lists.Topics, labels),
             Labels("対応", "action", lists.Actions, labels),
         };
         tables.AddRange(await ReferralsAsync(scope, lists, cancellationToken));
-        tables.Add(await LeftMessagesAsync(scope, totals[5], cancellationToken));
-        tables.Add(await PoolAsync(scope, cancellationToken));
-        tables.Add(await AnswersAsync(scope, totals, cancellationToken));
+        tables.Add(await LeftMessagesAsync(scope, groups.Sum(g => g.Numbers[SumLeft]), cancellationToken));
+        tables.Add(Pool(groups));
+        tables.Add(await AnswersAsync(scope, groups, cancellationToken));
         return new CaseReport(tenantId, period, producedAt, producedBy, tables);
     }
 
@@ -74,32 +67,76 @@ public sealed class SqlCaseReport(Database database)
         return new ReportTable("月別件数", ["月", .. channels, Total], rows);
     }
 
-    private static async Task<ReportTable> ChannelsAsync(Scope scope, long[] totals, CancellationToken cancellationToken)
+    // The key columns of a row of GroupsAsync, then its sums.
+    private const int KeyChannel = 0, KeyTimeBand = 1, KeyAgeBand = 2, KeyPregnancyWeeks = 3, KeyPool = 4;
+    private const int SumCases = 0, SumAnswers = 1, SumScores = 2, SumUnclassified = 3, SumLeft = 4, SumByPool = 5;
+
+    /// <summary>
+    /// One pass over the records for every count of the records themselves: grouped by channel, time band, 年代, 妊娠週数 and
+    /// (for cases a pool answered) the pool, with the survey, unclassified cases and left messages summed alongside. A few
+    /// hundred rows at most; every table of these is summed from them in C#.
+    /// </summary>
+    private static Task<IReadOnlyList<Counted>> GroupsAsync(Scope scope, CancellationToken cancellationToken)
     {
-        var byChannel = await scope.RowsAsync(
-            $"SELECT r.channel, COUNT(*), COUNT(DISTINCT r.consultee) FROM oc_case_record r WHERE {scope.Where} GROUP BY r.channel", cancellationToken);
-        var rows = Ordered(CaseChannels.All, byChannel.Select(r => r.Key))
-            .Select(c => Row(c, Find(byChannel, c, 1), Find(byChannel, c, 2)))
-            .Append(Row(Total, totals[0], totals[1]))
+        const string pool = "CASE WHEN r.answered_by_pool = 1 THEN COALESCE(r.answered_by, '') ELSE '' END";
+        return scope.RowsAsync($"""
+            SELECT r.channel, r.time_band, COALESCE(r.age_band, '{Unclassified}'), COALESCE(r.pregnancy_weeks, '{Unclassified}'), {pool},
+                   COUNT(*), COUNT(r.survey_score), COALESCE(SUM(r.survey_score), 0), SUM(CASE WHEN r.classified = 0 THEN 1 ELSE 0 END),
+                   SUM(r.left_message), SUM(r.answered_by_pool)
+            FROM oc_case_record r WHERE {scope.Where}
+            GROUP BY r.channel, r.time_band, r.age_band, r.pregnancy_weeks, {pool}
+            """, cancellationToken, keys: 5);
+    }
+
+    /// <summary>
+    /// 実人数 overall, per channel and per time band from one grouping by person (instead of a COUNT(DISTINCT) sort for each):
+    /// per person a 0/1 flag for each channel and band found in <paramref name="groups"/>; a person is counted once in each
+    /// she has a case in. Keys: "" (all), then "c:{channel}" and "b:{band}".
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, long>> PeopleAsync(Scope scope, IReadOnlyList<Counted> groups, CancellationToken cancellationToken)
+    {
+        var channels = groups.Select(g => g.Keys[KeyChannel]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var bands = groups.Select(g => g.Keys[KeyTimeBand]).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (groups.Count == 0) return new Dictionary<string, long> { [""] = 0 };
+        var flags = channels.Select((_, i) => $"MAX(CASE WHEN r.channel = @c{i} THEN 1 ELSE 0 END) AS c{i}")
+            .Concat(bands.Select((_, i) => $"MAX(CASE WHEN r.time_band = @b{i} THEN 1 ELSE 0 END) AS b{i}"));
+        var sums = channels.Select((_, i) => $"SUM(p.c{i})").Concat(bands.Select((_, i) => $"SUM(p.b{i})"));
+        var values = channels.Select((c, i) => ($"c{i}", (object)c)).Concat(bands.Select((b, i) => ($"b{i}", (object)b))).ToArray();
+        var row = (await scope.RowsAsync($"""
+            SELECT '', COUNT(*), {string.Join(", ", sums)}
+            FROM (SELECT r.consultee, {string.Join(", ", flags)} FROM oc_case_record r WHERE {scope.Where} GROUP BY r.consultee) p
+            """, cancellationToken, values))[0].Numbers;
+        var people = new Dictionary<string, long> { [""] = row[0] };
+        for (var i = 0; i < channels.Count; i++) people["c:" + channels[i]] = row[1 + i];
+        for (var i = 0; i < bands.Count; i++) people["b:" + bands[i]] = row[1 + channels.Count + i];
+        return people;
+    }
+
+    private static long Sum(IReadOnlyList<Counted> groups, int key, string value, int sum = SumCases) =>
+        groups.Where(g => g.Keys[key] == value).Sum(g => g.Numbers[sum]);
+
+    private static ReportTable ChannelTable(IReadOnlyList<Counted> groups, IReadOnlyDictionary<string, long> people)
+    {
+        var rows = Ordered(CaseChannels.All, groups.Select(g => g.Keys[KeyChannel]))
+            .Select(c => Row(c, Sum(groups, KeyChannel, c), people.GetValueOrDefault("c:" + c)))
+            .Append(Row(Total, groups.Sum(g => g.Numbers[SumCases]), people[""]))
             .ToList();
         return new ReportTable("件数", ["経路", "延べ件数", "実人数"], rows);
     }
 
-    private static async Task<ReportTable> TimeBandsAsync(Scope scope, CancellationToken cancellationToken)
+    private static ReportTable TimeBandTable(IReadOnlyList<Counted> groups, IReadOnlyDictionary<string, long> people)
     {
-        var byBand = await scope.RowsAsync(
-            $"SELECT r.time_band, COUNT(*), COUNT(DISTINCT r.consultee) FROM oc_case_record r WHERE {scope.Where} GROUP BY r.time_band", cancellationToken);
-        var rows = Ordered(TimeBands.All, byBand.Select(r => r.Key))
-            .Select(b => Row(b, Find(byBand, b, 1), Find(byBand, b, 2)))
-            .Append(Row(Total, byBand.Sum(r => r.Numbers[0]), null))
+        var rows = Ordered(TimeBands.All, groups.Select(g => g.Keys[KeyTimeBand]))
+            .Select(b => Row(b, Sum(groups, KeyTimeBand, b), people.GetValueOrDefault("b:" + b)))
+            .Append(Row(Total, groups.Sum(g => g.Numbers[SumCases]), null))
             .ToList();
         return new ReportTable("時間帯", ["時間帯", "延べ件数", "実人数"], rows);
     }
 
-    /// <summary>One single-choice part of the classification, summed from the 年代 × 妊娠週数 counts (<paramref name="part"/> 0 or 1).</summary>
-    private static ReportTable SingleChoice(string title, IReadOnlyList<string> list, IReadOnlyList<Counted> pairs, int part)
+    /// <summary>One single-choice part of the classification (<paramref name="key"/>: 年代 or 妊娠週数), summed from the groups.</summary>
+    private static ReportTable SingleChoice(string title, IReadOnlyList<string> list, IReadOnlyList<Counted> groups, int key)
     {
-        var counts = pairs.GroupBy(p => p.Keys[part]).Select(g => new Counted([g.Key], [g.Sum(p => p.Numbers[0])])).ToList();
+        var counts = groups.GroupBy(g => g.Keys[key]).Select(g => new Counted([g.Key], [g.Sum(p => p.Numbers[SumCases])])).ToList();
         var rows = Ordered([.. list, Unclassified], counts.Select(r => r.Key)).Select(v => Row(v, Find(counts, v, 1))).ToList();
         return new ReportTable(title, [title, "件数"], rows);
     }
@@ -147,20 +184,20 @@ public sealed class SqlCaseReport(Database database)
         ]);
     }
 
-    private static async Task<ReportTable> PoolAsync(Scope scope, CancellationToken cancellationToken)
+    private static ReportTable Pool(IReadOnlyList<Counted> groups)
     {
-        var counts = await scope.RowsAsync(
-            $"SELECT COALESCE(r.answered_by, ''), COUNT(*) FROM oc_case_record r WHERE r.answered_by_pool = 1 AND {scope.Where} GROUP BY r.answered_by",
-            cancellationToken);
-        var rows = counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Row(c.Key, c.Numbers[0])).ToList();
-        rows.Add(Row(Total, counts.Sum(c => c.Numbers[0])));
+        var counts = groups.Where(g => g.Numbers[SumByPool] > 0)
+            .GroupBy(g => g.Keys[KeyPool]).Select(g => (Key: g.Key, Count: g.Sum(p => p.Numbers[SumByPool]))).ToList();
+        var rows = counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Row(c.Key, c.Count)).ToList();
+        rows.Add(Row(Total, counts.Sum(c => c.Count)));
         return new ReportTable("全国プール対応", ["プール", "件数"], rows);
     }
 
-    private static async Task<ReportTable> AnswersAsync(Scope scope, long[] totals, CancellationToken cancellationToken)
+    private static async Task<ReportTable> AnswersAsync(Scope scope, IReadOnlyList<Counted> groups, CancellationToken cancellationToken)
     {
         var waits = await RanksAsync(scope, "first_wait_us", $"r.channel = '{CaseChannels.Line}'", cancellationToken);
-        var (answers, scoreSum, unclassified) = (totals[2], totals[3], totals[4]);
+        var (answers, scoreSum, unclassified) =
+            (groups.Sum(g => g.Numbers[SumAnswers]), groups.Sum(g => g.Numbers[SumScores]), groups.Sum(g => g.Numbers[SumUnclassified]));
         var average = answers == 0 ? "-" : ((decimal)scoreSum / answers).ToString("0.00", CultureInfo.InvariantCulture);
         return new ReportTable("応答・満足度", ["項目", "値"],
         [

@@ -31,7 +31,7 @@ public sealed class NationalYearReportBenchmark(PostgresServer postgres, ITestOu
             await using var command = new NpgsqlCommand($"""
                 INSERT INTO oc_case_record (case_id, tenant_id, consultee, channel, opened_at, first_answered_at, closed_at, time_band,
                     urgent, answered_by, answered_by_pool, left_message, left_message_answered_at, survey_score, duration_minutes,
-                    classified, age_band, pregnancy_weeks)
+                    classified, age_band, pregnancy_weeks, first_wait_us, left_wait_us)
                 SELECT 'c' || g, 't' || (g % 47), 'p' || (g % 150000),
                        CASE WHEN g % 4 = 0 THEN '電話' ELSE 'LINE' END,
                        timestamptz '2026-01-01 00:00+09' + (g * interval '121 seconds'),
@@ -44,7 +44,8 @@ public sealed class NationalYearReportBenchmark(PostgresServer postgres, ITestOu
                        CASE WHEN g % 3 = 0 THEN 1 + g % 5 END, CASE WHEN g % 4 = 0 THEN 20 END,
                        CASE WHEN g % 6 = 5 THEN 0 ELSE 1 END,
                        CASE WHEN g % 6 = 5 THEN NULL ELSE (ARRAY['〜15','16–17','18–19','20–24','25 以上','不明'])[1 + g % 6] END,
-                       CASE WHEN g % 6 = 5 THEN NULL ELSE (ARRAY['未確認','〜11 週','12–21 週','22 週〜','該当なし'])[1 + g % 5] END
+                       CASE WHEN g % 6 = 5 THEN NULL ELSE (ARRAY['未確認','〜11 週','12–21 週','22 週〜','該当なし'])[1 + g % 5] END,
+                       (g % 900) * 1000000::bigint, CASE WHEN g % 9 = 0 THEN 3 * 3600 * 1000000::bigint END
                 FROM generate_series(1, {Cases}) AS g;
                 INSERT INTO oc_case_label (case_id, kind, value)
                 SELECT 'c' || g, 'topic', (ARRAY['妊娠の可能性・検査','妊娠継続の迷い','中絶','体調・受診','避妊'])[1 + g % 5] FROM generate_series(1, {Cases}) g WHERE g % 6 <> 5
@@ -73,5 +74,10 @@ public sealed class NationalYearReportBenchmark(PostgresServer postgres, ITestOu
         output.WriteLine($"national year report from {Cases:N0} records on PostgreSQL: " + string.Join(", ", timings.Select(t => $"{t.TotalMilliseconds:F0} ms")));
         Assert.Equal(Cases.ToString(System.Globalization.CultureInfo.InvariantCulture), produced!.Table("件数").Cell("合計", "延べ件数"));
         Assert.Equal("150000", produced.Table("件数").Cell("合計", "実人数"));
+        // The waits are ranked in the database: the same nearest ranks as counted here from the generator (LINE: g % 4 != 0).
+        var waits = Enumerable.Range(1, Cases).Where(g => g % 4 != 0).Select(g => g % 900).Order().ToList();
+        string Rank(int percent) => TimeSpan.FromSeconds(waits[(waits.Count * percent + 99) / 100 - 1]).TotalMinutes.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((Rank(50), Rank(90)), (produced.Table("応答・満足度").Cell("初回応答まで 中央値（分）", "値"), produced.Table("応答・満足度").Cell("初回応答まで 90%（分）", "値")));
+        Assert.Equal("180.0", produced.Table("伝言").Cell("回答まで 90%（分）", "値"));
     }
 }
