@@ -17,6 +17,9 @@ namespace OrleansConsult.OperatorConsole.Records;
 public sealed class CaseRecordsConsole(
     ICaseRecordStore store, SqlCaseReport reports, IConsoleAccess access, IAuditLog audit, TimeProvider clock)
 {
+    // NOTE (LINE records, issue 12): the lists are per tenant in the program now ("RecordLists"); LINE's /記録 and
+    // /紹介 read ProgramDirectory.RecordLists(tenantId). These pages and the report still use the defaults: switch
+    // them to ProgramDirectory.RecordLists(record.TenantId) so both sides offer what the tenant's program says.
     public CaseRecordLists Lists => CaseRecordLists.Default;
 
     /// <summary>The tenants this account may see; null for the national office (all of them).</summary>
