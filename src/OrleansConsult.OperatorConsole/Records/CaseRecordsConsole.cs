@@ -18,6 +18,9 @@ public sealed class CaseRecordsConsole(
     ICaseRecordStore store, SqlCaseReport reports, IConsoleAccess access, IAuditLog audit, TimeProvider clock,
     Supervision.SupervisorReferralHook? supervision = null)
 {
+    // NOTE (LINE records, issue 12): the lists are per tenant in the program now ("RecordLists"); LINE's /記録 and
+    // /紹介 read ProgramDirectory.RecordLists(tenantId). These pages and the report still use the defaults: switch
+    // them to ProgramDirectory.RecordLists(record.TenantId) so both sides offer what the tenant's program says.
     public CaseRecordLists Lists => CaseRecordLists.Default;
 
     /// <summary>The tenants this account may see; null for the national office (all of them).</summary>

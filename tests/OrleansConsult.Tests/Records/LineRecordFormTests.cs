@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Grains.Records;
@@ -235,6 +236,38 @@ public sealed class LineRecordFormTests(ClusterFixture fixture)
         Assert.DoesNotContain(tag, list.Text);
         Assert.Equal(shown, counselor.Count("彼にはまだ言えていません"));
         Assert.Null(await fixture.Grains.GetGrain<IConsultationGrain>(caseId).RecapForCounselorAsync(counselor.CounselorId!, 6));
+    }
+
+    [Fact]
+    public async Task The_form_offers_the_tenants_own_lists_from_the_program_in_use()
+    {
+        var s = new Scenario(fixture);
+        var directory = ((Orleans.TestingHost.InProcessSiloHandle)fixture.Cluster.Primary).ServiceProvider
+            .GetRequiredService<ProgramDirectory>();
+        var original = directory.Program;
+        var own = Tenancy.CaseRecordListSettings.Default with { Topics = ["妊娠の可能性・検査", "産後の不安"], Actions = ["情報提供", "同行支援"] };
+        directory.Use(original with { Tenants = original.Tenants.Select(t => t.Id == s.TenantId ? t with { RecordLists = own } : t).ToList() });
+        try
+        {
+            s.MoveTo(DayOfWeek.Tuesday, 10);
+            var (counselor, _, caseId) = await ConnectedAsync(s);
+            Assert.Equal(own.Topics, directory.RecordLists(s.TenantId).Topics);
+            await counselor.SayAsync("/記録");
+            var topics = await counselor.ExpectAsync("の記録（1/4）");
+            Assert.Equal(["妊娠の可能性・検査", "産後の不安", "次へ", "スキップ", "あとで"], Buttons(topics).Select(b => b.Label));
+            await TapAsync(counselor, topics, "産後の不安");
+            await TapAsync(counselor, await counselor.ExpectAsync("選択中：産後の不安"), "次へ");
+            await TapAsync(counselor, await counselor.ExpectAsync("の記録（2/4）"), "スキップ");
+            await TapAsync(counselor, await counselor.ExpectAsync("の記録（3/4）"), "スキップ");
+            await TapAsync(counselor, await counselor.ExpectAsync("の記録（4/4）"), "同行支援");
+            await counselor.ExpectAsync("の記録を保存しました");
+            var saved = (await Records.FindAsync(caseId))!.Classification!;
+            Assert.Equal(("産後の不安", null, null, "同行支援"), (string.Join("、", saved.Topics), saved.AgeBand, saved.PregnancyWeeks, string.Join("、", saved.Actions)));
+        }
+        finally
+        {
+            directory.Use(original);
+        }
     }
 
     private static class Directory
