@@ -45,7 +45,8 @@ public sealed class BoardFeedTests(ClusterFixture fixture)
         var tenant = $"tenant:{s.TenantId}";
 
         var rows = await service.ListAsync(tenant);
-        Assert.Equal([$"{s.TenantId}-c1", $"{s.TenantId}-c2", $"{s.TenantId}-c3"], rows.Select(r => r.Member.Id));
+        // The whole roster, supervisors included (their presence is shown like everyone's).
+        Assert.Equal([$"{s.TenantId}-c1", $"{s.TenantId}-c2", $"{s.TenantId}-c3", $"{s.TenantId}-sv", $"{s.TenantId}-sv2"], rows.Select(r => r.Member.Id));
         Assert.Equal((true, Presence.Available), (rows[0].Presence.Bound, rows[0].Presence.Presence));
         Assert.Equal((false, Presence.OffShift), (rows[1].Presence.Bound, rows[1].Presence.Presence));
 
