@@ -20,6 +20,12 @@ public sealed partial class CounselorGrain : ISupervisionGrain
             ? GrainFactory.GetGrain<ISupervisorDeskGrain>(member.DispatcherKey).SupervisorPresenceAsync(Id, S.Presence)
             : Task.CompletedTask;
 
+    /// <summary>A supervisor's 出勤: what reaches her (calls; offers only when she takes cases).</summary>
+    private static string SupervisorPresenceNote(Tenancy.StaffMember member, Presence presence) =>
+        member.Supervises && presence == Presence.Available
+            ? "\n" + BotText.Get(member.TakesCases ? "Sv.OnShiftCounsels" : "Sv.OnShift")
+            : "";
+
     private async Task CallSupervisorAsync(string note)
     {
         if (S.CurrentCaseId is not { } caseId

@@ -247,7 +247,7 @@ public sealed partial class CounselorGrain(
         await state.WriteStateAsync();
         ArmOffShiftTimer();
         await ReportAsync();
-        await SayAsync(Say.PresenceSet(member, presence, home, now));
+        await SayAsync(Say.PresenceSet(member, presence, home, now) + SupervisorPresenceNote(member, presence));
     }
 
     /// <summary>Her dispatcher's view of her: presence, capacity, load, the offers she holds, when her shift ends.</summary>

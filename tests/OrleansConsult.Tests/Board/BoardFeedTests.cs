@@ -45,7 +45,7 @@ public sealed class BoardFeedTests(ClusterFixture fixture)
         var tenant = $"tenant:{s.TenantId}";
 
         var rows = await service.ListAsync(tenant);
-        // Supervisors are on the roster too: a forgotten supervisor's shift is ended the same way.
+        // The whole roster, supervisors included (their presence is shown like everyone's).
         Assert.Equal([$"{s.TenantId}-c1", $"{s.TenantId}-c2", $"{s.TenantId}-c3", $"{s.TenantId}-sv", $"{s.TenantId}-sv2"], rows.Select(r => r.Member.Id));
         Assert.Equal((true, Presence.Available), (rows[0].Presence.Bound, rows[0].Presence.Presence));
         Assert.Equal((false, Presence.OffShift), (rows[1].Presence.Bound, rows[1].Presence.Presence));

@@ -33,7 +33,7 @@ public sealed class SupervisionGrainTests(ClusterFixture fixture)
         var s = new Scenario(fixture);
         s.MoveTo(DayOfWeek.Tuesday, 10);
         var sv = await s.OnShiftAsync("sv");
-        await sv.ExpectAsync("出勤");
+        await sv.ExpectAsync("SV要請（/SV・緊急の相談）が届きます。相談の打診は届きません。");
         var counselor = await s.OnShiftAsync("c1");
         var she = await s.ReadyConsulteeAsync();
         await she.SayAsync("相談する");
@@ -183,6 +183,7 @@ public sealed class SupervisionGrainTests(ClusterFixture fixture)
         // sv2 is a supervisor who also counsels: offers reach her (the counselor is on a break).
         await counselor.SayAsync("休憩");
         var sv2 = await s.OnShiftAsync("sv2");
+        await sv2.ExpectAsync("SV要請（/SV・緊急の相談）と相談の打診が届きます。");
         var other = await s.ReadyConsulteeAsync("other");
         await other.SayAsync("相談する");
         await sv2.ExpectAsync("新しい相談があります");
