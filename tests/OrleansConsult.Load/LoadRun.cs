@@ -70,15 +70,23 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
                 await KnownAsync();
             }
             var people = Enumerable.Range(1, options.Consultees).Select(i => new Person(i)).ToList();
-            await SetupAsync(people);
-            await ChatAsync(people);
-            if (options.HoldSeconds > 0)
+            if (options.Scenario == "surge")
             {
-                _phase = "hold";
-                await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
-                Report.HostHeld = Snapshot();
+                await CounselorsOnShiftAsync();
+                await SurgeAsync(people);
             }
-            await EndAsync(people);
+            else
+            {
+                await SetupAsync(people);
+                await ChatAsync(people);
+                if (options.HoldSeconds > 0)
+                {
+                    _phase = "hold";
+                    await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+                    Report.HostHeld = Snapshot();
+                }
+                await EndAsync(people);
+            }
         }
         finally
         {
@@ -169,10 +177,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         _phase = "setup";
         var started = _clock.Elapsed;
         var cpu0 = host.CpuSeconds();
-        var counselorsReady = await Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(async i =>
-            await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent(EnrollmentCode(i)), "として登録しました", _setupAck)
-            && await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent("出勤"), "状態を「出勤」にしました", _setupAck)));
-        Report.CounselorsOnShift = counselorsReady.Count(ok => ok);
+        await CounselorsOnShiftAsync();
 
         // Consultees arrive in waves, as a ramp, not all in the same millisecond.
         foreach (var wave in people.Chunk(20))
@@ -205,6 +210,14 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         Errors.Add("consultee setup step failed", people.Count(p => !p.Ready));
         Report.Connected = accepted.Count;
         Report.Setup = PhaseResult(started, cpu0, null);
+    }
+
+    private async Task CounselorsOnShiftAsync()
+    {
+        var counselorsReady = await Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(async i =>
+            await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent(EnrollmentCode(i)), "として登録しました", _setupAck)
+            && await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent("出勤"), "状態を「出勤」にしました", _setupAck)));
+        Report.CounselorsOnShift = counselorsReady.Count(ok => ok);
     }
 
     /// <summary>相談する: the case id is derived from the event id (CaseIds.For), so each offer card maps back to its consultee.</summary>

@@ -32,8 +32,10 @@ try
 
     var environment = new Dictionary<string, string>
     {
-        ["DOTNET_ENVIRONMENT"] = "Production",
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        // Development only so that counselors enroll with the program file's codes (in Production only by one-time
+        // invitation, issue 10); every setting that matters here is given below and overrides appsettings.Development.json.
+        ["DOTNET_ENVIRONMENT"] = "Development",
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Program__File"] = LoadRun.WriteProgram(work.FullName, options.Consultees, options.Counselors),
         ["Storage__MigrateOnStart"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
