@@ -51,7 +51,7 @@ public sealed partial class LoadRun
                 return;
             }
             var e = user.TextEvent("相談する");
-            p.CaseId = CaseIds.For($"{Consultee}:{p.UserId}/{e.WebhookEventId}");
+            p.CaseId = await CaseIdOfAsync(p, e);
             byCase[p.CaseId] = p;
             p.AskedAt = DateTimeOffset.UtcNow;
             if (await SendAsync([e], surgeAck) != 200)
@@ -84,9 +84,14 @@ public sealed partial class LoadRun
     private async Task AcceptWhileSurgingAsync(int i, ConcurrentDictionary<string, Person> byCase, ConcurrentDictionary<string, int> accepted,
         ConcurrentDictionary<string, DateTimeOffset> acceptSent, int[] taken, Func<bool> asking)
     {
+        // Never gives up while consultees are still asking; afterwards, once nothing new reached her for a minute.
         var lastMove = _clock.Elapsed;
-        while ((asking() || accepted.Count < byCase.Count) && _clock.Elapsed - lastMove < StepLimit)
+        while (asking() || (accepted.Count < byCase.Count && _clock.Elapsed - lastMove < StepLimit))
         {
+            if (asking())
+            {
+                lastMove = _clock.Elapsed;
+            }
             var offers = mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)).ToList();
             if (offers.Count <= taken[i])
             {

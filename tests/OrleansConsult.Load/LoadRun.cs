@@ -3,13 +3,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Conversation;
 using OrleansConsult.LineSimulator;
+using OrleansConsult.Storage;
 
 namespace OrleansConsult.Load;
 
 /// <summary>One benchmark run: baseline, setup, chat, end; the numbers go to <see cref="Report"/>.</summary>
-public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, Mailboxes mail, HostChild host, HttpClient http)
+public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, Mailboxes mail, HostChild host, HttpClient http, LinePseudonyms pseudonyms)
 {
     private const string Consultee = "consultee";
     private const string Staff = "staff";
@@ -72,6 +74,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
             var people = Enumerable.Range(1, options.Consultees).Select(i => new Person(i)).ToList();
             if (options.Scenario == "surge")
             {
+                _phase = "on shift";
                 await CounselorsOnShiftAsync();
                 await SurgeAsync(people);
             }
@@ -225,7 +228,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         await Task.WhenAll(wave.Select(async p =>
         {
             var e = sender.User(Consultee, p.UserId).TextEvent("相談する");
-            p.CaseId = CaseIds.For($"{Consultee}:{p.UserId}/{e.WebhookEventId}");
+            p.CaseId = await CaseIdOfAsync(p, e);
             byCase[p.CaseId] = p;
             p.AskedAt = DateTimeOffset.UtcNow;
             if (await SendAsync([e], _setupAck) != 200)
@@ -234,6 +237,10 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
                 p.Ready = false;
             }
         }));
+
+    /// <summary>The case her 相談する opens: derived from her grain key (the pseudonym of her LINE id) and the event id, as ConsulteeGrain does.</summary>
+    private async Task<string> CaseIdOfAsync(Person p, SimulatedEvent ask) =>
+        CaseIds.For($"{GrainKeys.LineUser(Consultee, await pseudonyms.OfAsync(Consultee, p.UserId))}/{ask.WebhookEventId}");
 
     /// <summary>Counselors take every offer that reaches them until every asked case is connected (or nothing moves for a minute).</summary>
     private async Task AcceptOffersAsync(ConcurrentDictionary<string, Person> byCase, ConcurrentDictionary<string, int> accepted, int[] taken)

@@ -72,7 +72,13 @@ try
 
     await using var mail = new Mailboxes(simulator);
     mail.Start();
-    var run = new LoadRun(options, sender, mail, host, http);
+    // Case ids derive from her grain key, a keyed pseudonym of her LINE id: the load generator computes the same one
+    // from the Host's database and key ring, to map each offer card back to its consultee.
+    var storage = options.Storage == "postgres"
+        ? new StorageOptions { Mode = StorageMode.PostgreSql, ConnectionString = options.ConnectionString }
+        : new StorageOptions { Mode = StorageMode.Embedded, DataPath = environment["Storage__DataPath"] };
+    var pseudonyms = new LinePseudonyms(new Database(storage), KeyRing.Load(environment.GetValueOrDefault("Transcripts__Keys"), storage));
+    var run = new LoadRun(options, sender, mail, host, http, pseudonyms);
     await run.RunAsync();
     await run.Report.WriteAsync(outDir);
     Console.WriteLine(run.Report.Markdown());
