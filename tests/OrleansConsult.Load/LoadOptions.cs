@@ -22,6 +22,8 @@ public sealed class LoadOptions
     /// <summary>"closed-loop" (setup, chat, end) or "surge" (new consultees follow, consent and ask within <see cref="SurgeSeconds"/>).</summary>
     public string Scenario { get; private set; } = "closed-loop";
     public double SurgeSeconds { get; private set; } = 60;
+    /// <summary>Surge: every consultee follows, consents and names the area before the window; only 相談する falls in it (the dispatcher's own limit).</summary>
+    public bool SurgeAsksOnly { get; private set; }
 
     public const string Usage = """
         OrleansConsult.Load: plays LINE against a Host child process and writes a benchmark report.
@@ -30,6 +32,8 @@ public sealed class LoadOptions
                                         counselors accept every offer; then checks at the LINE side that each heard a
                                         true place in the queue and was offered in arrival order (see docs/performance.md)
           --surge-seconds S             the surge's arrival window (default 60)
+          --surge-asks-only             follow, consent and area happen before the window (untimed); only the
+                                        相談する fall in it: what the dispatcher itself sustains
           --storage embedded|postgres   (default embedded)
           --connection-string CS        PostgreSQL connection string (postgres mode; the database must exist)
           --consultees N                (default 200)
@@ -73,6 +77,7 @@ public sealed class LoadOptions
                 case "--hold": o.HoldSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--scenario": o.Scenario = Next().ToLowerInvariant(); break;
                 case "--surge-seconds": o.SurgeSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--surge-asks-only": o.SurgeAsksOnly = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
