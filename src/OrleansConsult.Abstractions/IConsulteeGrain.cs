@@ -26,8 +26,9 @@ public interface ILineUserGrain : IGrainWithStringKey, IDeliverToLineUser
     [Alias("GetSnapshot")]
     Task<LineUserSnapshot> GetSnapshotAsync();
 
-    /// <summary>Marks what she wrote up to her latest worked message read (既読): a person has it in front of her now.</summary>
-    [OneWay, Alias("MarkRead")]
+    /// <summary>Marks what she wrote up to her latest worked message read (既読): a person has it in front of her now.
+    /// Interleaves: the token is taken before the LINE call, so her webhooks never wait behind that call.</summary>
+    [OneWay, AlwaysInterleave, Alias("MarkRead")]
     Task MarkReadAsync();
 
     /// <summary>Works through the stored events in order (a turn of its own, after the webhook was answered).</summary>

@@ -127,6 +127,8 @@ public static class OrleansConsultHost
             sp.GetRequiredService<Database>(), sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(),
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<PendingWorkRecovery>();
+        // The dispatchers' queues, one row per waiting case.
+        builder.Services.AddSingleton<IDispatcherQueueStore, SqlDispatcherQueueStore>();
         AddEnrollment(builder.Services, builder.Configuration, builder.Environment);
 
         // Retention and erasure: the case index, erasure records, and the daily purge (once a day for the cluster).

@@ -16,6 +16,9 @@ public static class SealedRows
     /// <summary>A transcript row's text, bound to its case and entry.</summary>
     public static string Transcript(string caseId, string entryId) => $"{caseId}/{entryId}";
 
+    /// <summary>A waiting case in a dispatcher's queue (oc_dispatcher_queue), bound to its dispatcher and case.</summary>
+    public static string DispatcherQueue(string dispatcherKey, string caseId) => $"dispatcher-queue:{dispatcherKey}/{caseId}";
+
     /// <summary>A media row's bytes (original or preview), bound to its random media id and which of the two it is.</summary>
     public static string Media(string mediaId, bool preview) => $"media:{mediaId}:{(preview ? "preview" : "original")}";
 

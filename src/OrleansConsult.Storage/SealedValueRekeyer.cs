@@ -22,6 +22,7 @@ public sealed class SealedValueRekeyer(Database database, PayloadProtector prote
         await OutboxAsync(cancellationToken),
         await SecretsAsync(cancellationToken),
         await MediaAsync(cancellationToken),
+        await DispatcherQueueAsync(cancellationToken),
     ];
 
     /// <summary>The one step for every value: the new sealed bytes, null when already current; throws when it cannot be opened.</summary>
@@ -121,6 +122,34 @@ public sealed class SealedValueRekeyer(Database database, PayloadProtector prote
             }
             after = batch[^1].Seq;
         }
+    }
+
+    /// <summary>Waiting cases of the dispatchers' queues (few: only what waits now), each bound to its dispatcher and case.</summary>
+    public async Task<RekeyCounts> DispatcherQueueAsync(CancellationToken cancellationToken = default)
+    {
+        var tally = new Tally("dispatcher queue");
+        var rows = new List<(string Key, string CaseId, byte[] Payload)>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT dispatcher_key, case_id, payload FROM oc_dispatcher_queue";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+            }
+        }
+        foreach (var (key, caseId, payload) in rows)
+        {
+            await ResealAsync(tally, payload, SealedRows.DispatcherQueue(key, caseId),
+                "UPDATE oc_dispatcher_queue SET payload = @new WHERE dispatcher_key = @key AND case_id = @case AND payload = @old",
+                command =>
+                {
+                    command.Add("key", key);
+                    command.Add("case", caseId);
+                }, cancellationToken);
+        }
+        return tally.Counts;
     }
 
     public async Task<RekeyCounts> OutboxAsync(CancellationToken cancellationToken = default)

@@ -19,9 +19,21 @@ public sealed class LoadOptions
     public double HoldSeconds { get; private set; }
     public int HostMemoryMiB { get; private set; }
     public int AskWave { get; private set; }
+    /// <summary>"closed-loop" (setup, chat, end) or "surge" (new consultees follow, consent and ask within <see cref="SurgeSeconds"/>).</summary>
+    public string Scenario { get; private set; } = "closed-loop";
+    public double SurgeSeconds { get; private set; } = 60;
+    /// <summary>Surge: every consultee follows, consents and names the area before the window; only 相談する falls in it (the dispatcher's own limit).</summary>
+    public bool SurgeAsksOnly { get; private set; }
 
     public const string Usage = """
         OrleansConsult.Load: plays LINE against a Host child process and writes a benchmark report.
+          --scenario closed-loop|surge  (default closed-loop) surge: the consultees are new, each follows, consents,
+                                        names the area and asks (相談する), their starts spread over --surge-seconds;
+                                        counselors accept every offer; then checks at the LINE side that each heard a
+                                        true place in the queue and was offered in arrival order (see docs/performance.md)
+          --surge-seconds S             the surge's arrival window (default 60)
+          --surge-asks-only             follow, consent and area happen before the window (untimed); only the
+                                        相談する fall in it: what the dispatcher itself sustains
           --storage embedded|postgres   (default embedded)
           --connection-string CS        PostgreSQL connection string (postgres mode; the database must exist)
           --consultees N                (default 200)
@@ -63,12 +75,19 @@ public sealed class LoadOptions
                 case "--host-memory": o.HostMemoryMiB = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ask-wave": o.AskWave = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--hold": o.HoldSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--scenario": o.Scenario = Next().ToLowerInvariant(); break;
+                case "--surge-seconds": o.SurgeSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--surge-asks-only": o.SurgeAsksOnly = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         if (o.Storage is not ("embedded" or "postgres"))
         {
             throw new ArgumentException("--storage is embedded or postgres");
+        }
+        if (o.Scenario is not ("closed-loop" or "surge"))
+        {
+            throw new ArgumentException("--scenario is closed-loop or surge");
         }
         if (o.Storage == "postgres" && string.IsNullOrWhiteSpace(o.ConnectionString))
         {

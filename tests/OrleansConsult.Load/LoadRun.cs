@@ -3,13 +3,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Conversation;
 using OrleansConsult.LineSimulator;
+using OrleansConsult.Storage;
 
 namespace OrleansConsult.Load;
 
 /// <summary>One benchmark run: baseline, setup, chat, end; the numbers go to <see cref="Report"/>.</summary>
-public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, Mailboxes mail, HostChild host, HttpClient http)
+public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, Mailboxes mail, HostChild host, HttpClient http, LinePseudonyms pseudonyms)
 {
     private const string Consultee = "consultee";
     private const string Staff = "staff";
@@ -70,15 +72,24 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
                 await KnownAsync();
             }
             var people = Enumerable.Range(1, options.Consultees).Select(i => new Person(i)).ToList();
-            await SetupAsync(people);
-            await ChatAsync(people);
-            if (options.HoldSeconds > 0)
+            if (options.Scenario == "surge")
             {
-                _phase = "hold";
-                await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
-                Report.HostHeld = Snapshot();
+                _phase = "on shift";
+                await CounselorsOnShiftAsync();
+                await SurgeAsync(people);
             }
-            await EndAsync(people);
+            else
+            {
+                await SetupAsync(people);
+                await ChatAsync(people);
+                if (options.HoldSeconds > 0)
+                {
+                    _phase = "hold";
+                    await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+                    Report.HostHeld = Snapshot();
+                }
+                await EndAsync(people);
+            }
         }
         finally
         {
@@ -169,10 +180,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         _phase = "setup";
         var started = _clock.Elapsed;
         var cpu0 = host.CpuSeconds();
-        var counselorsReady = await Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(async i =>
-            await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent(EnrollmentCode(i)), "として登録しました", _setupAck)
-            && await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent("出勤"), "状態を「出勤」にしました", _setupAck)));
-        Report.CounselorsOnShift = counselorsReady.Count(ok => ok);
+        await CounselorsOnShiftAsync();
 
         // Consultees arrive in waves, as a ramp, not all in the same millisecond.
         foreach (var wave in people.Chunk(20))
@@ -207,12 +215,20 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         Report.Setup = PhaseResult(started, cpu0, null);
     }
 
+    private async Task CounselorsOnShiftAsync()
+    {
+        var counselorsReady = await Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(async i =>
+            await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent(EnrollmentCode(i)), "として登録しました", _setupAck)
+            && await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent("出勤"), "状態を「出勤」にしました", _setupAck)));
+        Report.CounselorsOnShift = counselorsReady.Count(ok => ok);
+    }
+
     /// <summary>相談する: the case id is derived from the event id (CaseIds.For), so each offer card maps back to its consultee.</summary>
     private async Task AskAsync(IEnumerable<Person> wave, ConcurrentDictionary<string, Person> byCase) =>
         await Task.WhenAll(wave.Select(async p =>
         {
             var e = sender.User(Consultee, p.UserId).TextEvent("相談する");
-            p.CaseId = CaseIds.For($"{Consultee}:{p.UserId}/{e.WebhookEventId}");
+            p.CaseId = await CaseIdOfAsync(p, e);
             byCase[p.CaseId] = p;
             p.AskedAt = DateTimeOffset.UtcNow;
             if (await SendAsync([e], _setupAck) != 200)
@@ -221,6 +237,10 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
                 p.Ready = false;
             }
         }));
+
+    /// <summary>The case her 相談する opens: derived from her grain key (the pseudonym of her LINE id) and the event id, as ConsulteeGrain does.</summary>
+    private async Task<string> CaseIdOfAsync(Person p, SimulatedEvent ask) =>
+        CaseIds.For($"{GrainKeys.LineUser(Consultee, await pseudonyms.OfAsync(Consultee, p.UserId))}/{ask.WebhookEventId}");
 
     /// <summary>Counselors take every offer that reaches them until every asked case is connected (or nothing moves for a minute).</summary>
     private async Task AcceptOffersAsync(ConcurrentDictionary<string, Person> byCase, ConcurrentDictionary<string, int> accepted, int[] taken)

@@ -32,8 +32,10 @@ try
 
     var environment = new Dictionary<string, string>
     {
-        ["DOTNET_ENVIRONMENT"] = "Production",
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        // Development only so that counselors enroll with the program file's codes (in Production only by one-time
+        // invitation, issue 10); every setting that matters here is given below and overrides appsettings.Development.json.
+        ["DOTNET_ENVIRONMENT"] = "Development",
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Program__File"] = LoadRun.WriteProgram(work.FullName, options.Consultees, options.Counselors),
         ["Storage__MigrateOnStart"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
@@ -70,7 +72,13 @@ try
 
     await using var mail = new Mailboxes(simulator);
     mail.Start();
-    var run = new LoadRun(options, sender, mail, host, http);
+    // Case ids derive from her grain key, a keyed pseudonym of her LINE id: the load generator computes the same one
+    // from the Host's database and key ring, to map each offer card back to its consultee.
+    var storage = options.Storage == "postgres"
+        ? new StorageOptions { Mode = StorageMode.PostgreSql, ConnectionString = options.ConnectionString }
+        : new StorageOptions { Mode = StorageMode.Embedded, DataPath = environment["Storage__DataPath"] };
+    var pseudonyms = new LinePseudonyms(new Database(storage), KeyRing.Load(environment.GetValueOrDefault("Transcripts__Keys"), storage));
+    var run = new LoadRun(options, sender, mail, host, http, pseudonyms);
     await run.RunAsync();
     await run.Report.WriteAsync(outDir);
     Console.WriteLine(run.Report.Markdown());

@@ -58,6 +58,8 @@ public sealed class Report
     public double PushesPerConsultation { get; set; }
     public int HostLogWarnings { get; set; }
     public int HostLogErrors { get; set; }
+    public string Scenario { get; set; } = "closed-loop";
+    public SurgeResult? Surge { get; set; }
 
     /// <summary>Lost or duplicated messages: the only thing that fails the run (never a wall-clock number).</summary>
     public int LostOrDuplicated => Errors.Where(e => e.Key.StartsWith("lost", StringComparison.Ordinal) || e.Key.StartsWith("duplicated", StringComparison.Ordinal)
@@ -66,6 +68,7 @@ public sealed class Report
     public void Finish(LoadOptions o, Tally errors, Samples setupAck, Samples chatAck, Samples endAck, Samples toCounselor, Samples toConsultee, Samples routing, HostChild host)
     {
         Storage = o.Storage;
+        Scenario = o.Scenario;
         Consultees = o.Consultees;
         Counselors = o.Counselors;
         MessagesEach = o.Messages;
@@ -101,6 +104,40 @@ public sealed class Report
         PushesPerConsultation = consultations == 0 ? 0 : toConsultees.Where(d => d.Via != "reply").Sum(d => d.Messages) / (double)consultations;
     }
 
+    private void SurgeMarkdown(StringBuilder sb, SurgeResult s)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string Ms(double v) => double.IsNaN(v) ? "–" : v.ToString(v < 10 ? "0.0" : "0", c);
+        string Lat(LatencySummary? l) => l is null || l.Count == 0 ? "– | – | – | – | –" : $"{Ms(l.Min)} | {Ms(l.P50)} | {Ms(l.P95)} | {Ms(l.P99)} | {Ms(l.Max)}";
+        var healthz = Baseline?.RequestsPerSecond ?? 0;
+        sb.AppendLine(c, $"### surge, {Storage}: {s.Consultees} new consultees in {s.ArrivalSeconds:0} s, {Counselors} counselors, {ProcessorCount} cores, {StartedAt:yyyy-MM-dd HH:mm} UTC");
+        sb.AppendLine();
+        sb.AppendLine("| measure | count | min ms | p50 ms | p95 ms | p99 ms | max ms |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine(c, $"| /healthz baseline ({Baseline?.Concurrency} concurrent) | {Baseline?.Requests} | {Lat(Baseline?.Latency)} |");
+        sb.AppendLine(c, $"| webhook ack, surge (follow, consent, area, 相談する) | {s.Ack?.Count} | {Lat(s.Ack)} |");
+        sb.AppendLine(c, $"| webhook ack, counselors (enroll, 出勤, accept) | {AckSetup?.Count} | {Lat(AckSetup)} |");
+        sb.AppendLine(c, $"| routing 相談する → offer card | {Routing?.Count} | {Lat(Routing)} |");
+        sb.AppendLine();
+        sb.AppendLine("| figure | value |");
+        sb.AppendLine("|---|---:|");
+        sb.AppendLine(c, $"| /healthz baseline requests/s | {healthz:0} |");
+        sb.AppendLine(c, $"| consultees ready / asked / offered / connected | {s.Ready} / {s.Asked} / {s.Offered} / {s.Connected} |");
+        sb.AppendLine(c, $"| offers/s, first to last offer card ({s.OfferSeconds:0.0} s) | {s.OffersPerSecond:0.0} ({(healthz > 0 ? s.OffersPerSecond / healthz : 0):P2} of /healthz) |");
+        sb.AppendLine(c, $"| offers/s, best 5 s | {s.PeakOffersPerSecond:0.0} |");
+        sb.AppendLine(c, $"| place told: said / first in line (not said) / not told | {s.ToldPlaceSaid} / {s.ToldPlaceFirst} / {s.NotTold} |");
+        sb.AppendLine(c, $"| place true: within bounds / within card jitter ({Counselors}) / untrue; worst error | {s.PlaceInBounds} / {s.PlaceWithinCardJitter} / {s.PlaceUntrue}; {s.WorstPlaceError} |");
+        sb.AppendLine(c, $"| offered before someone who sent 相談する > 1 s earlier (reached the queue later: pipeline, not queue order) | {s.Overtaken} |");
+        sb.AppendLine(c, $"| surge phase seconds / host CPU s | {s.Phase?.Seconds:0.0} / {s.Phase?.HostCpuSeconds:0.0} |");
+        sb.AppendLine(c, $"| host RSS warm / peak (VmHWM) MiB | {(HostWarm?.RssBytes ?? 0) / 1048576.0:0} / {(HostFinal?.HwmBytes ?? 0) / 1048576.0:0} |");
+        sb.AppendLine(c, $"| host log lines warn / fail | {HostLogWarnings} / {HostLogErrors} |");
+        sb.AppendLine(c, $"| errors (lost or duplicated) | {Errors.Values.Sum()} ({LostOrDuplicated}) |");
+        foreach (var (kind, n) in Errors)
+        {
+            sb.AppendLine(c, $"| error: {kind} | {n} |");
+        }
+    }
+
     public async Task WriteAsync(string folder)
     {
         Directory.CreateDirectory(folder);
@@ -116,6 +153,11 @@ public sealed class Report
         string Mb(long bytes) => (bytes / 1048576.0).ToString("0", c);
         var chatRate = Chat?.AcceptedEventsPerSecond ?? 0;
         var sb = new StringBuilder();
+        if (Surge is { } surge)
+        {
+            SurgeMarkdown(sb, surge);
+            return sb.ToString();
+        }
         sb.AppendLine(c, $"### {Storage}: {Consultees} consultees, {Counselors} counselors, {MessagesEach} messages each, rate {(TargetRate > 0 ? TargetRate.ToString(c) + "/s" : "unlimited")}, {ProcessorCount} cores{(HostMemoryMiB > 0 ? $", Host memory limit {HostMemoryMiB} MiB" : "")}, {StartedAt:yyyy-MM-dd HH:mm} UTC");
         sb.AppendLine();
         sb.AppendLine("| measure | count | min ms | p50 ms | p95 ms | p99 ms | max ms |");

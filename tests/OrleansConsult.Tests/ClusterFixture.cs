@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using OrleansConsult.Abstractions;
@@ -73,6 +75,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         services.AddSingleton<ILineOutbound>(outbound);
         services.AddSingleton(transcripts);
         services.AddSingleton<IPendingWorkRegistry>(PendingWork);
+        services.AddSingleton<IDispatcherQueueStore>(sp => new MemoryDispatcherQueueStore(sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId));
         services.AddSingleton(new ProgramDirectory(TestProgram.Build()));
     }
 }

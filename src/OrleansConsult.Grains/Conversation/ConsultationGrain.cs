@@ -364,14 +364,16 @@ public sealed partial class ConsultationGrain(
         span?.SetTag(EngineTracing.CaseTag, Tag);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await transcripts.AppendAsync(new TranscriptEntry(CaseId, S.TenantId, eventId, clock.GetUtcNow(), TranscriptAuthor.Counselor, text));
-        // She answered: what the consultee wrote so far has been read by a person.
-        await Consultee.MarkReadAsync();
         if (media is { Stored: false })
         {
             await ToCounselorAsync($"media-not-sent/{eventId}", new Outgoing(BotText.Format("Media.NotSent", Tag, BotText.DescribeNonText(media.Kind))));
+            await Consultee.MarkReadAsync();
             return true;
         }
         var relayed = await RelayAsync(OutboxOrigins.ToConsultee, eventId, media is null ? new Outgoing(text) : new Outgoing("", Media: media));
+        // She answered: what the consultee wrote so far has been read by a person. One-way and after the relay,
+        // so LINE's markAsRead call never stands between the answer and her phone.
+        await Consultee.MarkReadAsync();
         ConversationMetrics.Relayed("to-consultee", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         await CopyToWatchersAsync(fromConsultee: false, eventId, text, media);
         if (relayed == DeliveryOutcome.Parked)

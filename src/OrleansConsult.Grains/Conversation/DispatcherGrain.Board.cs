@@ -39,13 +39,13 @@ public sealed partial class DispatcherGrain
     private void BoardChanged() => _boardVersion++;
 
     /// <summary>
-    /// Counts a case handed to the pool, written at once: a case that overflows because this queue is closed
-    /// leaves without a pump, and a closed queue with nothing left may sleep before the next one.
+    /// Counts a case handed to the pool. Written by the commit the call that overflowed it waits for (a case that
+    /// overflows because this queue is closed leaves without a pump, and a closed queue may sleep before the next one).
     /// </summary>
-    private async Task CountOverflowAsync()
+    private Task CountOverflowAsync()
     {
         BoardSnapshot.CountOverflow(S, clock.GetUtcNow());
-        await state.WriteStateAsync();
         BoardChanged();
+        return Task.CompletedTask;
     }
 }

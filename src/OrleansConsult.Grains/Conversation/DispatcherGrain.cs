@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Serialization;
 using OrleansConsult.Abstractions;
 
 namespace OrleansConsult.Grains.Conversation;
@@ -16,9 +18,18 @@ namespace OrleansConsult.Grains.Conversation;
 /// re-activates it after a silo dies) while it has work, including on-shift counselors whose shift
 /// ends at the closing. It never waits on a counselor or a case: what it tells them is one-way, so no
 /// call cycle can deadlock, and an offer that got lost simply times out.
+/// <para>
+/// Durability (issue 14): the queue is one row per case (<see cref="IDispatcherQueueStore"/>), the rest (roster,
+/// sequence) a small state. Each call does its work under a gate, one at a time, then waits for a group commit
+/// (<see cref="DispatcherCommits"/>) outside the gate: calls that arrive while a write is in flight share the
+/// next one, so a surge is not one round trip per offer. A call answers only once its change is durable.
+/// </para>
 /// </summary>
+[Reentrant]
 public sealed partial class DispatcherGrain(
     [PersistentState("dispatcher", StorageNames.State)] IPersistentState<DispatcherState> state,
+    IDispatcherQueueStore queueStore,
+    Serializer<QueuedCase> caseSerializer,
     EngineClock clock,
     ProgramDirectory directory,
     ILogger<DispatcherGrain> logger) : Grain, IDispatcherGrain, IRemindable
@@ -31,6 +42,11 @@ public sealed partial class DispatcherGrain(
     private readonly List<(QueuedCase Case, string CounselorId, OfferReturn Why)> _returned = [];
     /// <summary>Cases that left for the pool (or were answered "nobody") in this pump, by case id.</summary>
     private readonly Dictionary<string, string?> _left = [];
+
+    /// <summary>One call's work at a time: the grain is reentrant only so that calls can join a commit in flight.</summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DispatcherQueue _queue = new([]);
+    private DispatcherCommits? _commits;
 
     private IGrainTimer? _timer;
     private DateTimeOffset? _nextWake;
@@ -48,14 +64,51 @@ public sealed partial class DispatcherGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var rows = await queueStore.LoadAsync(Key, cancellationToken);
+        S.Queue = rows.Select(r => caseSerializer.Deserialize(r.Payload)!).ToList();
+        _queue = new DispatcherQueue(S.Queue);
+        _commits = new DispatcherCommits(SaveAsync, () => DeactivateOnIdle());
         // Deadlines come back from state: work anything already due, then sleep until the next one.
         if (S.Queue.Count > 0 || S.Roster.Count > 0)
         {
-            await PumpAsync();
+            await WorkAsync(() => PumpAsync());
         }
     }
 
-    public async Task<EnqueueResult> EnqueueAsync(CaseTicket ticket)
+    /// <summary>The changed rows and the small state, written together; the rows are serialized now, before any await.</summary>
+    private Task SaveAsync()
+    {
+        var (changed, removed) = _queue.TakeChanges();
+        var rows = changed.Select(q => new DispatcherQueueRow(q.CaseId, caseSerializer.SerializeToArray(q))).ToList();
+        return Task.WhenAll(queueStore.SaveAsync(Key, rows, removed), state.WriteStateAsync());
+    }
+
+    /// <summary>Runs <paramref name="work"/> alone (under the gate), then waits until what it changed is durable.</summary>
+    private async Task<T> WorkAsync<T>(Func<Task<T>> work)
+    {
+        T result;
+        await _gate.WaitAsync();
+        try
+        {
+            result = await work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        await _commits!.CommitAsync();
+        return result;
+    }
+
+    private Task WorkAsync(Func<Task> work) => WorkAsync(async () =>
+    {
+        await work();
+        return true;
+    });
+
+    public Task<EnqueueResult> EnqueueAsync(CaseTicket ticket) => WorkAsync(() => EnqueueCoreAsync(ticket));
+
+    private async Task<EnqueueResult> EnqueueCoreAsync(CaseTicket ticket)
     {
         var now = clock.GetUtcNow();
         if (Find(ticket.CaseId) is { } existing)
@@ -69,8 +122,7 @@ public sealed partial class DispatcherGrain(
         }
 
         var queued = new QueuedCase { Ticket = ticket, Seq = ++S.Seq, EnqueuedAt = now, LastPositionAt = now };
-        S.Queue.Add(queued);
-        Sort();
+        _queue.Add(queued);
         queued.LastPosition = PositionOf(queued); // she hears it in the answer to this call, not again as a notice
         News(ticket.CaseId, new RoutingNews(Entry(ticket.LeftMessage ? "left message" : "queued"), NowAt: Key));
         var escalated = await PumpAsync(ticket.CaseId);
@@ -81,40 +133,42 @@ public sealed partial class DispatcherGrain(
         return new EnqueueResult(EnqueueOutcome.Queued, Key, PositionOf(queued));
     }
 
-    public async Task WithdrawAsync(string caseId)
+    public Task WithdrawAsync(string caseId) => WorkAsync(async () =>
     {
         if (Find(caseId) is { } q)
         {
-            S.Queue.Remove(q);
+            _queue.Remove(q);
             if (q.OfferedTo is { } counselorId)
             {
                 ReleaseOffer(q, counselorId, OfferReturn.Withdrawn);
             }
-            await state.WriteStateAsync();
             await PumpAsync();
         }
-    }
+    });
 
-    public async Task MarkUrgentAsync(string caseId)
+    public Task MarkUrgentAsync(string caseId) => WorkAsync(async () =>
     {
         if (Find(caseId) is { } q && !q.Ticket.Urgent)
         {
             q.Ticket = q.Ticket with { Urgent = true };
-            Sort();
+            _queue.Reorder(q);
             await PumpAsync();
         }
-    }
+    });
 
-    public async Task SetPreviewAsync(string caseId, string preview)
+    public Task SetPreviewAsync(string caseId, string preview) => WorkAsync(() =>
     {
         if (Find(caseId) is { } q)
         {
             q.Ticket = q.Ticket with { Preview = preview };
-            await state.WriteStateAsync();
+            _queue.Touch(q);
         }
-    }
+        return Task.CompletedTask;
+    });
 
-    public async Task UpdateCounselorAsync(CounselorStatus status)
+    public Task UpdateCounselorAsync(CounselorStatus status) => WorkAsync(() => UpdateCounselorCoreAsync(status));
+
+    private async Task UpdateCounselorCoreAsync(CounselorStatus status)
     {
         if (!directory.MayTakeOffersFrom(status.CounselorId, Key))
         {
@@ -140,12 +194,17 @@ public sealed partial class DispatcherGrain(
         if (status.Presence == Presence.Available && returning)
         {
             // 出勤, or back from 休憩: what waits is offered to her now, lapsed offers of hers included.
-            OfferPolicy.Returned(S.Queue, status.CounselorId);
+            foreach (var unpaused in OfferPolicy.Returned(S.Queue, status.CounselorId))
+            {
+                _queue.Touch(unpaused);
+            }
         }
         await PumpAsync();
     }
 
-    public async Task<OfferAnswer> AcceptOfferAsync(string caseId, string counselorId)
+    public Task<OfferAnswer> AcceptOfferAsync(string caseId, string counselorId) => WorkAsync(() => AcceptOfferCoreAsync(caseId, counselorId));
+
+    private async Task<OfferAnswer> AcceptOfferCoreAsync(string caseId, string counselorId)
     {
         var q = Find(caseId);
         if (q is null || q.OfferedTo != counselorId)
@@ -159,7 +218,7 @@ public sealed partial class DispatcherGrain(
             await PumpAsync();
             return OfferAnswer.Gone;
         }
-        S.Queue.Remove(q);
+        _queue.Remove(q);
         if (S.Roster.TryGetValue(counselorId, out var entry))
         {
             entry.OfferCaseId = null;
@@ -176,21 +235,22 @@ public sealed partial class DispatcherGrain(
         return OfferAnswer.Assigned;
     }
 
-    public async Task DeclineOfferAsync(string caseId, string counselorId)
+    public Task DeclineOfferAsync(string caseId, string counselorId) => WorkAsync(async () =>
     {
         if (Find(caseId) is { } q && q.OfferedTo == counselorId)
         {
             OfferPolicy.Decline(q, counselorId);
+            _queue.Touch(q);
             ReleaseEntry(counselorId, caseId);
             News(caseId, new RoutingNews(Entry("declined", counselorId, "declined")));
             _returned.Add((q, counselorId, OfferReturn.Declined));
             await PumpAsync();
         }
-    }
+    });
 
-    public Task TickAsync() => PumpAsync();
+    public Task TickAsync() => WorkAsync(() => PumpAsync());
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => PumpAsync();
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => WorkAsync(() => PumpAsync());
 
     public Task<DispatcherSnapshot> GetSnapshotAsync() => Task.FromResult(new DispatcherSnapshot(
         Profile.Schedule.IsOpen(clock.GetUtcNow()),
@@ -222,6 +282,7 @@ public sealed partial class DispatcherGrain(
         {
             var counselorId = q.OfferedTo!;
             OfferPolicy.Lapse(q, counselorId, now, Profile.OfferRetryPause);
+            _queue.Touch(q);
             ReleaseEntry(counselorId, q.CaseId);
             News(q.CaseId, new RoutingNews(Entry("timed out", counselorId, "timeout")));
             _returned.Add((q, counselorId, OfferReturn.Lapsed));
@@ -238,9 +299,10 @@ public sealed partial class DispatcherGrain(
                 if (result is null)
                 {
                     q.NextOverflowAttempt = NextOverflowAttempt(now);
+                    _queue.Touch(q);
                     continue;
                 }
-                S.Queue.Remove(q);
+                _queue.Remove(q);
                 _left[q.CaseId] = result.Outcome == EnqueueOutcome.Overflowed ? result.DispatcherKey : null;
                 if (q.Ticket.CaseId == enqueuing)
                 {
@@ -256,7 +318,7 @@ public sealed partial class DispatcherGrain(
         TellReturned(now);
         NoticePositions(now);
 
-        await state.WriteStateAsync();
+        // Written by the commit the caller waits for (WorkAsync), together with whatever else joins it.
         BoardChanged();
         ConversationMetrics.Queue(Key, S.Queue.Count, S.Queue.Count == 0 ? TimeSpan.Zero : now - S.Queue.Min(q => q.EnqueuedAt));
         await ArmAsync(now, open);
@@ -369,13 +431,13 @@ public sealed partial class DispatcherGrain(
     {
         foreach (var (q, _, _) in _returned.Where(r => r.Why == OfferReturn.Lapsed).ToList())
         {
-            if (!open || q.Ticket.LeftMessage || q.OfferedTo is not null || !S.Queue.Contains(q))
+            if (!open || q.Ticket.LeftMessage || q.OfferedTo is not null || !_queue.Contains(q))
             {
                 continue;
             }
             if (await OverflowAsync(q.Ticket, "offer lapsed") is { } result)
             {
-                S.Queue.Remove(q);
+                _queue.Remove(q);
                 _left[q.CaseId] = result.DispatcherKey;
             }
         }
@@ -389,30 +451,21 @@ public sealed partial class DispatcherGrain(
     /// <summary>Who can take an offer now, asked of the roster in use: 出勤, no offer out, a free slot.</summary>
     private List<OfferCandidate> FreeCounselors() =>
         S.Roster.Values
-            .Where(r => r.Status.Presence == Presence.Available && r.OfferCaseId is null && r.Status.ActiveCases < r.Status.Capacity
-                        && directory.MayTakeOffersFrom(r.Status.CounselorId, Key))
+            .Where(r => OfferPolicy.HasFreeSlot(r.Status, r.OfferCaseId) && directory.MayTakeOffersFrom(r.Status.CounselorId, Key))
             .Select(r => new OfferCandidate(r.Status.CounselorId, r.Status.IdleSince))
             .ToList();
 
     private void MakeOffers(DateTimeOffset now, List<OfferCandidate> free)
     {
-        // A long queue stops as soon as nobody is free.
-        foreach (var q in S.Queue.Where(q => q.OfferedTo is null).ToList())
+        foreach (var (q, chosen) in OfferPolicy.Round(_queue.InOrder, free, now))
         {
-            if (free.Count == 0)
-            {
-                break;
-            }
-            if (OfferPolicy.Choose(q, free, now) is not { } chosen)
-            {
-                continue;
-            }
             free.Remove(chosen);
             var counselorId = chosen.CounselorId;
             S.Roster[counselorId].OfferCaseId = q.CaseId;
             q.OfferedTo = counselorId;
             q.OfferDeadline = now + Profile.OfferTimeout;
             q.OfferNumber = ++S.Seq;
+            _queue.Touch(q);
             News(q.CaseId, new RoutingNews(Entry("offered", counselorId)));
             _ = Counselor(counselorId).OfferAsync(new Offer(q.CaseId, Key, q.Ticket.AreaName, q.Ticket.Urgent,
                 q.Ticket.Preview, q.Ticket.CreatedAt, q.OfferDeadline.Value, q.OfferNumber));
@@ -435,6 +488,10 @@ public sealed partial class DispatcherGrain(
             {
                 _ = Counselor(counselorId).OfferWithdrawnAsync(breach.CaseId, Reason(OfferReturn.Repaired, OfferOutcome.Queue));
             }
+            if (Find(breach.CaseId) is { } repaired)
+            {
+                _queue.Touch(repaired);
+            }
             News(breach.CaseId, new RoutingNews(Entry("requeued", breach.CounselorId, "repair: " + breach.Kind)), send: Find(breach.CaseId) is not null);
         }
         // Who the repair freed, or who was left idle, takes what waits.
@@ -449,7 +506,7 @@ public sealed partial class DispatcherGrain(
     {
         foreach (var (q, counselorId, why) in _returned)
         {
-            var stillQueued = S.Queue.Contains(q);
+            var stillQueued = _queue.Contains(q);
             var outcome = OfferPolicy.OutcomeOf(q, counselorId, stillQueued, _left.GetValueOrDefault(q.CaseId));
             if (why != OfferReturn.Declined) // she knows she said no
             {
@@ -460,6 +517,7 @@ public sealed partial class DispatcherGrain(
                 var position = PositionOf(q);
                 q.LastPosition = position;
                 q.LastPositionAt = now;
+                _queue.Touch(q);
                 News(q.CaseId, new RoutingNews(Entry("requeued", counselorId, why.ToString()), QueuePosition: position));
             }
         }
@@ -477,6 +535,7 @@ public sealed partial class DispatcherGrain(
             {
                 q.LastPosition = position;
                 q.LastPositionAt = now;
+                _queue.Touch(q);
                 News(q.Ticket.CaseId, new RoutingNews(null, QueuePosition: position));
             }
         }
@@ -486,6 +545,7 @@ public sealed partial class DispatcherGrain(
     private void ReleaseOffer(QueuedCase q, string counselorId, OfferReturn why)
     {
         OfferPolicy.ClearOffer(q);
+        _queue.Touch(q);
         ReleaseEntry(counselorId, q.CaseId);
         News(q.CaseId, new RoutingNews(Entry("withdrawn", counselorId, why.ToString())), send: why != OfferReturn.Withdrawn);
         _returned.Add((q, counselorId, why));
@@ -541,7 +601,7 @@ public sealed partial class DispatcherGrain(
         {
             // Clamped: grain timers take at most ~24 days, and waking hourly to re-arm costs nothing.
             var due = Math.Clamp((wake - now).Ticks, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromHours(1).Ticks);
-            _timer = this.RegisterGrainTimer(_ => PumpAsync(), TimeSpan.FromTicks(due), Timeout.InfiniteTimeSpan);
+            _timer = this.RegisterGrainTimer(_ => WorkAsync(() => PumpAsync()), TimeSpan.FromTicks(due), Timeout.InfiniteTimeSpan);
         }
 
         _reminderRegistered ??= await this.GetReminder(PumpReminder) is not null;
@@ -557,17 +617,12 @@ public sealed partial class DispatcherGrain(
         }
     }
 
-    private void Sort() => S.Queue.Sort((a, b) =>
-        (b.Ticket.LeftMessage.CompareTo(a.Ticket.LeftMessage)) is var left and not 0 ? left
-        : (b.Ticket.Urgent.CompareTo(a.Ticket.Urgent)) is var urgent and not 0 ? urgent
-        : a.Seq.CompareTo(b.Seq));
-
-    private int PositionOf(QueuedCase q) => S.Queue.IndexOf(q) + 1;
+    private int PositionOf(QueuedCase q) => _queue.PositionOf(q);
 
     /// <summary>Each queued case with its place (1-based) in one pass, not an IndexOf per case.</summary>
     private IEnumerable<(QueuedCase Case, int Position)> Positioned() => S.Queue.Select((q, i) => (q, i + 1));
 
-    private QueuedCase? Find(string caseId) => S.Queue.FirstOrDefault(q => q.Ticket.CaseId == caseId);
+    private QueuedCase? Find(string caseId) => _queue.Find(caseId);
 
     private JournalEntry Entry(string step, string? counselorId = null, string? reason = null) =>
         new(clock.GetUtcNow(), step, Key, counselorId, reason);

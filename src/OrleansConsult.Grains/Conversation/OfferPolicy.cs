@@ -8,6 +8,37 @@ namespace OrleansConsult.Grains.Conversation;
 /// </summary>
 public static class OfferPolicy
 {
+    /// <summary>The order cases are offered in: left messages first (they waited through a closing), then urgent, then arrival (the dispatcher's sequence).</summary>
+    public static int RuleOrder(QueuedCase a, QueuedCase b) =>
+        b.Ticket.LeftMessage.CompareTo(a.Ticket.LeftMessage) is var left and not 0 ? left
+        : b.Ticket.Urgent.CompareTo(a.Ticket.Urgent) is var urgent and not 0 ? urgent
+        : a.Seq.CompareTo(b.Seq);
+
+    /// <summary>Whether she can be offered a case at all: 出勤, no offer of this queue out to her, a free slot (capacity).</summary>
+    public static bool HasFreeSlot(CounselorStatus status, string? offerOut) =>
+        status.Presence == Presence.Available && offerOut is null && status.ActiveCases < status.Capacity;
+
+    /// <summary>
+    /// One round of offers: the waiting cases not on offer, in rule order (<paramref name="inRuleOrder"/>), each to whom
+    /// <see cref="Choose"/> picks from <paramref name="free"/>, one case per counselor, until nobody free is left.
+    /// </summary>
+    public static IReadOnlyList<(QueuedCase Case, OfferCandidate To)> Round(IReadOnlyList<QueuedCase> inRuleOrder, IEnumerable<OfferCandidate> free, DateTimeOffset now)
+    {
+        var left = free.ToList();
+        var round = new List<(QueuedCase, OfferCandidate)>();
+        // Indexed, no copy of the queue: a long queue stops as soon as nobody is free.
+        for (var i = 0; i < inRuleOrder.Count && left.Count > 0; i++)
+        {
+            var q = inRuleOrder[i];
+            if (q.OfferedTo is null && Choose(q, left, now) is { } chosen)
+            {
+                left.Remove(chosen);
+                round.Add((q, chosen));
+            }
+        }
+        return round;
+    }
+
     /// <summary>
     /// Whether <paramref name="counselorId"/> may be offered <paramref name="q"/> now: she did not say no to it,
     /// it was not handed on by her (transfer), and no pause after a lapsed offer of hers is running.
@@ -46,14 +77,9 @@ public static class OfferPolicy
         }
     }
 
-    /// <summary>She came back (出勤, or back from 休憩): her pauses end, so the waiting cases are offered to her at once.</summary>
-    public static void Returned(IEnumerable<QueuedCase> queue, string counselorId)
-    {
-        foreach (var q in queue)
-        {
-            q.PausedUntil.Remove(counselorId);
-        }
-    }
+    /// <summary>She came back (出勤, or back from 休憩): her pauses end, so the waiting cases are offered to her at once. Returns the cases that changed.</summary>
+    public static IReadOnlyList<QueuedCase> Returned(IEnumerable<QueuedCase> queue, string counselorId) =>
+        queue.Where(q => q.PausedUntil.Remove(counselorId)).ToList();
 
     public static void ClearOffer(QueuedCase q)
     {

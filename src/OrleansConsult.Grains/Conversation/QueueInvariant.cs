@@ -13,10 +13,10 @@ public static class QueueInvariant
     public static IReadOnlyList<RoutingBreach> Check(DispatcherState state, IReadOnlyCollection<string> free, DateTimeOffset now)
     {
         var breaches = new List<RoutingBreach>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, QueuedCase>(StringComparer.Ordinal);
         foreach (var q in state.Queue)
         {
-            if (!seen.Add(q.CaseId))
+            if (!seen.TryAdd(q.CaseId, q))
             {
                 breaches.Add(new RoutingBreach(BreachKind.DuplicateCase, q.CaseId, q.OfferedTo));
                 continue;
@@ -39,7 +39,8 @@ public static class QueueInvariant
         }
         foreach (var (counselorId, entry) in state.Roster)
         {
-            if (entry.OfferCaseId is { } caseId && !state.Queue.Any(q => q.CaseId == caseId && q.OfferedTo == counselorId))
+            // By the index built above: a scan per counselor was the pump's hot spot with thousands waiting.
+            if (entry.OfferCaseId is { } caseId && !(seen.TryGetValue(caseId, out var q) && q.OfferedTo == counselorId))
             {
                 breaches.Add(new RoutingBreach(BreachKind.StrayOffer, caseId, counselorId));
             }

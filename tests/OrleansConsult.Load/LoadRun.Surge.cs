@@ -1,0 +1,280 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OrleansConsult.Grains.Conversation;
+
+namespace OrleansConsult.Load;
+
+/// <summary>
+/// The surge: N new consultees of one tenant follow, consent, name the area and ask (相談する), their starts
+/// spread evenly over the arrival window, while the counselors accept every offer card that reaches them.
+/// Measured: the dispatcher's offers/s, the webhook ack, 相談する → offer card. Checked at the LINE side (the
+/// simulator's mailboxes, ordered by delivery sequence): every case offered and connected, every consultee told
+/// a place, the place true, and no case offered before one that asked well before it.
+/// </summary>
+public sealed partial class LoadRun
+{
+    /// <summary>Cases offered in the same pump are sent concurrently; their cards may arrive in any order within about this many.</summary>
+    private int CardJitter => options.Counselors;
+
+    private static readonly TimeSpan OvertakeMargin = TimeSpan.FromSeconds(1);
+
+    private async Task SurgeAsync(List<Person> people)
+    {
+        _phase = "surge";
+        var started = _clock.Elapsed;
+        var cpu0 = host.CpuSeconds();
+        var surgeAck = new Samples();
+        var byCase = new ConcurrentDictionary<string, Person>(StringComparer.Ordinal);
+        var accepted = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var acceptSent = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var taken = new int[options.Counselors + 1];
+        var asking = true;
+        if (options.SurgeAsksOnly)
+        {
+            // Untimed: everyone ready first (50 at a time), so the window holds only the asks.
+            await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (p, _) => p.Ready = await ReadyAsync(p, new Samples()));
+            _phase = "surge";
+        }
+
+        // Counselors accept as offers come, for the whole surge and until everything asked is connected.
+        var accepting = Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(i => AcceptWhileSurgingAsync(i, byCase, accepted, acceptSent, taken, () => asking)));
+        var window = TimeSpan.FromSeconds(options.SurgeSeconds);
+        var t0 = _clock.Elapsed;
+        await Task.WhenAll(people.Select(async p =>
+        {
+            var at = t0 + window * ((p.Index - 1) / (double)people.Count);
+            if (at > _clock.Elapsed)
+            {
+                await Task.Delay(at - _clock.Elapsed);
+            }
+            var user = sender.User(Consultee, p.UserId);
+            if (!options.SurgeAsksOnly)
+            {
+                p.Ready = await ReadyAsync(p, surgeAck);
+            }
+            if (!p.Ready)
+            {
+                return;
+            }
+            var e = user.TextEvent("相談する");
+            p.CaseId = await CaseIdOfAsync(p, e);
+            byCase[p.CaseId] = p;
+            p.AskedAt = DateTimeOffset.UtcNow;
+            if (await SendAsync([e], surgeAck) != 200)
+            {
+                byCase.TryRemove(p.CaseId, out _);
+                p.Ready = false;
+            }
+        }));
+        var askedBy = _clock.Elapsed;
+        asking = false;
+        await accepting;
+        await Task.WhenAll(people.Where(p => p.Counselor > 0).Select(p => mail.WaitAsync(Consultee, p.UserId, "とつながりました", StepLimit)));
+        mail.Collect();
+
+        var result = CheckSurge(people.Where(p => p.CaseId is not null).ToList(), acceptSent);
+        Report.Surge = result with
+        {
+            Consultees = people.Count,
+            Ready = people.Count(p => p.Ready),
+            Connected = accepted.Count,
+            ArrivalSeconds = (askedBy - t0).TotalSeconds,
+            Ack = surgeAck.Summary(),
+            Phase = PhaseResult(started, cpu0, null),
+        };
+        Report.Connected = accepted.Count;
+        Errors.Add("surge: consultee step failed", people.Count(p => !p.Ready));
+        Errors.Add("lost case (asked, never connected)", byCase.Count - accepted.Count);
+    }
+
+    /// <summary>Follow, consent, area: a new consultee ready to ask.</summary>
+    private async Task<bool> ReadyAsync(Person p, Samples ack)
+    {
+        var user = sender.User(Consultee, p.UserId);
+        return await StepAsync(Consultee, p.UserId, user.FollowEvent(), "ご利用の前に", ack)
+            && await StepAsync(Consultee, p.UserId, user.PostbackEvent("consent:yes"), "お住まいの都道府県", ack)
+            && await StepAsync(Consultee, p.UserId, user.TextEvent(Area), "の相談窓口につながります", ack);
+    }
+
+    private async Task AcceptWhileSurgingAsync(int i, ConcurrentDictionary<string, Person> byCase, ConcurrentDictionary<string, int> accepted,
+        ConcurrentDictionary<string, DateTimeOffset> acceptSent, int[] taken, Func<bool> asking)
+    {
+        // Never gives up while consultees are still asking; afterwards, once nothing new reached her for a minute.
+        var lastMove = _clock.Elapsed;
+        while (asking() || (accepted.Count < byCase.Count && _clock.Elapsed - lastMove < StepLimit))
+        {
+            if (asking())
+            {
+                lastMove = _clock.Elapsed;
+            }
+            var offers = mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)).ToList();
+            if (offers.Count <= taken[i])
+            {
+                await Task.Delay(20);
+                continue;
+            }
+            lastMove = _clock.Elapsed;
+            var card = offers[taken[i]++];
+            var caseId = OfferAccept().Match(card.Raw) is { Success: true } m ? m.Groups[1].Value : null;
+            if (caseId is null || !byCase.TryGetValue(caseId, out var p))
+            {
+                Errors.Add("surge: offer card for an unknown case");
+                continue;
+            }
+            if (accepted.ContainsKey(caseId))
+            {
+                Errors.Add("offer repeated for an accepted case");
+                continue;
+            }
+            _routing.Add(card.Time - p.AskedAt);
+            acceptSent[caseId] = DateTimeOffset.UtcNow;
+            if (await SendAsync([sender.User(Staff, CounselorUser(i)).PostbackEvent("offer:accept:" + caseId)], _setupAck) == 200)
+            {
+                p.Counselor = i;
+                accepted[caseId] = i;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The LINE side's view of the queue. Offer order is the order of the first offer cards (delivery sequence).
+    /// For a case c told place P (no place said means 1: the bot only says places above 1), the cases ahead of her
+    /// when she was placed are those offered before her (arrival order) less those already accepted then. Accepted
+    /// before her 相談する was sent is certainly before; accept sent after her place reached her is certainly after:
+    /// so r − upper ≤ P − 1 ≤ r − lower, with r the number of cases offered before hers.
+    /// </summary>
+    private SurgeResult CheckSurge(List<Person> asked, ConcurrentDictionary<string, DateTimeOffset> acceptSent)
+    {
+        var firstOffer = new Dictionary<string, Arrived>(StringComparer.Ordinal);
+        for (var i = 1; i <= options.Counselors; i++)
+        {
+            foreach (var card in mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)))
+            {
+                if (OfferAccept().Match(card.Raw) is { Success: true } m && (!firstOffer.TryGetValue(m.Groups[1].Value, out var seen) || seen.Sequence > card.Sequence))
+                {
+                    firstOffer[m.Groups[1].Value] = card;
+                }
+            }
+        }
+        var offered = asked.Where(p => firstOffer.ContainsKey(p.CaseId!)).OrderBy(p => firstOffer[p.CaseId!].Sequence).ToList();
+        var connectedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var toldAt = new Dictionary<string, (int Place, DateTimeOffset At, bool Said)>(StringComparer.Ordinal);
+        var notTold = 0;
+        foreach (var p in asked)
+        {
+            var inbox = mail.Inbox(Consultee, p.UserId);
+            if (inbox.FirstOrDefault(m => m.Text.Contains("とつながりました", StringComparison.Ordinal)) is { } c)
+            {
+                connectedAt[p.CaseId!] = c.Time;
+            }
+            if (inbox.FirstOrDefault(m => m.Text.Contains("相談員におつなぎしています", StringComparison.Ordinal)) is not { } placed)
+            {
+                notTold++;
+                continue;
+            }
+            var said = QueuePlace().Match(placed.Text);
+            toldAt[p.CaseId!] = (said.Success ? int.Parse(said.Groups[1].Value, CultureInfo.InvariantCulture) : 1, placed.Time, said.Success);
+        }
+
+        var inBounds = 0;
+        var withinJitter = 0;
+        var untrue = 0;
+        var worst = 0;
+        var overtaken = 0;
+        var latestAskSoFar = DateTimeOffset.MinValue;
+        for (var r = 0; r < offered.Count; r++)
+        {
+            var p = offered[r];
+            if (latestAskSoFar > p.AskedAt + OvertakeMargin)
+            {
+                overtaken++; // someone who sent 相談する more than a second after her was offered first: she reached the queue later (her own events were still being worked); informational, the place check above is the queue's rule
+            }
+            latestAskSoFar = latestAskSoFar > p.AskedAt ? latestAskSoFar : p.AskedAt;
+            if (!toldAt.TryGetValue(p.CaseId!, out var told))
+            {
+                continue;
+            }
+            var lower = 0;
+            var upper = 0;
+            for (var k = 0; k < r; k++)
+            {
+                var d = offered[k].CaseId!;
+                lower += connectedAt.TryGetValue(d, out var c) && c < p.AskedAt ? 1 : 0;
+                upper += acceptSent.TryGetValue(d, out var a) && a < told.At ? 1 : 0;
+            }
+            var ahead = told.Place - 1;
+            var error = ahead < r - upper ? r - upper - ahead : ahead > r - lower ? ahead - (r - lower) : 0;
+            worst = Math.Max(worst, error);
+            if (error == 0)
+            {
+                inBounds++;
+            }
+            else if (error <= CardJitter)
+            {
+                withinJitter++;
+            }
+            else
+            {
+                untrue++;
+            }
+        }
+        Errors.Add("surge: consultee never told she is being connected", notTold);
+        Errors.Add("surge: place told was untrue (beyond card jitter)", untrue);
+
+        var times = offered.Select(p => firstOffer[p.CaseId!].Time).Order().ToList();
+        var span = times.Count > 1 ? (times[^1] - times[0]).TotalSeconds : 0;
+        var peak = 0;
+        for (int lo = 0, hi = 0; hi < times.Count; hi++)
+        {
+            while (times[hi] - times[lo] > TimeSpan.FromSeconds(5))
+            {
+                lo++;
+            }
+            peak = Math.Max(peak, hi - lo + 1);
+        }
+        return new SurgeResult
+        {
+            Asked = asked.Count,
+            Offered = offered.Count,
+            OfferSeconds = span,
+            OffersPerSecond = span > 0 ? (offered.Count - 1) / span : 0,
+            PeakOffersPerSecond = peak / 5.0,
+            ToldPlaceSaid = toldAt.Values.Count(t => t.Said),
+            ToldPlaceFirst = toldAt.Values.Count(t => !t.Said),
+            NotTold = notTold,
+            PlaceInBounds = inBounds,
+            PlaceWithinCardJitter = withinJitter,
+            PlaceUntrue = untrue,
+            WorstPlaceError = worst,
+            Overtaken = overtaken,
+        };
+    }
+
+    [GeneratedRegex("現在(\\d+)番目にお待ち")]
+    private static partial Regex QueuePlace();
+}
+
+/// <summary>What the surge measured and what the LINE side saw of the queue.</summary>
+public sealed record SurgeResult
+{
+    public int Consultees { get; init; }
+    public int Ready { get; init; }
+    public int Asked { get; init; }
+    public int Offered { get; init; }
+    public int Connected { get; init; }
+    public double ArrivalSeconds { get; init; }
+    public double OfferSeconds { get; init; }
+    public double OffersPerSecond { get; init; }
+    public double PeakOffersPerSecond { get; init; }
+    public int ToldPlaceSaid { get; init; }
+    public int ToldPlaceFirst { get; init; }
+    public int NotTold { get; init; }
+    public int PlaceInBounds { get; init; }
+    public int PlaceWithinCardJitter { get; init; }
+    public int PlaceUntrue { get; init; }
+    public int WorstPlaceError { get; init; }
+    public int Overtaken { get; init; }
+    public LatencySummary? Ack { get; init; }
+    public PhaseResult? Phase { get; init; }
+}
