@@ -54,11 +54,21 @@ public sealed partial class RichMenuProvisioner(LinePlatformClient client, ILogg
         {
             await client.DeleteRichMenuAsync(channel, menu.RichMenuId, cancellationToken);
         }
-        LogEnsured(logger, layout.Key, channel, keep, created, duplicates.Count, older.Count);
+        if (created || duplicates.Count > 0 || older.Count > 0)
+        {
+            LogChanged(logger, layout.Key, channel, keep, created, duplicates.Count, older.Count);
+        }
+        else
+        {
+            LogFound(logger, layout.Key, channel, keep);
+        }
         return new RichMenuProvisioned(keep, created, duplicates.Count, older.Count);
     }
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rich menu {Layout} on {Channel}: {RichMenuId}, already there")]
+    private static partial void LogFound(ILogger logger, string layout, string channel, string richMenuId);
+
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Rich menu {Layout} on {Channel}: {RichMenuId} (created: {Created}, duplicates deleted: {Duplicates}, older versions deleted: {Older})")]
-    private static partial void LogEnsured(ILogger logger, string layout, string channel, string richMenuId, bool created, int duplicates, int older);
+    private static partial void LogChanged(ILogger logger, string layout, string channel, string richMenuId, bool created, int duplicates, int older);
 }
