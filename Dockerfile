@@ -11,6 +11,8 @@ RUN dotnet publish src/OrleansConsult.Host/OrleansConsult.Host.csproj -c Release
 FROM mcr.microsoft.com/dotnet/aspnet:10.0.12-noble AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+# A Japanese font for the rich menu images the Host draws at start (Line:RichMenus:FontPath to use another).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 ENV ASPNETCORE_URLS=http://+:8080 \
     DOTNET_gcServer=1
 # 8080 public (webhooks, health), 9090 management (metrics, dashboard), 11111 silo, 30000 gateway.

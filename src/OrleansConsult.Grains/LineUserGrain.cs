@@ -44,6 +44,9 @@ public class LineUserState
     /// it marks that message and every earlier one 既読 when a person has them in front of her.
     /// </summary>
     [Id(10)] public string? MarkAsReadToken { get; set; }
+
+    /// <summary>Her unused reply tokens older than <see cref="ReplyToken"/>, still young enough to reply with (see <see cref="ReplyTokenPool"/>).</summary>
+    [Id(11)] public List<SpareReplyToken> SpareReplyTokens { get; set; } = [];
 }
 
 /// <summary>A bounded, ordered window of 64-bit hashes kept as one byte array: it serializes as a copy.</summary>
@@ -91,13 +94,13 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     where TState : LineUserState, new()
 {
     internal const int DedupWindow = 512;
-    internal const int RepliedKeysKept = 64;
+    internal const int RepliedKeysKept = 256;
 
     /// <summary>
     /// RequestContext key naming the LINE user whose own event is being worked for the first time.
-    /// Only sends to that user, in that call chain, may spend her reply token: everything else (a
-    /// relay to the other side, any work that may be a repeat after a crash) goes as a push with its
-    /// retry key, which LINE drops if it already delivered it.
+    /// Only sends in such a call chain may spend a reply token: hers, or (for a relay or any other
+    /// send the event causes) the recipient's own freshest one. Any work that may be a repeat after
+    /// a crash goes as a push with its retry key, which LINE drops if it already delivered it.
     /// </summary>
     internal const string AnsweringKey = "oc.answering";
     internal const int PendingLimit = 200;
@@ -107,6 +110,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     private static readonly TimeSpan ReplyTokenUsableFor = TimeSpan.FromSeconds(50);
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    /// <summary>Retry keys this activation sent as pushes: a repeat of one must never become a reply (LINE could not drop it).</summary>
+    private readonly RecentKeys _pushedKeys = new(RepliedKeysKept);
     private HashSet<long>? _seen;
     private bool _processing;
     private string? _failingEventId;
@@ -298,6 +304,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         // Standby events carry no reply token, and the bot must not answer them anyway.
         if (!lineEvent.IsStandby && lineEvent.ReplyToken is { Length: > 0 } token)
         {
+            ReplyTokenPool.Shelve(s, clock.GetUtcNow(), ReplyTokenUsableFor);
             s.ReplyToken = token;
             s.ReplyTokenReceivedAt = clock.GetUtcNow();
         }
@@ -437,7 +444,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// </summary>
     public async Task<DeliveryOutcome> DeliverAsync(IReadOnlyList<Outgoing> messages, Guid retryKey)
     {
-        var answering = RequestContext.Get(AnsweringKey) as string == LineUserKey;
+        // Her own event, or another user's event that causes this send (a relay), worked for the first time.
+        var answering = RequestContext.Get(AnsweringKey) is string;
         var outcome = DeliveryOutcome.Sent;
         var links = ServiceProvider.GetService<IMediaLinks>();
         var lineMessages = messages.SelectMany(m => LineMessageMapper.ToLineMessages(m, links)).ToList();
@@ -451,7 +459,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 LogRepeatSkipped(logger, key);
                 continue;
             }
-            var token = answering ? TakeFreshToken() : null;
+            var token = answering && !_pushedKeys.Contains(key) ? TakeFreshToken() : null;
             if (token is not null)
             {
                 // Spent, and the send named, durably before the reply leaves: LINE replies carry no retry
@@ -465,6 +473,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 await WriteAsync();
             }
             var sent = await outbound.SendAsync(Channel, LineUserId, chunk, token, key, RequestContext.Get(OutboxOrigins.RequestContextKey) as string);
+            if (sent.Path != SendPath.Reply)
+            {
+                _pushedKeys.Add(key);
+            }
             // The worst part decides: one refused part means the whole did not arrive as written.
             outcome = (DeliveryOutcome)Math.Max((int)outcome, (int)Outcome(sent.Path));
         }
@@ -508,17 +520,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// <summary>
     /// The reply token is spent the moment it is handed out (and written before the reply goes out).
     /// </summary>
-    private ReplyTokenSlot? TakeFreshToken()
-    {
-        var s = state.State;
-        if (s.ReplyToken is null)
-        {
-            return null;
-        }
-        var slot = new ReplyTokenSlot(s.ReplyToken, s.ReplyTokenReceivedAt);
-        s.ReplyToken = null;
-        return clock.GetUtcNow() - slot.ReceivedAt < ReplyTokenUsableFor ? slot : null;
-    }
+    private ReplyTokenSlot? TakeFreshToken() => ReplyTokenPool.Take(state.State, clock.GetUtcNow(), ReplyTokenUsableFor);
 
     public async Task<ReplyTokenLease?> TakeReplyTokenAsync(TimeSpan maxAge)
     {

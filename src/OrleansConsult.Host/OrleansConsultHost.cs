@@ -122,6 +122,7 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqlTranscriptStore>());
         builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
         AddMedia(builder.Services, line);
+        builder.Services.AddLinePlatform();
         // Which LINE users hold accepted work on which silo, and the loop that wakes them when it dies.
         builder.Services.AddSingleton<IPendingWorkRegistry>(sp => new SqlPendingWorkRegistry(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(),

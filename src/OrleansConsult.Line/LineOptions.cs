@@ -20,6 +20,12 @@ public sealed class LineChannelOptions
 
     /// <summary>The account's basic id (@123abcde), for line.me links such as staff invitations; optional.</summary>
     public string? BasicId { get; set; }
+
+    /// <summary>
+    /// The month's message budget to warn against when LINE reports no limit of its own (a plan
+    /// without a cap still costs per message); with a limited plan LINE's figure is used. Optional.
+    /// </summary>
+    public long? MonthlyQuota { get; set; }
 }
 
 /// <summary>The "Line" configuration section.</summary>
@@ -41,6 +47,8 @@ public sealed class LineOptions
     public LineResilienceOptions Resilience { get; set; } = new();
     public LineSendOptions Sending { get; set; } = new();
     public LineWebhookOptions Webhook { get; set; } = new();
+    public LineRichMenuOptions RichMenus { get; set; } = new();
+    public LineQuotaOptions Quota { get; set; } = new();
 }
 
 /// <summary>"Line:Webhook": what one incoming webhook request may carry.</summary>

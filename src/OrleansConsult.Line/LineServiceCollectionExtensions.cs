@@ -40,6 +40,10 @@ public static class LineServiceCollectionExtensions
             .SelectPipelineBy(_ => request => LineRequestOptions.ChannelOf(request) ?? "");
         client.AddHttpMessageHandler<LineAttemptHandler>();
 
+        // Rich menus and the quota: the same named client (and so the same per-channel pipeline).
+        services.TryAddSingleton<RichMenus.LinePlatformClient>();
+        services.TryAddSingleton<RichMenus.RichMenuProvisioner>();
+
         services.TryAddSingleton<LineSender>();
         services.TryAddSingleton<ResilientLineSender>();
         services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();

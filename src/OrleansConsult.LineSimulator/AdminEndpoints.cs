@@ -54,6 +54,11 @@ internal static class AdminEndpoints
         user.MapPost("/file", (WebhookSender w, string channel, string userId, UserMedia body, CancellationToken ct) =>
             UserMediaAsync(body, bytes => w.User(channel, userId).SendFileAsync(body.FileName ?? "file.bin", bytes, ct)));
         user.MapGet("/signals", (LineSimulator s, string channel, string userId) => s.Signals(channel, userId));
+        // The menu her phone shows (linked, else the channel's default) and its picture; 204 when none.
+        user.MapGet("/richmenu", (LineSimulator s, string channel, string userId) =>
+            s.RichMenus.ViewFor(channel, userId) is { } view ? Results.Ok(view) : Results.NoContent());
+        sim.MapGet("/richmenus/{channel}/{richMenuId}/image", (LineSimulator s, string channel, string richMenuId) =>
+            s.RichMenus.Find(channel, richMenuId) is { Image: { } image } menu ? Results.Bytes(image, menu.ImageType ?? "image/png") : Results.NotFound());
     }
 
     /// <summary>Bad base64 is a 400 naming the field; nothing is sent.</summary>

@@ -134,7 +134,7 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status400BadRequest, "The request body has 1 error(s)", new LineErrorDetail("May not be empty", "body"));
         }
 
-        if (billed && faults.MonthlyLimit)
+        if (billed && (faults.MonthlyLimit || (sim.Options.Channels[channel].MonthlyQuota is { } quota && sim.MonthUsage(channel) >= quota)))
         {
             return Error(StatusCodes.Status429TooManyRequests, LineMessagingClient.MonthlyLimit);
         }

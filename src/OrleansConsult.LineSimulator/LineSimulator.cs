@@ -47,6 +47,9 @@ public sealed class LineSimulator
     }
 
     public SimulatorOptions Options { get; }
+
+    /// <summary>Rich menus, defaults, per-user links and aliases of every channel.</summary>
+    public SimulatedRichMenus RichMenus { get; } = new();
     public TimeProvider Clock => Options.Clock;
 
     public FaultSettings Faults
@@ -205,6 +208,22 @@ public sealed class LineSimulator
         }
     }
 
+    /// <summary>
+    /// Messages that count against the channel's quota this month (Japan time): one per recipient of
+    /// each push or multicast request, however many message objects it carried. Replies are free.
+    /// </summary>
+    public long MonthUsage(string channel)
+    {
+        var tokyo = TimeSpan.FromHours(9);
+        var now = Clock.GetUtcNow().ToOffset(tokyo);
+        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, tokyo);
+        lock (_gate)
+        {
+            return _deliveries.Where(d => d.Channel == channel && d.Via is "push" or "multicast" && d.Time >= monthStart)
+                .Select(d => (d.RequestId, d.UserId)).Distinct().LongCount();
+        }
+    }
+
     /// <summary>How many times a message of this retry key was delivered (exactly once is the goal).</summary>
     public IReadOnlyDictionary<Guid, int> DeliveriesByRetryKey()
     {
@@ -241,6 +260,7 @@ public sealed class LineSimulator
         }
         _readTokens.Clear();
         _content.Clear();
+        RichMenus.Clear();
         _replyTokens.Clear();
         _acceptedRetryKeys.Clear();
         _attemptsByRetryKey.Clear();

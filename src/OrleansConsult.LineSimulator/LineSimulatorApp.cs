@@ -36,6 +36,7 @@ public static class LineSimulatorApp
 
         var app = builder.Build();
         ApiEndpoints.Map(app);
+        RichMenuEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;
     }
@@ -90,4 +91,5 @@ public sealed record WebhookAnswer(int Status, string WebhookEventId);
 [JsonSerializable(typeof(ChatSignals))]
 [JsonSerializable(typeof(OutageRequest))]
 [JsonSerializable(typeof(WebhookAnswer))]
+[JsonSerializable(typeof(RichMenuView))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

@@ -11,6 +11,9 @@ public sealed class SimulatorChannel
 
     /// <summary>Where the app receives this channel's webhooks; defaults to <see cref="SimulatorOptions.WebhookBase"/>.</summary>
     public string? WebhookUrl { get; set; }
+
+    /// <summary>The month's message limit GET /v2/bot/message/quota reports ("limited"); null: "none". Pushes past it answer 429 monthly limit.</summary>
+    public long? MonthlyQuota { get; set; }
 }
 
 /// <summary>The "Simulator" configuration section (appsettings, command line) plus code-only settings for tests.</summary>

@@ -45,6 +45,7 @@ public sealed partial class StaffLineUserGrain(
             await EnrollAsync(e);
             return;
         }
+        await EnsureStaffMenuAsync();
         if (await LeaveStepAsync(e, counselorId))
         {
             return;
@@ -136,6 +137,7 @@ public sealed partial class StaffLineUserGrain(
     private async Task EnrolledAsync(Tenancy.StaffMember staff, Guid key)
     {
         State.State.CounselorId = staff.Id;
+        await EnsureStaffMenuAsync();
         await DeliverAsync([new Outgoing(Say.Enrolled(staff), Say.StaffMenu([]))], key);
     }
 
@@ -165,6 +167,7 @@ public sealed partial class StaffLineUserGrain(
         {
             case LeaveResult.Left:
                 State.State.CounselorId = null;
+                await UnlinkStaffMenuAsync();
                 LogLeft(Logger, counselorId);
                 await DeliverAsync([new Outgoing(BotText.Get("Staff.Left"))], key);
                 break;
@@ -183,6 +186,7 @@ public sealed partial class StaffLineUserGrain(
     private async Task NoLongerEnrolledAsync(InboundLineEvent e)
     {
         State.State.CounselorId = null;
+        await UnlinkStaffMenuAsync();
         await DeliverAsync([new Outgoing(BotText.Get("Staff.NoLongerEnrolled"))], ReplyKey(e, "unbound"));
     }
 

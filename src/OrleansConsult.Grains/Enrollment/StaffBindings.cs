@@ -12,6 +12,14 @@ public sealed class StaffBindings(IGrainFactory grains, StaffInvitations invitat
     public async Task<UnbindResult> UnbindAsync(string ownerId, string staffId)
     {
         var staff = invitations.RosterMember(ownerId, staffId);
-        return await grains.GetGrain<ICounselorGrain>(staff.Id).UnbindAsync();
+        var counselor = grains.GetGrain<ICounselorGrain>(staff.Id);
+        var lineKey = (await counselor.GetSnapshotAsync()).StaffLineKey;
+        var result = await counselor.UnbindAsync();
+        if (result.WasBound && lineKey is not null)
+        {
+            // Her staff menu goes at once, not at her next message.
+            await grains.GetGrain<IStaffRichMenuLink>(lineKey).UnlinkRichMenuAsync();
+        }
+        return result;
     }
 }

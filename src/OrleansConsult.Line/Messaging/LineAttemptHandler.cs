@@ -17,7 +17,7 @@ internal sealed partial class LineAttemptHandler(LineMetrics metrics, ILogger<Li
         metrics.Attempt(channel);
         var response = await base.SendAsync(request, cancellationToken);
         var requestId = LineRequestOptions.RequestIdOf(response);
-        LogAttempt(logger, channel, request.RequestUri?.AbsolutePath, (int)response.StatusCode, requestId);
+        LogAttempt(logger, channel, RedactedPath(request.RequestUri), (int)response.StatusCode, requestId);
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
@@ -31,6 +31,19 @@ internal sealed partial class LineAttemptHandler(LineMetrics metrics, ILogger<Li
             }
         }
         return response;
+    }
+
+    /// <summary>The path with a user id (rich menu links: /v2/bot/user/{userId}/…) left out: no LINE user id in logs.</summary>
+    internal static string? RedactedPath(Uri? uri)
+    {
+        var path = uri?.AbsolutePath;
+        const string users = "/v2/bot/user/";
+        if (path is null || !path.StartsWith(users, StringComparison.Ordinal) || path.AsSpan(users.Length).StartsWith("all/"))
+        {
+            return path;
+        }
+        var end = path.IndexOf('/', users.Length);
+        return users + "…" + (end < 0 ? "" : path[end..]);
     }
 
     internal static async Task<LineErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)

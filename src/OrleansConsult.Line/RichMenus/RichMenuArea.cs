@@ -1,0 +1,3 @@
+namespace OrleansConsult.Line.RichMenus;
+
+public sealed record RichMenuArea(RichMenuBounds Bounds, RichMenuAction Action);
