@@ -56,6 +56,9 @@ public sealed class Report
     public SortedDictionary<string, int> RelayVia { get; set; } = new(StringComparer.Ordinal);
     public double RepliesPerConsultation { get; set; }
     public double PushesPerConsultation { get; set; }
+    /// <summary>Both channels: every message sent during the run, per consultation (pushes are what LINE bills).</summary>
+    public double AllRepliesPerConsultation { get; set; }
+    public double AllPushesPerConsultation { get; set; }
     public int HostLogWarnings { get; set; }
     public int HostLogErrors { get; set; }
     public string Scenario { get; set; } = "closed-loop";
@@ -102,6 +105,8 @@ public sealed class Report
         var toConsultees = Deliveries.Where(d => d.Channel == "consultee").ToList();
         RepliesPerConsultation = consultations == 0 ? 0 : toConsultees.Where(d => d.Via == "reply").Sum(d => d.Messages) / (double)consultations;
         PushesPerConsultation = consultations == 0 ? 0 : toConsultees.Where(d => d.Via != "reply").Sum(d => d.Messages) / (double)consultations;
+        AllRepliesPerConsultation = consultations == 0 ? 0 : Deliveries.Where(d => d.Via == "reply").Sum(d => d.Messages) / (double)consultations;
+        AllPushesPerConsultation = consultations == 0 ? 0 : Deliveries.Where(d => d.Via != "reply").Sum(d => d.Messages) / (double)consultations;
     }
 
     private void SurgeMarkdown(StringBuilder sb, SurgeResult s)
@@ -198,6 +203,8 @@ public sealed class Report
             sb.AppendLine(c, $"| host RSS after {HoldSeconds:0} s holding every consultation open MiB | {Mb(HostHeld?.RssBytes ?? 0)} |");
         }
         sb.AppendLine(c, $"| consultee messages per consultation: reply / push | {RepliesPerConsultation:0.0} / {PushesPerConsultation:0.0} |");
+        var all = AllRepliesPerConsultation + AllPushesPerConsultation;
+        sb.AppendLine(c, $"| all messages per consultation (both channels): reply / push (push share) | {AllRepliesPerConsultation:0.0} / {AllPushesPerConsultation:0.0} ({(all > 0 ? AllPushesPerConsultation / all : 0):P0}) |");
         foreach (var d in Deliveries)
         {
             sb.AppendLine(c, $"| deliveries {d.Channel} via {d.Via} | {d.Messages} |");
