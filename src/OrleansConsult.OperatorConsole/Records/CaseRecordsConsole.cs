@@ -16,12 +16,13 @@ namespace OrleansConsult.OperatorConsole.Records;
 /// </summary>
 public sealed class CaseRecordsConsole(
     ICaseRecordStore store, SqlCaseReport reports, IConsoleAccess access, IAuditLog audit, TimeProvider clock,
-    Supervision.SupervisorReferralHook? supervision = null)
+    OrleansConsult.Grains.Conversation.ProgramDirectory programs, Supervision.SupervisorReferralHook? supervision = null)
 {
-    // NOTE (LINE records, issue 12): the lists are per tenant in the program now ("RecordLists"); LINE's /記録 and
-    // /紹介 read ProgramDirectory.RecordLists(tenantId). These pages and the report still use the defaults: switch
-    // them to ProgramDirectory.RecordLists(record.TenantId) so both sides offer what the tenant's program says.
-    public CaseRecordLists Lists => CaseRecordLists.Default;
+    /// <summary>
+    /// The lists of the program in use (the same LINE's /記録 and /紹介 offer): the tenant's own, else the
+    /// program's, else the defaults. Null is the national office's view: the program-wide lists.
+    /// </summary>
+    public CaseRecordLists ListsFor(string? tenantId) => programs.RecordLists(tenantId);
 
     /// <summary>The tenants this account may see; null for the national office (all of them).</summary>
     public IReadOnlyCollection<string>? TenantsOf(ClaimsPrincipal user) =>
@@ -83,7 +84,7 @@ public sealed class CaseRecordsConsole(
 
     /// <summary>The report of a tenant (or national when <paramref name="tenantId"/> is null) for a month.</summary>
     public Task<CaseReport> ReportAsync(ClaimsPrincipal user, string? tenantId, ReportMonth month, CancellationToken cancellationToken) =>
-        reports.ProduceAsync(tenantId, month.From, month.To, month.Text, Lists, clock.GetUtcNow(), ConsoleClaims.Actor(user), cancellationToken);
+        reports.ProduceAsync(tenantId, month.From, month.To, month.Text, ListsFor(tenantId), clock.GetUtcNow(), ConsoleClaims.Actor(user), cancellationToken);
 
     /// <summary>延べ件数 by month and channel for the 12 months ending with <paramref name="month"/>, for the same tenant (or nation) as the report.</summary>
     public Task<ReportTable> MonthlyCountsAsync(string? tenantId, ReportMonth month, CancellationToken cancellationToken) =>

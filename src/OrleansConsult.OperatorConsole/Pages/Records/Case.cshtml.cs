@@ -24,17 +24,21 @@ public sealed class CaseModel(CaseRecordsConsole records, CaseTimeline timeline,
     public string? Error { get; private set; }
     public string? Notice { get; private set; }
 
+    /// <summary>The case's tenant's classification and referral lists (the program in use).</summary>
+    public CaseRecordLists Lists { get; private set; } = CaseRecordLists.Default;
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
         Input = ClassificationInput.From(Record.Classification);
+        Input.Lists = Lists;
         return Page();
     }
 
     public async Task<IActionResult> OnPostClassifyAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        await records.ClassifyAsync(User, Record, Input.ToClassification(records.Lists), HttpContext.RequestAborted);
+        await records.ClassifyAsync(User, Record, Input.ToClassification(Lists), HttpContext.RequestAborted);
         await LoadAsync();
         Notice = "分類を保存しました。";
         return Page();
@@ -44,7 +48,8 @@ public sealed class CaseModel(CaseRecordsConsole records, CaseTimeline timeline,
     {
         if (!await LoadAsync()) return NotFound();
         Input = ClassificationInput.From(Record.Classification);
-        if (Referral.Problem(records.Lists) is { } problem)
+        Input.Lists = Lists;
+        if (Referral.Problem(Lists) is { } problem)
         {
             Error = problem + "入力した内容は残っています。";
             return Page();
@@ -63,6 +68,8 @@ public sealed class CaseModel(CaseRecordsConsole records, CaseTimeline timeline,
     {
         if (await records.FindAsync(User, CaseId, HttpContext.RequestAborted) is not { } found) return false;
         (Record, Referrals) = found;
+        Lists = records.ListsFor(Record.TenantId);
+        Input.Lists = Lists;
         Timeline = await timeline.ReadAsync(Record);
         ReadsConversation = transcripts.MayRead(User, Record);
         return true;

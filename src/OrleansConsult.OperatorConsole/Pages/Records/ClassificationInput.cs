@@ -10,6 +10,10 @@ public sealed class ClassificationInput
     public string? PregnancyWeeks { get; set; }
     public List<string> Actions { get; set; } = [];
 
+    /// <summary>The lists the form offers: the case's tenant's (set by the page, never bound from the form).</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public CaseRecordLists Lists { get; set; } = CaseRecordLists.Default;
+
     public CaseClassification ToClassification(CaseRecordLists lists) => new(
         Topics.Where(lists.Topics.Contains).Distinct().ToList(),
         lists.AgeBands.Contains(AgeBand ?? "") ? AgeBand : null,

@@ -30,6 +30,9 @@ public sealed class IndexModel(CaseRecordsConsole records, OrleansConsult.Operat
     public bool HasNext { get; private set; }
 
     public IReadOnlyList<TenantSettings> Tenants { get; private set; } = [];
+
+    /// <summary>The filter's 相談内容 and referral statuses: the chosen (or only visible) tenant's lists, else the program's.</summary>
+    public CaseRecordLists Lists { get; private set; } = CaseRecordLists.Default;
     public IReadOnlyList<CaseRecord> Records { get; private set; } = [];
     public bool National { get; private set; }
 
@@ -37,6 +40,7 @@ public sealed class IndexModel(CaseRecordsConsole records, OrleansConsult.Operat
     {
         Tenants = access.VisibleTenants(User);
         National = records.IsNational(User);
+        Lists = records.ListsFor(!string.IsNullOrEmpty(Tenant) ? Tenant : Tenants.Count == 1 ? Tenants[0].Id : null);
         var today = DateOnly.FromDateTime(JapaneseCalendar.ToTokyo(clock.GetUtcNow()).DateTime);
         From ??= new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         Until ??= today;
@@ -49,8 +53,8 @@ public sealed class IndexModel(CaseRecordsConsole records, OrleansConsult.Operat
             Urgent ? true : null,
             Unclassified,
             PageSize + 1,
-            records.Lists.Topics.Contains(Topic ?? "") ? Topic : null,
-            Referral == CaseRecordFilter.NoReferral || records.Lists.ReferralStatuses.Contains(Referral ?? "") ? Referral : null,
+            Lists.Topics.Contains(Topic ?? "") ? Topic : null,
+            Referral == CaseRecordFilter.NoReferral || Lists.ReferralStatuses.Contains(Referral ?? "") ? Referral : null,
             (Math.Max(1, PageNumber) - 1) * PageSize);
         var found = await records.ListAsync(User, filter, HttpContext.RequestAborted);
         HasNext = found.Count > PageSize;

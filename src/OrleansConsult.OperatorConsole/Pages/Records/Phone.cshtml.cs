@@ -23,6 +23,7 @@ public sealed class PhoneModel(CaseRecordsConsole records, IConsoleAccess access
     {
         if (Find() is not { } tenant) return NotFound();
         TenantName = tenant.DisplayName;
+        Input.Lists = records.ListsFor(tenant.Id);
         At ??= JapaneseCalendar.ToTokyo(clock.GetUtcNow()).DateTime;
         return Page();
     }
@@ -31,6 +32,7 @@ public sealed class PhoneModel(CaseRecordsConsole records, IConsoleAccess access
     {
         if (Find() is not { } tenant) return NotFound();
         TenantName = tenant.DisplayName;
+        Input.Lists = records.ListsFor(tenant.Id);
         var problems = PhoneRecordCheck.Problems(At, Duration, clock.GetUtcNow());
         if (problems.Count > 0)
         {
@@ -39,7 +41,7 @@ public sealed class PhoneModel(CaseRecordsConsole records, IConsoleAccess access
             return Page();
         }
         var caseId = await records.RecordPhoneAsync(User, tenant, new DateTimeOffset(At!.Value, TimeSpan.FromHours(9)), Duration!.Value, Urgent,
-            Input.ToClassification(records.Lists), HttpContext.RequestAborted);
+            Input.ToClassification(Input.Lists), HttpContext.RequestAborted);
         return Redirect($"/Records/Case/{caseId}");
     }
 
