@@ -20,7 +20,19 @@ public sealed class Scenario(IGrainFactory grains, RecordingOutbound outbound, M
     }
 
     /// <summary>An area of its own: one that overflows to its pool, or (<c>withoutPool</c>) one that configures no overflow.</summary>
-    public int Area { get; } = withoutPool ? Interlocked.Increment(ref _nextAreaWithoutPool) : Interlocked.Increment(ref _nextArea);
+    public int Area { get; } = Take(withoutPool);
+
+    /// <summary>
+    /// Running past the range would hand two scenarios one queue (or an area the program lacks), and the
+    /// failures would look like routing bugs: say so instead.
+    /// </summary>
+    private static int Take(bool withoutPool)
+    {
+        var area = withoutPool ? Interlocked.Increment(ref _nextAreaWithoutPool) : Interlocked.Increment(ref _nextArea);
+        var last = withoutPool ? TestProgram.Areas : TestProgram.WithPool;
+        return area <= last ? area : throw new InvalidOperationException(
+            $"The test program has only {last} areas {(withoutPool ? "without" : "with")} a pool and this run used them all: raise TestProgram.Areas / WithPool.");
+    }
 
     public string TenantId => $"a{Area}";
     public string PoolId => $"p{Area}";

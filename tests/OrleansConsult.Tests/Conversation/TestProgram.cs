@@ -11,10 +11,10 @@ namespace OrleansConsult.Tests.Conversation;
 /// </summary>
 public static class TestProgram
 {
-    public const int Areas = 300;
+    public const int Areas = 700;
 
     /// <summary>Areas 1..WithPool overflow to their pool; the rest have none.</summary>
-    public const int WithPool = 200;
+    public const int WithPool = 450;
 
     public static ProgramConfiguration Build() => ProgramConfigurationLoader.FromJson(Json());
 
