@@ -39,9 +39,12 @@ public sealed class TracingJourneyTests
         Activity? relay = null;
         Assert.True(await Eventually.TrueAsync(() =>
         {
+            // A span is exported when it ends: her event's work ends after the send it caused.
             relay = Snapshot().LastOrDefault(s => s.OperationName == "case.from_consultee");
-            return Task.FromResult(relay is not null && Snapshot().Any(s => s.TraceId == relay.TraceId && s.OperationName == "line.send"));
-        }, TimeSpan.FromSeconds(10)), "no trace reached from the case's relay to a LINE send");
+            return Task.FromResult(relay is not null
+                && Snapshot().Any(s => s.TraceId == relay.TraceId && s.OperationName == "line.send")
+                && Snapshot().Any(s => s.TraceId == relay.TraceId && s.OperationName == "line_user.work"));
+        }, TimeSpan.FromSeconds(10)), "no trace reached from her event's work through the case's relay to a LINE send");
 
         var trace = Snapshot().Where(s => s.TraceId == relay!.TraceId).ToList();
         var root = Assert.Single(trace, s => s.OperationName == "line.webhook");
