@@ -47,6 +47,9 @@ public sealed class RekeyTests(PostgresServer postgres)
             {
                 await transcripts.AppendAsync(new TranscriptEntry("CASE-REKEY", "toyama", $"e{i}", DateTimeOffset.UtcNow, TranscriptAuthor.Consultee, $"相談{i}"));
             }
+            // A waiting case in a dispatcher's queue (its payload holds a message preview).
+            await host.Services.GetRequiredService<IDispatcherQueueStore>().SaveAsync(
+                "tenant:rekey", [new DispatcherQueueRow("CASE-REKEY", QueuedPayload)], []);
             mediaId = await host.Services.GetRequiredService<SqlMediaStore>().PutAsync(new StoredMedia("CASE-REKEY", "toyama", "photo", DateTimeOffset.UtcNow,
                 "image", "image/png", Photo, Photo, "image/png"));
         }
@@ -77,6 +80,9 @@ public sealed class RekeyTests(PostgresServer postgres)
             var media = host.Services.GetRequiredService<SqlMediaStore>();
             Assert.Equal(Photo, (await media.GetAsync(mediaId, preview: false))!.Bytes);
             Assert.Equal(Photo, (await media.GetAsync(mediaId, preview: true))!.Bytes);
+            var queued = Assert.Single(await host.Services.GetRequiredService<IDispatcherQueueStore>().LoadAsync("tenant:rekey"));
+            Assert.Equal("CASE-REKEY", queued.CaseId);
+            Assert.Equal(QueuedPayload, queued.Payload);
             await SayAsync(host, "電話で相談");
             var database = host.Services.GetRequiredService<Database>();
             var onlyB = new PayloadProtector(keyB);
@@ -85,6 +91,8 @@ public sealed class RekeyTests(PostgresServer postgres)
             Assert.All(await OutboxPayloadsAsync(database, onlyB), payload => Assert.Contains(UserId, payload, StringComparison.Ordinal));
         }
     }
+
+    private static readonly byte[] QueuedPayload = System.Text.Encoding.UTF8.GetBytes("検査薬が陽性でした");
 
     /// <summary>A signed webhook with one text of hers; 200 means her state was read and the event stored.</summary>
     private static async Task SayAsync(HostRunner host, string text)
