@@ -109,11 +109,16 @@ public sealed class Report
         AllPushesPerConsultation = consultations == 0 ? 0 : Deliveries.Where(d => d.Via != "reply").Sum(d => d.Messages) / (double)consultations;
     }
 
+    /// <summary>A latency in ms as the tables show it: one decimal under 10 ms, a dash when there is none.</summary>
+    private static string Ms(double v) => double.IsNaN(v) ? "–" : v.ToString(v < 10 ? "0.0" : "0", CultureInfo.InvariantCulture);
+
+    /// <summary>The five latency columns (min, p50, p95, p99, max) of a latency table row.</summary>
+    private static string Lat(LatencySummary? s) =>
+        s is null || s.Count == 0 ? "– | – | – | – | –" : $"{Ms(s.Min)} | {Ms(s.P50)} | {Ms(s.P95)} | {Ms(s.P99)} | {Ms(s.Max)}";
+
     private void SurgeMarkdown(StringBuilder sb, SurgeResult s)
     {
         var c = CultureInfo.InvariantCulture;
-        string Ms(double v) => double.IsNaN(v) ? "–" : v.ToString(v < 10 ? "0.0" : "0", c);
-        string Lat(LatencySummary? l) => l is null || l.Count == 0 ? "– | – | – | – | –" : $"{Ms(l.Min)} | {Ms(l.P50)} | {Ms(l.P95)} | {Ms(l.P99)} | {Ms(l.Max)}";
         var healthz = Baseline?.RequestsPerSecond ?? 0;
         sb.AppendLine(c, $"### surge, {Storage}: {s.Consultees} new consultees in {s.ArrivalSeconds:0} s, {Counselors} counselors, {ProcessorCount} cores, {StartedAt:yyyy-MM-dd HH:mm} UTC");
         sb.AppendLine();
@@ -153,8 +158,6 @@ public sealed class Report
     public string Markdown()
     {
         var c = CultureInfo.InvariantCulture;
-        string Ms(double v) => double.IsNaN(v) ? "–" : v.ToString(v < 10 ? "0.0" : "0", c);
-        string Lat(LatencySummary? s) => s is null || s.Count == 0 ? "– | – | – | – | –" : $"{Ms(s.Min)} | {Ms(s.P50)} | {Ms(s.P95)} | {Ms(s.P99)} | {Ms(s.Max)}";
         string Mb(long bytes) => (bytes / 1048576.0).ToString("0", c);
         var chatRate = Chat?.AcceptedEventsPerSecond ?? 0;
         var sb = new StringBuilder();

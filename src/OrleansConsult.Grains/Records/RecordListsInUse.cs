@@ -9,6 +9,9 @@ namespace OrleansConsult.Grains.Records;
 /// </summary>
 public static class RecordListsInUse
 {
+    /// <summary>The program's default lists (where neither the program nor the tenant names its own).</summary>
+    public static CaseRecordLists Default { get; } = From(CaseRecordListSettings.Default);
+
     public static CaseRecordLists From(CaseRecordListSettings lists) => new(
         lists.Topics, lists.AgeBands, lists.PregnancyWeeks, lists.Actions, lists.Destinations, lists.ReferralStatuses);
 

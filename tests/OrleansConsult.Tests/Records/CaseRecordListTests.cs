@@ -1,3 +1,4 @@
+using OrleansConsult.Grains.Records;
 using OrleansConsult.Abstractions.Records;
 using OrleansConsult.Storage;
 using OrleansConsult.Tests.Infrastructure;
@@ -33,12 +34,12 @@ public sealed class CaseRecordListTests(PostgresServer postgres) : IDisposable
         var all = new CaseRecordFilter([ScriptedMonth.Tenant], ScriptedMonth.From, ScriptedMonth.To, Max: 1000);
         Assert.Equal(mine.Count, (await store.ListAsync(all)).Count);
 
-        foreach (var topic in CaseRecordLists.Default.Topics)
+        foreach (var topic in RecordListsInUse.Default.Topics)
         {
             var expected = mine.Where(r => r.Classification?.Topics.Contains(topic) == true).Select(r => r.CaseId).Order().ToList();
             Assert.Equal(expected, (await store.ListAsync(all with { Topic = topic })).Select(r => r.CaseId).Order().ToList());
         }
-        foreach (var status in CaseRecordLists.Default.ReferralStatuses)
+        foreach (var status in RecordListsInUse.Default.ReferralStatuses)
         {
             var expected = mine.Where(r => month.Referrals.Any(f => f.CaseId == r.CaseId && f.Status == status)).Select(r => r.CaseId).Order().ToList();
             Assert.Equal(expected, (await store.ListAsync(all with { ReferralStatus = status })).Select(r => r.CaseId).Order().ToList());

@@ -1,3 +1,4 @@
+using OrleansConsult.Grains.Records;
 using System.Text;
 using ClosedXML.Excel;
 using OrleansConsult.Abstractions.Records;
@@ -26,7 +27,7 @@ public sealed class CaseReportExportTests(PostgresServer postgres) : IDisposable
         foreach (var record in month.Records) await store.SaveAsync(record);
         foreach (var referral in month.Referrals) await store.SaveReferralAsync(referral);
         return () => new SqlCaseReport(database).ProduceAsync(
-            ScriptedMonth.Tenant, ScriptedMonth.From, ScriptedMonth.To, "2026-11", CaseRecordLists.Default, ProducedAt, "officer@toyama");
+            ScriptedMonth.Tenant, ScriptedMonth.From, ScriptedMonth.To, "2026-11", RecordListsInUse.Default, ProducedAt, "officer@toyama");
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using OrleansConsult.Grains.Records;
 using System.Globalization;
 using OrleansConsult.Abstractions.Records;
 using OrleansConsult.Storage;
@@ -74,12 +75,12 @@ public sealed class CaseReportTests(PostgresServer postgres) : IDisposable
     {
         var (database, month) = await ScriptedAsync(mode);
         var report = await new SqlCaseReport(database).ProduceAsync(
-            ScriptedMonth.Tenant, ScriptedMonth.From, ScriptedMonth.To, "2026-11", CaseRecordLists.Default, ProducedAt, "officer@toyama");
+            ScriptedMonth.Tenant, ScriptedMonth.From, ScriptedMonth.To, "2026-11", RecordListsInUse.Default, ProducedAt, "officer@toyama");
         AssertMatches(report, month, ScriptedMonth.Tenant);
         Assert.Equal(("toyama", "2026-11", "officer@toyama"), (report.TenantLabel, report.Period, report.ProducedBy));
 
         var national = await new SqlCaseReport(database).ProduceAsync(
-            null, ScriptedMonth.From, ScriptedMonth.To, "2026-11", CaseRecordLists.Default, ProducedAt, "office");
+            null, ScriptedMonth.From, ScriptedMonth.To, "2026-11", RecordListsInUse.Default, ProducedAt, "office");
         AssertMatches(national, month, null);
         Assert.Equal(CaseReport.National, national.TenantLabel);
     }
@@ -89,7 +90,7 @@ public sealed class CaseReportTests(PostgresServer postgres) : IDisposable
         var counted = month.Counted(tenant);
         var ids = counted.Select(r => r.CaseId).ToHashSet();
         var referrals = month.Referrals.Where(f => ids.Contains(f.CaseId)).ToList();
-        var lists = CaseRecordLists.Default;
+        var lists = RecordListsInUse.Default;
         Assert.True(counted.Count >= 55, "the script should give about 60 cases");
         Assert.True(referrals.Count >= 10);
 

@@ -272,6 +272,6 @@ public sealed class LineRecordFormTests(ClusterFixture fixture)
 
     private static class Directory
     {
-        public static Abstractions.Records.CaseRecordLists Lists => Abstractions.Records.CaseRecordLists.Default;
+        public static Abstractions.Records.CaseRecordLists Lists => OrleansConsult.Grains.Records.RecordListsInUse.Default;
     }
 }

@@ -1,3 +1,4 @@
+using OrleansConsult.Grains.Records;
 using System.Diagnostics;
 using Npgsql;
 using OrleansConsult.Abstractions.Records;
@@ -68,7 +69,7 @@ public sealed class NationalYearReportBenchmark(PostgresServer postgres, ITestOu
         for (var run = 0; run < 3; run++) // the first run warms the connection pool and plan cache
         {
             var clock = Stopwatch.StartNew();
-            produced = await report.ProduceAsync(null, year.From, year.To, "2026", CaseRecordLists.Default, year.To, "benchmark");
+            produced = await report.ProduceAsync(null, year.From, year.To, "2026", RecordListsInUse.Default, year.To, "benchmark");
             timings.Add(clock.Elapsed);
         }
         output.WriteLine($"national year report from {Cases:N0} records on PostgreSQL: " + string.Join(", ", timings.Select(t => $"{t.TotalMilliseconds:F0} ms")));

@@ -7,7 +7,7 @@ namespace OrleansConsult.Tests.Records;
 /// <summary>The LINE record and referral forms without a silo: taps, the 5-tap typical case, stale and forged taps.</summary>
 public sealed class RecordFormFlowTests
 {
-    private static readonly CaseRecordLists Lists = CaseRecordLists.Default;
+    private static readonly CaseRecordLists Lists = RecordListsInUse.Default;
 
     private static FormTap Pick(RecordForm form, int index) => FormPostback.Parse(FormPostback.Pick(FormPostback.Record, form.Number, form.Step, index))!;
 

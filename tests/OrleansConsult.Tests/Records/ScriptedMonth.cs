@@ -1,3 +1,4 @@
+using OrleansConsult.Grains.Records;
 using OrleansConsult.Abstractions.Records;
 
 namespace OrleansConsult.Tests.Records;
@@ -21,7 +22,7 @@ public sealed class ScriptedMonth
     public ScriptedMonth(int cases = 60, int seed = 12)
     {
         var random = new Random(seed);
-        var lists = CaseRecordLists.Default;
+        var lists = RecordListsInUse.Default;
         T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
         for (var i = 0; i < cases; i++)
         {

@@ -6,7 +6,6 @@ using OrleansConsult.OperatorConsole.ProgramEditing;
 namespace OrleansConsult.OperatorConsole.Pages.Program;
 
 /// <summary>全国共通の設定: the crisis words and the emergency contacts the bot answers them with, as forms.</summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = OrleansConsult.OperatorConsole.Access.ConsolePolicies.National)]
 public sealed class NationalModel(ProgramEditor editor) : NationalFormPageModel(editor)
 {
     [BindProperty] public string? CrisisWordsText { get; set; }

@@ -13,6 +13,7 @@ namespace OrleansConsult.OperatorConsole.Pages.Program;
 /// version in use, and saving through <see cref="ProgramEditor"/> (the loader's rules, a version, its audit
 /// row in the same transaction, every silo); a refusal shows the page again with the reasons in Japanese.
 /// </summary>
+// Inherited by every form page: only the 全国管理者 reaches them.
 [Authorize(Policy = ConsolePolicies.National)]
 public abstract class NationalFormPageModel(ProgramEditor editor) : PageModel
 {

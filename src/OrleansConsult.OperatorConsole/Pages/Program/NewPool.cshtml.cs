@@ -9,7 +9,6 @@ namespace OrleansConsult.OperatorConsole.Pages.Program;
 /// 看護師プールを追加: id, name, the tenants it covers, hours and phones as a form, checked by the loader's
 /// rules. Nurses are added on the new pool's own page afterwards; tenants choose it as their overflow there.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = OrleansConsult.OperatorConsole.Access.ConsolePolicies.National)]
 public sealed class NewPoolModel(ProgramEditor editor) : NationalFormPageModel(editor)
 {
     [BindProperty] public string? PoolId { get; set; }

@@ -11,7 +11,6 @@ namespace OrleansConsult.OperatorConsole.Pages.Program;
 /// the loader's rules (unique entry code and areas, a slug id, valid hours) decide, with the reasons in Japanese.
 /// Counselors are added on the new tenant's own page afterwards.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = OrleansConsult.OperatorConsole.Access.ConsolePolicies.National)]
 public sealed class NewTenantModel(ProgramEditor editor) : NationalFormPageModel(editor)
 {
     public static readonly IReadOnlyList<(TenantKind Kind, string Label)> Kinds =

@@ -1,3 +1,4 @@
+using OrleansConsult.Grains.Records;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class CaseModel(CaseRecordsConsole records, CaseTimeline timeline,
     public string? Notice { get; private set; }
 
     /// <summary>The case's tenant's classification and referral lists (the program in use).</summary>
-    public CaseRecordLists Lists { get; private set; } = CaseRecordLists.Default;
+    public CaseRecordLists Lists { get; private set; } = RecordListsInUse.Default;
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -1,3 +1,4 @@
+using OrleansConsult.Grains.Records;
 using OrleansConsult.Abstractions.Records;
 
 namespace OrleansConsult.OperatorConsole.Pages.Records;
@@ -12,7 +13,7 @@ public sealed class ClassificationInput
 
     /// <summary>The lists the form offers: the case's tenant's (set by the page, never bound from the form).</summary>
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
-    public CaseRecordLists Lists { get; set; } = CaseRecordLists.Default;
+    public CaseRecordLists Lists { get; set; } = RecordListsInUse.Default;
 
     public CaseClassification ToClassification(CaseRecordLists lists) => new(
         Topics.Where(lists.Topics.Contains).Distinct().ToList(),

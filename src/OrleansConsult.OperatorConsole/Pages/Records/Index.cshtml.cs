@@ -1,3 +1,4 @@
+using OrleansConsult.Grains.Records;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrleansConsult.Abstractions.Records;
@@ -32,7 +33,7 @@ public sealed class IndexModel(CaseRecordsConsole records, OrleansConsult.Operat
     public IReadOnlyList<TenantSettings> Tenants { get; private set; } = [];
 
     /// <summary>The filter's 相談内容 and referral statuses: the chosen (or only visible) tenant's lists, else the program's.</summary>
-    public CaseRecordLists Lists { get; private set; } = CaseRecordLists.Default;
+    public CaseRecordLists Lists { get; private set; } = RecordListsInUse.Default;
     public IReadOnlyList<CaseRecord> Records { get; private set; } = [];
     public bool National { get; private set; }
 
