@@ -1,12 +1,5 @@
 namespace OrleansConsult.Abstractions;
 
-/// <summary>Which grain interface a registered LINE user is worked through.</summary>
-public enum LineUserKind
-{
-    Consultee = 0,
-    Staff = 1,
-}
-
 /// <summary>
 /// A durable list of LINE user grains that hold accepted work, each with the silo it lives on.
 /// When that silo dies (SIGKILL, a lost node) nothing would wake its grains until the user's next

@@ -44,5 +44,3 @@ public sealed record ClusterSettings(string ClusterId, string ServiceId, int Sil
         return port;
     }
 }
-
-public sealed class HostConfigurationException(string message) : Exception(message);

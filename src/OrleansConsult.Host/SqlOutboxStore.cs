@@ -57,9 +57,3 @@ public sealed class SqlOutboxStore(SqlOutbox outbox, LinePseudonyms pseudonyms, 
     public Task<int> ReleaseParkedAsync(OutboxParkReason? reason, DateTimeOffset parkedBefore, CancellationToken cancellationToken = default) =>
         outbox.ReleaseParkedAsync(reason?.Name(), parkedBefore, cancellationToken);
 }
-
-/// <summary>Recipients and the Messaging API JSON of the messages: personal data, sealed by SqlOutbox.</summary>
-public sealed record OutboxPayload(string[] To, string Messages);
-
-[JsonSerializable(typeof(OutboxPayload))]
-internal sealed partial class OutboxJsonContext : JsonSerializerContext;

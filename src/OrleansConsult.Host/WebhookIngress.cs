@@ -4,18 +4,6 @@ using OrleansConsult.Storage;
 
 namespace OrleansConsult.Host;
 
-/// <summary>Which kind of LINE user a channel's events come from.</summary>
-public enum ChannelAudience
-{
-    Consultee,
-    Staff,
-}
-
-/// <summary>One webhook event reduced to what the grains need, with the LINE user it came from.</summary>
-public sealed record IngressEvent(string? LineUserId, InboundLineEvent Event);
-
-public sealed record IngressResult(int Accepted, int Duplicates, int Ignored);
-
 /// <summary>
 /// Hands each event of a verified webhook to the grain of its LINE user and returns only when
 /// every one is durably stored (or recognised as a duplicate). Any failure propagates, so the

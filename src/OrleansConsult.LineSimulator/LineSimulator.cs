@@ -4,19 +4,6 @@ using OrleansConsult.Line.Messaging;
 
 namespace OrleansConsult.LineSimulator;
 
-/// <summary>A message the simulated platform delivered to a user's phone.</summary>
-public sealed record Delivery(
-    long Sequence,
-    string Channel,
-    string UserId,
-    string Via,
-    DateTimeOffset Time,
-    Guid? RetryKey,
-    string RequestId,
-    JsonElement Message);
-
-public sealed record SimulatorStats(long ApiCalls, long Delivered, long ReplyTokensIssued, long Conflicts, long InjectedFaults);
-
 /// <summary>
 /// The simulated platform's state: channels, reply tokens, accepted retry keys, delivered messages,
 /// faults. One instance per simulator app (app.Services.GetRequiredService&lt;LineSimulator&gt;()).

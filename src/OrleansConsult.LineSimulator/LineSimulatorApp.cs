@@ -72,24 +72,3 @@ public static class LineSimulatorApp
         return new Uri(first.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
     }
 }
-
-public sealed record ChannelView(string Name, string Role);
-public sealed record UserText(string Text);
-public sealed record UserPostback(string Data);
-public sealed record UserMedia(string? Base64, string? ContentType = null, string? FileName = null);
-public sealed record OutageRequest(double Seconds);
-public sealed record WebhookAnswer(int Status, string WebhookEventId);
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(FaultSettings))]
-[JsonSerializable(typeof(SimulatorStats))]
-[JsonSerializable(typeof(IReadOnlyList<Delivery>))]
-[JsonSerializable(typeof(IReadOnlyList<ChannelView>))]
-[JsonSerializable(typeof(UserText))]
-[JsonSerializable(typeof(UserPostback))]
-[JsonSerializable(typeof(UserMedia))]
-[JsonSerializable(typeof(ChatSignals))]
-[JsonSerializable(typeof(OutageRequest))]
-[JsonSerializable(typeof(WebhookAnswer))]
-[JsonSerializable(typeof(RichMenuView))]
-internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

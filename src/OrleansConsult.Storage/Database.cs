@@ -79,14 +79,3 @@ public sealed class Database
         await command.ExecuteScalarAsync(cancellationToken);
     }
 }
-
-internal static class DbCommandExtensions
-{
-    public static void Add(this DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-}

@@ -2,25 +2,6 @@ using System.Globalization;
 
 namespace OrleansConsult.Storage;
 
-/// <summary>One logical LINE send waiting for another attempt. Payload = recipients + messages (JSON), personal data.</summary>
-public sealed record OutboxRecord(
-    Guid RetryKey,
-    string Channel,
-    string Payload,
-    int Attempts,
-    DateTimeOffset NextAttemptAt,
-    DateTimeOffset CreatedAt,
-    string? LastError = null,
-    string? Recipient = null,
-    string? ParkReason = null,
-    string? Origin = null);
-
-/// <summary>What one outbox purge deleted, by kind of row.</summary>
-public sealed record OutboxPurgeResult(int Delivered, int Parked, int Expired)
-{
-    public int Total => Delivered + Parked + Expired;
-}
-
 /// <summary>
 /// The durable outbox in PostgreSQL or the embedded SQLite file. Payloads are sealed with
 /// <see cref="PayloadProtector"/>. Due rows are claimed for a while before they are handed out,

@@ -112,5 +112,3 @@ public static class StorageSettings
         return new NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = true }.ConnectionString;
     }
 }
-
-public sealed class StorageConfigurationException(string message) : Exception(message);

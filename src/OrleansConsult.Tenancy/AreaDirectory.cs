@@ -1,11 +1,5 @@
 namespace OrleansConsult.Tenancy;
 
-/// <summary>The tenant for a typed area name, or up to three to offer when unsure.</summary>
-public sealed record AreaMatch(TenantSettings? Tenant, IReadOnlyList<TenantSettings> Suggestions)
-{
-    public bool Found => Tenant is not null;
-}
-
 /// <summary>
 /// Finds the tenant for what a consultee typed: an entry code from a PR card, or an area name
 /// in any of the usual spellings (富山, 富山県, とやま, トヤマ, toyama, 富山市). Local, no services.

@@ -6,13 +6,6 @@ using OrleansConsult.Grains.Texts;
 
 namespace OrleansConsult.Grains.Conversation;
 
-[GenerateSerializer, Alias("oc.StaffLineUserState")]
-public sealed class StaffLineUserState : LineUserState
-{
-    /// <summary>The counselor this LINE user enrolled as; null until a valid invitation (or, in Development, a program file code).</summary>
-    [Id(0)] public string? CounselorId { get; set; }
-}
-
 /// <summary>
 /// A LINE user of the staff channel: enrolls once with a one-time invitation, then everything she
 /// types or taps goes to her counselor grain, which checks that this LINE user is still the one

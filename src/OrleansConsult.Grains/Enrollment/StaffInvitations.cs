@@ -4,9 +4,6 @@ using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.Grains.Enrollment;
 
-/// <summary>A new invitation as the operator hands it over: the code (shown once, never stored) and the line.me link.</summary>
-public sealed record IssuedInvitation(StaffInvitation Invitation, StaffMember Staff, string Code, string? Link);
-
 /// <summary>
 /// Issues, lists and revokes one-time staff invitations. Used by the Host's invite command now and
 /// by the operator console later; needs storage, not a running cluster.
@@ -73,6 +70,3 @@ public sealed class StaffInvitations(IStaffInvitationStore store, ProgramDirecto
     private string KnownOwners() =>
         string.Join(", ", directory.Program.Tenants.Select(t => t.Id).Concat(directory.Program.NursePools.Select(p => p.Id)));
 }
-
-/// <summary>A refusal of an enrollment command, worded for the operator.</summary>
-public sealed class EnrollmentException(string message) : Exception(message);

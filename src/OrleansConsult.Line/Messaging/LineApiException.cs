@@ -12,17 +12,3 @@ public class LineApiException(int statusCode, string? lineMessage, string? reque
     /// <summary>x-line-request-id of the failed response, for LINE support.</summary>
     public string? RequestId { get; } = requestId;
 }
-
-/// <summary>400 "Invalid reply token": used, expired or unknown. The sender falls back to push.</summary>
-public sealed class LineInvalidReplyTokenException(string? requestId)
-    : LineApiException(400, LineMessagingClient.InvalidReplyToken, requestId);
-
-/// <summary>429 "You have reached your monthly limit.": not transient, never retried or queued.</summary>
-public sealed class LineMonthlyLimitException(string? requestId)
-    : LineApiException(429, LineMessagingClient.MonthlyLimit, requestId);
-
-/// <summary>What LINE answered to a successful call. A 409 with an accepted request id is a success: delivered before.</summary>
-public sealed record LineApiResult(int StatusCode, string? RequestId, string? AcceptedRequestId = null)
-{
-    public bool AlreadyAccepted => AcceptedRequestId is not null;
-}

@@ -62,17 +62,3 @@ internal sealed partial class LineAttemptHandler(LineMetrics metrics, ILogger<Li
     [LoggerMessage(Level = LogLevel.Debug, Message = "LINE attempt on {Channel} {Path}: {Status}, x-line-request-id {RequestId}")]
     private static partial void LogAttempt(ILogger logger, string? channel, string? path, int status, string? requestId);
 }
-
-/// <summary>The channel a request belongs to travels in its options: it keys the per-channel circuit breaker.</summary>
-public static class LineRequestOptions
-{
-    public static readonly HttpRequestOptionsKey<string> Channel = new("OrleansConsult.Line.Channel");
-
-    public static string? ChannelOf(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Channel, out var channel) ? channel : null;
-
-    public static string? RequestIdOf(HttpResponseMessage response) => Header(response, "x-line-request-id");
-
-    public static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-}

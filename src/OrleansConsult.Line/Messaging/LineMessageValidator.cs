@@ -1,13 +1,5 @@
 namespace OrleansConsult.Line.Messaging;
 
-/// <summary>A message breaks a Messaging API limit; names the field and the limit. Never retried or queued.</summary>
-public sealed class LineMessageValidationException(string field, string limit)
-    : Exception($"{field}: {limit}")
-{
-    public string Field { get; } = field;
-    public string Limit { get; } = limit;
-}
-
 /// <summary>
 /// The documented limits of the Messaging API, checked before a request leaves (LINE would
 /// answer 400 and the message would be lost). The simulator applies the same checks.

@@ -3,31 +3,6 @@ using OrleansConsult.Line.Messaging;
 
 namespace OrleansConsult.Line.Outbox;
 
-/// <summary>
-/// A push that has not been delivered yet. <see cref="Id"/> is the X-Line-Retry-Key: every
-/// re-send uses it, so LINE delivers the message at most once however often it is re-sent.
-/// </summary>
-public sealed record OutboxItem(
-    Guid Id,
-    string Channel,
-    IReadOnlyList<string> To,
-    string MessagesJson,
-    int Attempts,
-    DateTimeOffset NextAttemptAt,
-    DateTimeOffset CreatedAt)
-{
-    public string? LastError { get; init; }
-
-    /// <summary>Set when the item is stored parked (LINE refused it at once): kept, not re-sent until released.</summary>
-    public OutboxParkReason? ParkReason { get; init; }
-
-    /// <summary>
-    /// What the message carries, for whoever must hear that it was refused later (see
-    /// <see cref="IOutboxParkListener"/>): an opaque tag of the caller's, never personal data.
-    /// </summary>
-    public string? Origin { get; init; }
-}
-
 /// <summary>Durable store of undelivered pushes. The Host provides the SQL one; <see cref="InMemoryOutboxStore"/> is for tests.</summary>
 public interface IOutboxStore
 {
@@ -59,15 +34,4 @@ public interface IOutboxStore
 
     /// <summary>Whether a message to this one user is still waiting (not parked): a new one must queue behind it.</summary>
     Task<bool> HasPendingForAsync(string channel, string userId, CancellationToken cancellationToken = default);
-}
-
-/// <summary>Messages in the outbox are kept as the JSON the Messaging API takes.</summary>
-public static class OutboxMessages
-{
-    public static string Serialize(IReadOnlyList<LineMessage> messages) =>
-        JsonSerializer.Serialize(messages.ToArray(), LineJsonContext.Default.LineMessageArray);
-
-    public static IReadOnlyList<LineMessage> Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, LineJsonContext.Default.LineMessageArray)
-        ?? throw new LineMessageValidationException("messages", "the stored messages are empty");
 }

@@ -5,8 +5,6 @@ using OrleansConsult.Line.Messaging;
 
 namespace OrleansConsult.Line.Outbox;
 
-public sealed record DrainResult(int Delivered, int Rescheduled, int Parked);
-
 /// <summary>
 /// Re-sends due outbox items with their own retry key (LINE drops a re-send of an accepted key
 /// with 409, which counts as delivered). Backs off exponentially per item. An item LINE refuses

@@ -5,33 +5,6 @@ using OrleansConsult.Line.Messaging;
 
 namespace OrleansConsult.Line.Sending;
 
-/// <summary>An unused reply token of the recipient and when its webhook arrived.</summary>
-public sealed record ReplyTokenSlot(string Token, DateTimeOffset ReceivedAt);
-
-public enum SendPath
-{
-    /// <summary>Sent with the reply API (free); the caller marks the token used.</summary>
-    Reply,
-
-    /// <summary>Sent with the push API (counts against the monthly quota).</summary>
-    Push,
-
-    /// <summary>Push failed after retries; the outbox re-sends it with the same retry key.</summary>
-    Queued,
-
-    /// <summary>LINE refused it (monthly limit, a 4xx, an invalid message): kept in the outbox, not delivered for now.</summary>
-    Parked,
-}
-
-public sealed record SendOutcome(SendPath Path, LineApiResult? Result)
-{
-    /// <summary>True when the reply token was spent (successfully, or LINE said it was invalid): never offer it again.</summary>
-    public bool TokenSpent { get; init; }
-
-    /// <summary>Why it was parked, when <see cref="Path"/> is <see cref="SendPath.Parked"/>.</summary>
-    public Outbox.OutboxParkReason? ParkReason { get; init; }
-}
-
 /// <summary>
 /// Reply-token-first: a reply is free, a push is billed. Replies when the token is young enough
 /// (validity minus a safety margin, on <see cref="TimeProvider"/>), else pushes; a reply that LINE

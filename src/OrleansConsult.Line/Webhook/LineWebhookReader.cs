@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace OrleansConsult.Line.Webhook;
 
-public sealed record WebhookReadResult(int StatusCode, WebhookRequest? Webhook, string Reason);
-
 /// <summary>
 /// Reads a webhook request the way LINE's contract needs: raw bytes first (at most 1 MiB, a
 /// bigger body is refused without reading the rest), then the signature over exactly those

@@ -6,9 +6,6 @@ using System.Text.Json.Serialization;
 
 namespace OrleansConsult.Line.Webhook;
 
-/// <summary>The body is not JSON, or not the shape of a LINE webhook. Answered with 400 and the message.</summary>
-public sealed class WebhookFormatException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// Two-step parse: the "type" of each event (and of its message) picks the record, then the
 /// source-generated serializer fills it. Unknown event and message types become
@@ -152,29 +149,3 @@ public static class WebhookParser
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(MessageEvent))]
-[JsonSerializable(typeof(MessageEditedEvent))]
-[JsonSerializable(typeof(FollowEvent))]
-[JsonSerializable(typeof(UnfollowEvent))]
-[JsonSerializable(typeof(PostbackEvent))]
-[JsonSerializable(typeof(JoinEvent))]
-[JsonSerializable(typeof(LeaveEvent))]
-[JsonSerializable(typeof(MemberJoinedEvent))]
-[JsonSerializable(typeof(MemberLeftEvent))]
-[JsonSerializable(typeof(AccountLinkEvent))]
-[JsonSerializable(typeof(UnsendEvent))]
-[JsonSerializable(typeof(VideoPlayCompleteEvent))]
-[JsonSerializable(typeof(BeaconEvent))]
-[JsonSerializable(typeof(MembershipEvent))]
-[JsonSerializable(typeof(UnknownEvent))]
-[JsonSerializable(typeof(TextMessageContent))]
-[JsonSerializable(typeof(ImageMessageContent))]
-[JsonSerializable(typeof(VideoMessageContent))]
-[JsonSerializable(typeof(AudioMessageContent))]
-[JsonSerializable(typeof(FileMessageContent))]
-[JsonSerializable(typeof(LocationMessageContent))]
-[JsonSerializable(typeof(StickerMessageContent))]
-[JsonSerializable(typeof(UnknownMessageContent))]
-internal sealed partial class WebhookJsonContext : JsonSerializerContext;

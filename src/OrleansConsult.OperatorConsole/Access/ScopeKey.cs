@@ -1,7 +1,5 @@
 namespace OrleansConsult.OperatorConsole.Access;
 
-public enum ScopeKind { Tenant, Pool }
-
 /// <summary>What a scope check is about: a tenant (自治体) or a nurse pool. Written "toyama" or "pool:hokuriku".</summary>
 public readonly record struct ScopeKey(ScopeKind Kind, string Id)
 {

@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+
+namespace OrleansConsult.Abstractions;
+
+/// <summary>
+/// What every grain that stands for one LINE user of a channel does with webhook events:
+/// keep them durably, once each, and hand out her freshest reply token.
+/// </summary>
+public interface ILineUserGrain : IGrainWithStringKey, IDeliverToLineUser
+{
+    /// <summary>Stores the event durably (state written) before returning; duplicates have no effect.
+    /// Not interleaved: with [AlwaysInterleave] the rolling-restart drill lost responses to calls that
+    /// reached a deactivating activation (4 of 800 timed out); the wait behind the grain's own work is
+    /// bounded instead by the send budget of its LINE sends.</summary>
+    [Alias("Accept")]
+    Task<AcceptOutcome> AcceptAsync(InboundLineEvent lineEvent);
+
+    /// <summary>Several events of one webhook request, in order, stored with one state write.</summary>
+    [Alias("AcceptBatch")]
+    Task<IReadOnlyList<AcceptOutcome>> AcceptBatchAsync(IReadOnlyList<InboundLineEvent> lineEvents);
+
+    /// <summary>Hands out the freshest unused reply token if it is younger than <paramref name="maxAge"/>, once.</summary>
+    [Alias("TakeReplyToken")]
+    Task<ReplyTokenLease?> TakeReplyTokenAsync(TimeSpan maxAge);
+
+    [Alias("GetSnapshot")]
+    Task<LineUserSnapshot> GetSnapshotAsync();
+
+    /// <summary>Marks what she wrote up to her latest worked message read (既読): a person has it in front of her now.
+    /// Interleaves: the token is taken before the LINE call, so her webhooks never wait behind that call.</summary>
+    [OneWay, AlwaysInterleave, Alias("MarkRead")]
+    Task MarkReadAsync();
+
+    /// <summary>Works through the stored events in order (a turn of its own, after the webhook was answered).</summary>
+    [OneWay, Alias("ProcessPending")]
+    Task ProcessPendingAsync();
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Enrollment;
+using OrleansConsult.Grains.Texts;
+
+namespace OrleansConsult.Grains.Conversation;
+
+[GenerateSerializer, Alias("oc.StaffLineUserState")]
+public sealed class StaffLineUserState : LineUserState
+{
+    /// <summary>The counselor this LINE user enrolled as; null until a valid invitation (or, in Development, a program file code).</summary>
+    [Id(0)] public string? CounselorId { get; set; }
+}

@@ -1,0 +1,8 @@
+using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Tenancy;
+
+namespace OrleansConsult.Grains.Enrollment;
+
+/// <summary>A refusal of an enrollment command, worded for the operator.</summary>
+public sealed class EnrollmentException(string message) : Exception(message);

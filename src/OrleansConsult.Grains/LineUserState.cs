@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Line.Messaging;
+using OrleansConsult.Line.Sending;
+
+namespace OrleansConsult.Grains;
+
+[GenerateSerializer, Alias("oc.LineUserState")]
+public class LineUserState
+{
+    // Id(0) held the window as strings before it held hashes (7); retired, not reused.
+
+    /// <summary>Accepted events not yet consumed by the conversation engine.</summary>
+    [Id(1)] public List<InboundLineEvent> Pending { get; set; } = [];
+
+    [Id(2)] public string? ReplyToken { get; set; }
+    [Id(3)] public DateTimeOffset ReplyTokenReceivedAt { get; set; }
+    [Id(4)] public long EventsAccepted { get; set; }
+    [Id(5)] public long DuplicatesDropped { get; set; }
+    [Id(6)] public DateTimeOffset? LastEventAt { get; set; }
+
+    /// <summary>
+    /// <see cref="EventIdHash"/>es of recent webhookEventIds, oldest first, 8 bytes each (see <see cref="HashWindow"/>);
+    /// LINE redelivers within hours, so a bounded window suffices.
+    /// </summary>
+    [Id(7)] public byte[] RecentEventHashes { get; set; } = [];
+
+    /// <summary>
+    /// Retry keys of sends that went out as replies (recorded in the write that spends the token,
+    /// before the reply leaves). A reply carries no retry key, so if the same send comes again after
+    /// a crash LINE could not drop it: it is skipped instead. Bounded, newest last.
+    /// </summary>
+    [Id(8)] public List<Guid> RepliedKeys { get; set; } = [];
+
+    /// <summary>Her LINE user id, from her events: the grain key holds only a pseudonym of it.</summary>
+    [Id(9)] public string? UserId { get; set; }
+
+    /// <summary>
+    /// The markAsReadToken of her latest message that was worked (relayed or answered), not yet used:
+    /// it marks that message and every earlier one 既読 when a person has them in front of her.
+    /// </summary>
+    [Id(10)] public string? MarkAsReadToken { get; set; }
+
+    /// <summary>Her unused reply tokens older than <see cref="ReplyToken"/>, still young enough to reply with (see <see cref="ReplyTokenPool"/>).</summary>
+    [Id(11)] public List<SpareReplyToken> SpareReplyTokens { get; set; } = [];
+}

@@ -1,0 +1,12 @@
+using System.Diagnostics.Metrics;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Storage;
+
+namespace OrleansConsult.Host;
+
+/// <summary>Which kind of LINE user a channel's events come from.</summary>
+public enum ChannelAudience
+{
+    Consultee,
+    Staff,
+}

@@ -1,0 +1,5 @@
+using System.Net;
+
+namespace OrleansConsult.Host;
+
+public sealed class HostConfigurationException(string message) : Exception(message);

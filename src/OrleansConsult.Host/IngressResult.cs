@@ -1,0 +1,7 @@
+using System.Diagnostics.Metrics;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Storage;
+
+namespace OrleansConsult.Host;
+
+public sealed record IngressResult(int Accepted, int Duplicates, int Ignored);

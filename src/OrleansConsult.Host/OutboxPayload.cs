@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrleansConsult.Line.Outbox;
+using OrleansConsult.Storage;
+
+namespace OrleansConsult.Host;
+
+/// <summary>Recipients and the Messaging API JSON of the messages: personal data, sealed by SqlOutbox.</summary>
+public sealed record OutboxPayload(string[] To, string Messages);

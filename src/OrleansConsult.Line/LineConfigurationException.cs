@@ -1,0 +1,3 @@
+namespace OrleansConsult.Line;
+
+public sealed class LineConfigurationException(string message) : Exception(message);

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Messaging;
+
+public sealed record QuickReplyItem(LineAction Action)
+{
+    public string Type => "action";
+    public string? ImageUrl { get; init; }
+}

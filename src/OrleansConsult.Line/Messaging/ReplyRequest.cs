@@ -1,0 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Messaging;
+
+public sealed record ReplyRequest(string ReplyToken, IReadOnlyList<LineMessage> Messages);

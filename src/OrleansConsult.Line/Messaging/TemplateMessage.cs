@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Messaging;
+
+public sealed record TemplateMessage(string AltText, LineTemplate Template) : LineMessage;

@@ -1,0 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Messaging;
+
+/// <summary>GET /v2/bot/message/{id}/content/transcoding: "processing", "succeeded" or "failed".</summary>
+public sealed record TranscodingStatus(string? Status);

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public sealed record AccountLinkDetail
+{
+    public string Result { get; init; } = "";
+    public string? Nonce { get; init; }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public sealed record AudioMessageContent : MessageContent
+{
+    public long Duration { get; init; }
+    public ContentProvider? ContentProvider { get; init; }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public sealed record FileMessageContent : MessageContent
+{
+    public string FileName { get; init; } = "";
+    public long FileSize { get; init; }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public sealed record ImageMessageContent : MessageContent
+{
+    public ContentProvider? ContentProvider { get; init; }
+    public ImageSet? ImageSet { get; init; }
+}

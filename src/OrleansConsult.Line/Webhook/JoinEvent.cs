@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public sealed record JoinEvent : WebhookEvent;

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public sealed record MembershipDetail
+{
+    public string Type { get; init; } = "";
+    public long MembershipId { get; init; }
+}

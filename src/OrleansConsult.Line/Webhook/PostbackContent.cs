@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public sealed record PostbackContent
+{
+    public string Data { get; init; } = "";
+    public PostbackParams? Params { get; init; }
+}

@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public enum SourceKind { User, Group, Room, Unknown }

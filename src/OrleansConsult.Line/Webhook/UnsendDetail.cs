@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public sealed record UnsendDetail
+{
+    public string MessageId { get; init; } = "";
+}

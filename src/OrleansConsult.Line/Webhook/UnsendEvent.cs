@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansConsult.Line.Webhook;
+
+public sealed record UnsendEvent : WebhookEvent
+{
+    public UnsendDetail? Unsend { get; init; }
+}

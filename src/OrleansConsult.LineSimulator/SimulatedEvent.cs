@@ -1,0 +1,11 @@
+using System.Buffers.Binary;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using OrleansConsult.Line;
+
+namespace OrleansConsult.LineSimulator;
+
+/// <summary>A webhook event the simulator sent, kept so it can be redelivered with the same id.</summary>
+public sealed record SimulatedEvent(string Channel, string WebhookEventId, string? ReplyToken, JsonObject Json);

@@ -1,0 +1,3 @@
+namespace OrleansConsult.OperatorConsole.Access;
+
+public enum ScopeKind { Tenant, Pool }

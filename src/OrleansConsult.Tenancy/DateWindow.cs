@@ -1,0 +1,3 @@
+namespace OrleansConsult.Tenancy;
+
+public sealed record DateWindow(DateOnly Date, TimeSpan Start, TimeSpan End);

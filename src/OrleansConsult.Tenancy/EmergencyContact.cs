@@ -1,0 +1,3 @@
+namespace OrleansConsult.Tenancy;
+
+public sealed record EmergencyContact(string Label, string Number, string Note);

@@ -1,0 +1,3 @@
+namespace OrleansConsult.Tenancy;
+
+public sealed record FaqEntry(string Question, string Answer, IReadOnlyList<string> Keywords);

@@ -1,0 +1,3 @@
+namespace OrleansConsult.Tenancy;
+
+public sealed record PhoneNumber(string Label, string Number, string HoursText);

@@ -1,0 +1,3 @@
+namespace OrleansConsult.Tenancy;
+
+public sealed record TimeWindow(TimeSpan Start, TimeSpan End);
