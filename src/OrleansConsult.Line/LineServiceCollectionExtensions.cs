@@ -7,6 +7,7 @@ using OrleansConsult.Line.Messaging;
 using OrleansConsult.Line.Outbox;
 using OrleansConsult.Line.Sending;
 using Polly;
+using Polly.Telemetry;
 
 namespace OrleansConsult.Line;
 
@@ -39,6 +40,9 @@ public static class LineServiceCollectionExtensions
             // One pipeline (so one circuit breaker) per channel: a channel whose token was revoked does not stop the others.
             .SelectPipelineBy(_ => request => LineRequestOptions.ChannelOf(request) ?? "");
         client.AddHttpMessageHandler<LineAttemptHandler>();
+        // Each retry is counted in LineMetrics and each send's outcome is logged once by its caller, so
+        // Polly's per-attempt lines (a warning with a stack trace per try) are Debug, not a flood.
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = QuietAttempts);
 
         // Rich menus and the quota: the same named client (and so the same per-channel pipeline).
         services.TryAddSingleton<RichMenus.LinePlatformClient>();
@@ -52,6 +56,9 @@ public static class LineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
+
+    private static ResilienceEventSeverity QuietAttempts(SeverityProviderArguments args) =>
+        args.Event.EventName is "OnRetry" or "ExecutionAttempt" ? ResilienceEventSeverity.Debug : args.Event.Severity;
 
     private static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {

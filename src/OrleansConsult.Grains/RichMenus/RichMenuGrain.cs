@@ -10,12 +10,14 @@ namespace OrleansConsult.Grains.RichMenus;
 /// </summary>
 public sealed partial class RichMenuGrain(TimeProvider clock, ILogger<RichMenuGrain> logger) : Grain, IRichMenuGrain
 {
-    private static readonly TimeSpan RetryPause = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan FirstRetryPause = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestRetryPause = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan ProvisionTimeout = TimeSpan.FromMinutes(2);
 
     private bool _settled;
     private string? _id;
     private DateTimeOffset _retryAfter;
+    private TimeSpan _retryPause = FirstRetryPause;
     private bool _background;
 
     public async Task<string?> EnsureAsync()
@@ -33,8 +35,10 @@ public sealed partial class RichMenuGrain(TimeProvider clock, ILogger<RichMenuGr
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _retryAfter = clock.GetUtcNow() + RetryPause;
-            LogFailed(logger, channel, ex.GetType().Name, ex.Message);
+            // LINE unreachable for long (a development run without the simulator): one line per try, tries further apart.
+            _retryAfter = clock.GetUtcNow() + _retryPause;
+            LogFailed(logger, channel, _retryPause.TotalMinutes, ex.GetType().Name, ex.Message);
+            _retryPause = TimeSpan.FromTicks(Math.Min(_retryPause.Ticks * 2, LongestRetryPause.Ticks));
         }
         return _id;
     }
@@ -62,6 +66,6 @@ public sealed partial class RichMenuGrain(TimeProvider clock, ILogger<RichMenuGr
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rich menu of {Channel} not made sure of (retried in a minute): {Error} {Detail}")]
-    private static partial void LogFailed(ILogger logger, string channel, string error, string detail);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rich menu of {Channel} not made sure of (retried in {Minutes} min): {Error} {Detail}")]
+    private static partial void LogFailed(ILogger logger, string channel, double minutes, string error, string detail);
 }
