@@ -41,7 +41,7 @@ public static partial class ProgramConfigurationLoader
         try
         {
             configuration = new ConfigurationBuilder()
-                .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)))
+                .Add(new IndexedJsonStreamConfigurationSource { Stream = new MemoryStream(Encoding.UTF8.GetBytes(wrapped)) })
                 .Build();
         }
         catch (FormatException e) // e.g. a key written twice, which would silently hide one tenant
