@@ -58,7 +58,10 @@ public sealed class MonthPlayer(ConsoleBrowser console, MonthScript script)
         await Journey.Grains.GetGrain<IDispatcherGrain>("pool:national").TickAsync();
     }
 
-    private Phone StaffFor(MonthLineCase c) => c.ByPool ? _kaori : c.Number % 2 == 0 ? _sakura : _midori;
+    private Phone StaffFor(MonthLineCase c) => StaffIdFor(c) switch { "nat-n01" => _kaori, "tym-c01" => _sakura, _ => _midori };
+
+    /// <summary>Who answers a case, as the program names her: the pool's かおり, else さくら and みどり by turns.</summary>
+    public static string StaffIdFor(MonthLineCase c) => c.ByPool ? "nat-n01" : c.Number % 2 == 0 ? "tym-c01" : "tym-c02";
 
     private async Task<Phone> PersonAsync(string person)
     {

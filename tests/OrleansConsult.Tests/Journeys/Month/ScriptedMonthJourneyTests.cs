@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClosedXML.Excel;
 using OrleansConsult.Tests.Board;
 using OrleansConsult.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -85,6 +86,30 @@ public sealed class ScriptedMonthJourneyTests(PostgresServer postgres, ITestOutp
         }
         output.WriteLine($"{cells} cells compared");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
-        Assert.True(cells > 100);
+        Assert.True(cells >= 100, $"only {cells} cells");
+
+        // The workbook: one sheet per table, the same cells (row 6 the header, the rows from 7).
+        var xlsx = await officer.APIRequest.GetAsync(console.Url($"Records/Report/{MonthScript.Tenant}?Month={MonthScript.Month}&handler=Xlsx"));
+        Assert.Equal(200, xlsx.Status);
+        using (var workbook = new XLWorkbook(new MemoryStream(await xlsx.BodyAsync())))
+        {
+            Assert.Equal(expected.Select(t => t.Title), workbook.Worksheets.Select(w => w.Name));
+            foreach (var table in expected)
+            {
+                var sheet = workbook.Worksheet(table.Title);
+                for (var r = 0; r < table.Rows.Count; r++)
+                {
+                    Assert.Equal(table.Rows[r], Enumerable.Range(1, table.Header.Count).Select(c => sheet.Cell(7 + r, c).GetFormattedString()).ToList());
+                }
+            }
+        }
+
+        // The supervisor's list of unclassified cases says who should classify each: the counselor who handled it.
+        await supervisor.GotoAsync(console.Url("Records?From=2026-11-01&Until=2026-11-30&Unclassified=true"));
+        var names = await supervisor.Locator("#records-table tbody td.counselor").AllInnerTextsAsync();
+        var staffNames = new Dictionary<string, string> { ["nat-n01"] = "看護師 かおり", ["tym-c01"] = "相談員 さくら", ["tym-c02"] = "相談員 みどり" };
+        var shouldClassify = script.CountedLineCases.Where(c => c.Classification is null)
+            .Select(c => $"{staffNames[MonthPlayer.StaffIdFor(c)]}（{MonthPlayer.StaffIdFor(c)}）").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(shouldClassify, names.Select(n => n.Trim()).Order(StringComparer.Ordinal).ToList());
     }
 }
