@@ -10,7 +10,7 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
     private const string Columns = """
         case_id, tenant_id, consultee, channel, opened_at, first_answered_at, closed_at, time_band, urgent,
         answered_by, answered_by_pool, left_message, left_message_answered_at, survey_score, duration_minutes,
-        classified, age_band, pregnancy_weeks, first_wait_us, left_wait_us
+        classified, age_band, pregnancy_weeks, first_wait_us, left_wait_us, counselor_id
         """;
 
     public async Task SaveAsync(CaseRecord record, CancellationToken cancellationToken = default)
@@ -23,7 +23,7 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
             command.CommandText = $"""
                 INSERT INTO oc_case_record ({Columns})
                 VALUES (@case, @tenant, @consultee, @channel, @opened, @answered, @closed, @band, @urgent,
-                        @by, @pool, @left, @leftAnswered, @survey, @duration, @classified, @age, @weeks, @firstWait, @leftWait)
+                        @by, @pool, @left, @leftAnswered, @survey, @duration, @classified, @age, @weeks, @firstWait, @leftWait, @counselor)
                 ON CONFLICT (case_id) DO UPDATE SET
                     tenant_id = excluded.tenant_id, consultee = excluded.consultee, channel = excluded.channel,
                     opened_at = excluded.opened_at, first_answered_at = excluded.first_answered_at,
@@ -32,7 +32,7 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
                     left_message = excluded.left_message, left_message_answered_at = excluded.left_message_answered_at,
                     survey_score = excluded.survey_score, duration_minutes = excluded.duration_minutes,
                     classified = excluded.classified, age_band = excluded.age_band, pregnancy_weeks = excluded.pregnancy_weeks,
-                    first_wait_us = excluded.first_wait_us, left_wait_us = excluded.left_wait_us
+                    first_wait_us = excluded.first_wait_us, left_wait_us = excluded.left_wait_us, counselor_id = excluded.counselor_id
                 """;
             AddRecord(command, record);
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -48,7 +48,7 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
         command.CommandText = $"""
             INSERT INTO oc_case_record ({Columns})
             VALUES (@case, @tenant, @consultee, @channel, @opened, @answered, @closed, @band, @urgent,
-                    @by, @pool, @left, @leftAnswered, @survey, @duration, @classified, @age, @weeks, @firstWait, @leftWait)
+                    @by, @pool, @left, @leftAnswered, @survey, @duration, @classified, @age, @weeks, @firstWait, @leftWait, @counselor)
             ON CONFLICT (case_id) DO NOTHING
             """;
         AddRecord(command, record with { Classification = null });
@@ -83,6 +83,10 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
 
     /// <summary>From opened to answered in whole microseconds (PostgreSQL keeps times to the microsecond).</summary>
     public static long WaitMicroseconds(DateTimeOffset opened, DateTimeOffset answered) => answered.UtcTicks / 10 - opened.UtcTicks / 10;
+
+    public Task HandledByAsync(string caseId, string counselorId, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE oc_case_record SET counselor_id = @counselor WHERE case_id = @case",
+            cancellationToken, ("case", caseId), ("counselor", counselorId));
 
     public Task ClosedAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE oc_case_record SET closed_at = @at WHERE case_id = @case AND closed_at IS NULL",
@@ -255,6 +259,7 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
         command.Add("age", (object?)record.Classification?.AgeBand ?? DBNull.Value);
         command.Add("weeks", (object?)record.Classification?.PregnancyWeeks ?? DBNull.Value);
         command.Add("firstWait", record.FirstAnsweredAt is { } answered ? (object)WaitMicroseconds(record.OpenedAt, answered) : DBNull.Value);
+        command.Add("counselor", (object?)record.CounselorId ?? DBNull.Value);
         command.Add("leftWait", record.LeftMessageAnsweredAt is { } left ? (object)WaitMicroseconds(record.OpenedAt, left) : DBNull.Value);
     }
 
@@ -278,7 +283,7 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
                 records.Add((new CaseRecord(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), database.ReadTime(reader, 4),
                     reader.GetString(7), Time(5), Time(6), Int(8) == 1, Text(9), Int(10) == 1, Int(11) == 1, Time(12), Int(13), Int(14),
-                    classified ? new CaseClassification([], Text(16), Text(17), []) : null), classified));
+                    classified ? new CaseClassification([], Text(16), Text(17), []) : null, Text(20)), classified));
             }
         }
         if (records.Count == 0 || records.Count > 1) return records.Select(r => r.Record).ToList();

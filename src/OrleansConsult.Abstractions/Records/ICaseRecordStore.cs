@@ -18,6 +18,9 @@ public interface ICaseRecordStore
     /// <summary>The first answer by a counselor; only the first call counts.</summary>
     Task FirstAnsweredAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, CancellationToken cancellationToken = default);
 
+    /// <summary>Who handles the case now (her staff id, never a LINE user id): written at each connection, the last one stays.</summary>
+    Task HandledByAsync(string caseId, string counselorId, CancellationToken cancellationToken = default);
+
     Task ClosedAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     Task SurveyAsync(string caseId, int score, CancellationToken cancellationToken = default);

@@ -25,8 +25,16 @@ public sealed partial class ConsultationGrain
 
     private Task RecordLeftMessageAsync() => RecordAsync("left-message", store => store.LeftMessageAsync(CaseId));
 
-    private Task RecordAnsweredAsync(DateTimeOffset now, string dispatcherKey, bool byPool) => RecordAsync("answered", store =>
-        store.FirstAnsweredAsync(CaseId, now, byPool ? dispatcherKey["pool:".Length..] : S.TenantId, byPool));
+    private async Task RecordAnsweredAsync(DateTimeOffset now, string dispatcherKey, bool byPool)
+    {
+        await RecordAsync("answered", store => store.FirstAnsweredAsync(CaseId, now, byPool ? dispatcherKey["pool:".Length..] : S.TenantId, byPool));
+        await RecordHandledByAsync();
+    }
+
+    /// <summary>Who handles the case now (her staff id): the console shows her on the case and in the unclassified list.</summary>
+    private Task RecordHandledByAsync() => S.CounselorId is { } counselorId
+        ? RecordAsync("handled-by", store => store.HandledByAsync(CaseId, counselorId))
+        : Task.CompletedTask;
 
     private Task RecordClosedAsync(DateTimeOffset now) => RecordAsync("closed", store => store.ClosedAsync(CaseId, now));
 

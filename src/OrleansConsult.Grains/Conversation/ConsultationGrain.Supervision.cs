@@ -135,6 +135,7 @@ public sealed partial class ConsultationGrain : ICaseSupervisionGrain
         S.Watchers.RemoveAll(w => w.SupervisorId == supervisorId);
         await JournalAsync("sv-takeover", supervisorId, former is null ? null : $"from {former}");
         await SaveAsync();
+        await RecordHandledByAsync();
         var step = $"sv-takeover/{supervisorId}/{S.Journal.Count}";
         await Desk.AnsweredAsync(CaseId, supervisorId);
         if (former is not null)

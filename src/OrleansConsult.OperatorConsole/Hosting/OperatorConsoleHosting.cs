@@ -205,6 +205,8 @@ public static class OperatorConsoleHosting
         services.TryAddSingleton<OrleansConsult.Storage.SqlCaseReport>();
         services.AddScoped<Records.CaseRecordsConsole>();
         services.AddScoped<Records.CaseTranscripts>();
+        services.AddSingleton(sp => new Records.TranscriptGrants(
+            sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddScoped<Records.CaseTimeline>();
         // Supervision: its steps in the audit log; an urgent referral to 警察/児童相談所 calls the supervisors.
         services.AddSingleton<Grains.Supervision.ISupervisionAudit, Supervision.ConsoleSupervisionAudit>();

@@ -24,6 +24,13 @@ public sealed class CaseRecordsConsole(
     /// </summary>
     public CaseRecordLists ListsFor(string? tenantId) => programs.RecordLists(tenantId);
 
+    /// <summary>
+    /// Who handles the case, as the console knows staff: her display name in the program and her staff id (never a LINE
+    /// user id); the id alone when the program in use no longer lists her; empty when nobody answered (or a phone record).
+    /// </summary>
+    public string CounselorLabel(CaseRecord record) => record.CounselorId is not { } id ? ""
+        : programs.Staff(id) is { } staff ? $"{staff.DisplayName}（{id}）" : id;
+
     /// <summary>The tenants this account may see; null for the national office (all of them).</summary>
     public IReadOnlyCollection<string>? TenantsOf(ClaimsPrincipal user) =>
         access.ScopeOf(user)?.Role == ConsoleRole.National ? null : access.VisibleTenants(user).Select(t => t.Id).ToList();

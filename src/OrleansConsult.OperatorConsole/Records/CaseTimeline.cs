@@ -22,7 +22,7 @@ public sealed class CaseTimeline(IGrainFactory grains)
             return null;
         }
         var steps = summary.Journal
-            .Select(j => new TimelineStep(j.At, JournalStepLabels.Label(j.Step), j.Dispatcher, j.CounselorId, j.Reason))
+            .Select(j => new TimelineStep(j.At, JournalStepLabels.Label(j.Step), j.Dispatcher, j.CounselorId, JournalReasonLabels.Label(j.Reason)))
             .ToList();
         return new CaseTimelineView(steps, summary.Notes, summary.Satisfaction, summary.Status);
     }

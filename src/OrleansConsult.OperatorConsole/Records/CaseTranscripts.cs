@@ -42,8 +42,20 @@ public sealed class CaseTranscripts(ITranscriptStore transcripts, IConsoleAccess
         // Logged before anything is read: an opening the audit log cannot record does not happen.
         await audit.AppendAsync(new AuditEntry(ConsoleClaims.Actor(user), RecordsAuditActions.TranscriptOpened, record.TenantId, record.CaseId,
             AfterJson: JsonSerializer.Serialize(new { reason = TranscriptReason.Normalize(reason) }, Readable)), cancellationToken);
+        return new TranscriptOpening(await LinesAsync(record, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// The lines again, without a new audit row: only for the page's reload within its <see cref="TranscriptGrants"/> grant
+    /// (the opening it stands for is already in the audit log), and only while the person may still read it.
+    /// </summary>
+    public async Task<IReadOnlyList<TranscriptLine>?> ReopenAsync(ClaimsPrincipal user, CaseRecord record, CancellationToken cancellationToken) =>
+        MayRead(user, record) ? await LinesAsync(record, cancellationToken) : null;
+
+    private async Task<IReadOnlyList<TranscriptLine>> LinesAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
         var entries = await transcripts.ReadAsync(record.CaseId, cancellationToken);
-        return new TranscriptOpening(entries.Select(e => new TranscriptLine(e.At, Side(e.Author), e.Text)).ToList(), null);
+        return entries.Select(e => new TranscriptLine(e.At, Side(e.Author), e.Text)).ToList();
     }
 
     public static string Side(TranscriptAuthor author) => author switch

@@ -36,16 +36,17 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         return directory?.FullName ?? AppContext.BaseDirectory;
     }
 
-    public static async Task<ConsoleBrowser> StartAsync(DateOnly tokyoDate, TimeSpan tokyoTime)
+    /// <summary>Embedded by default; <paramref name="settings"/> for another storage mode (e.g. HostRunner.Postgres), <paramref name="programFile"/> for another program.</summary>
+    public static async Task<ConsoleBrowser> StartAsync(DateOnly tokyoDate, TimeSpan tokyoTime, Dictionary<string, string?>? settings = null, string? programFile = null)
     {
         var browser = new ConsoleBrowser();
         var port = FreePort.Next();
         browser.ConsoleAddress = new Uri($"http://127.0.0.1:{port}/");
         var data = new TempFolder();
-        var settings = HostRunner.Embedded(data.Path);
+        settings ??= HostRunner.Embedded(data.Path);
         settings["Console:Port"] = port.ToString();
         settings["Console:PublicUrl"] = browser.ConsoleAddress.ToString();
-        browser.Journey = await JourneyHost.StartAsync(tokyoDate, tokyoTime, settings);
+        browser.Journey = await JourneyHost.StartAsync(tokyoDate, tokyoTime, settings, programFile);
         browser._data = data;
         browser._playwright = await Playwright.CreateAsync();
         browser.Browser = await browser._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -27,6 +27,9 @@ public sealed class MemoryCaseRecordStore : ICaseRecordStore
     public Task FirstAnsweredAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, CancellationToken cancellationToken = default) =>
         Update(caseId, r => r.FirstAnsweredAt is null ? r with { FirstAnsweredAt = at, AnsweredBy = answeredBy, AnsweredByPool = byPool } : r);
 
+    public Task HandledByAsync(string caseId, string counselorId, CancellationToken cancellationToken = default) =>
+        Update(caseId, r => r with { CounselorId = counselorId });
+
     public Task ClosedAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Update(caseId, r => r.ClosedAt is null ? r with { ClosedAt = at } : r);
 

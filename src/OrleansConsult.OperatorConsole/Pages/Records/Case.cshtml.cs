@@ -62,6 +62,9 @@ public sealed class CaseModel(CaseRecordsConsole records, CaseTimeline timeline,
         return Page();
     }
 
+    /// <summary>Who handles the case (display name and staff id), for the supervisor who asks her to classify it.</summary>
+    public string Counselor => records.CounselorLabel(Record);
+
     public string Tokyo(DateTimeOffset? at) =>
         at is { } v ? OrleansConsult.Tenancy.JapaneseCalendar.ToTokyo(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 

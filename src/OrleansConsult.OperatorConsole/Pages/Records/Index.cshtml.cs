@@ -70,6 +70,9 @@ public sealed class IndexModel(CaseRecordsConsole records, OrleansConsult.Operat
         return "/Records?" + string.Join("&", query.Append($"p={page}"));
     }
 
+    /// <summary>Who handles a case (display name and staff id): the unclassified list says who should classify it.</summary>
+    public string Counselor(CaseRecord record) => records.CounselorLabel(record);
+
     public string Tokyo(DateTimeOffset? at) =>
         at is { } v ? JapaneseCalendar.ToTokyo(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 }
