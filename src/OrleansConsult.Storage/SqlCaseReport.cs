@@ -20,7 +20,7 @@ public sealed class SqlCaseReport(Database database)
 
     public async Task<CaseReport> ProduceAsync(
         string? tenantId, DateTimeOffset from, DateTimeOffset to, string period, CaseRecordLists lists,
-        DateTimeOffset producedAt, string producedBy, CancellationToken cancellationToken = default)
+        DateTimeOffset producedAt, string producedBy, CancellationToken cancellationToken = default, Func<string, string>? poolName = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var scope = new Scope(database, connection, tenantId, from, to);
@@ -43,7 +43,7 @@ public sealed class SqlCaseReport(Database database)
         };
         tables.AddRange(await ReferralsAsync(scope, lists, cancellationToken));
         tables.Add(await LeftMessagesAsync(scope, groups.Sum(g => g.Numbers[SumLeft]), cancellationToken));
-        tables.Add(Pool(groups));
+        tables.Add(Pool(groups, poolName ?? (id => id)));
         tables.Add(await AnswersAsync(scope, groups, cancellationToken));
         return new CaseReport(tenantId, period, producedAt, producedBy, tables);
     }
@@ -184,11 +184,12 @@ public sealed class SqlCaseReport(Database database)
         ]);
     }
 
-    private static ReportTable Pool(IReadOnlyList<Counted> groups)
+    /// <summary>Cases each nurse pool answered, named as the program in use names the pool (its id when it no longer lists it).</summary>
+    private static ReportTable Pool(IReadOnlyList<Counted> groups, Func<string, string> poolName)
     {
         var counts = groups.Where(g => g.Numbers[SumByPool] > 0)
             .GroupBy(g => g.Keys[KeyPool]).Select(g => (Key: g.Key, Count: g.Sum(p => p.Numbers[SumByPool]))).ToList();
-        var rows = counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Row(c.Key, c.Count)).ToList();
+        var rows = counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Row(poolName(c.Key), c.Count)).ToList();
         rows.Add(Row(Total, counts.Sum(c => c.Count)));
         return new ReportTable("全国プール対応", ["プール", "件数"], rows);
     }

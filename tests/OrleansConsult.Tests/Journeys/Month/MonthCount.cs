@@ -12,6 +12,10 @@ public static class MonthCount
 {
     private const string Total = "合計", Unclassified = "未分類";
 
+    /// <summary>The report names the pool as the program file names it (the sample's national pool), not by its id.</summary>
+    private static readonly string PoolName =
+        OrleansConsult.Tenancy.ProgramConfigurationLoader.FromFile(OrleansConsult.Tests.Infrastructure.HostRunner.SampleProgram).FindPool("national")!.Name;
+
     /// <summary>One counted case, LINE or phone, in the terms of the report.</summary>
     private sealed record Counted(string Person, string Channel, string Band, CaseClassification? Classification, IReadOnlyList<MonthReferral> Referrals);
 
@@ -62,7 +66,7 @@ public static class MonthCount
              Row("回答まで 中央値（分）", NearestRank(leftWaits, 50)), Row("回答まで 90%（分）", NearestRank(leftWaits, 90))]));
 
         var pooled = line.Count(c => c.ByPool);
-        tables.Add(new("全国プール対応", ["プール", "件数"], [Row("national", N(pooled)), Row(Total, N(pooled))]));
+        tables.Add(new("全国プール対応", ["プール", "件数"], [Row(PoolName, N(pooled)), Row(Total, N(pooled))]));
 
         var waits = line.Select(c => c.Wait).Order().ToList();
         var scores = line.Where(c => c.Survey is not null).Select(c => c.Survey!.Value).ToList();
