@@ -14,7 +14,11 @@ public sealed record CaseReport(
 {
     public const string National = "全国";
 
-    public string TenantLabel => TenantId ?? National;
+    /// <summary>The tenant's name in the program in use (富山県), given by the caller; the id alone when it has none.</summary>
+    public string? TenantName { get; init; }
+
+    /// <summary>How the report names whom it is about: 富山県（toyama）, or 全国.</summary>
+    public string TenantLabel => TenantId is null ? National : TenantName is { } name ? $"{name}（{TenantId}）" : TenantId;
 
     public ReportTable Table(string title) => Tables.Single(t => t.Title == title);
 }

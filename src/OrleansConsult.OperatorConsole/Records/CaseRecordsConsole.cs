@@ -90,9 +90,12 @@ public sealed class CaseRecordsConsole(
     }
 
     /// <summary>The report of a tenant (or national when <paramref name="tenantId"/> is null) for a month.</summary>
-    public Task<CaseReport> ReportAsync(ClaimsPrincipal user, string? tenantId, ReportMonth month, CancellationToken cancellationToken) =>
-        reports.ProduceAsync(tenantId, month.From, month.To, month.Text, ListsFor(tenantId), clock.GetUtcNow(), ConsoleClaims.Actor(user), cancellationToken,
-            poolName: id => programs.Program.FindPool(id)?.Name ?? id);
+    public async Task<CaseReport> ReportAsync(ClaimsPrincipal user, string? tenantId, ReportMonth month, CancellationToken cancellationToken)
+    {
+        var report = await reports.ProduceAsync(tenantId, month.From, month.To, month.Text, ListsFor(tenantId), clock.GetUtcNow(), ConsoleClaims.Actor(user),
+            cancellationToken, poolName: id => programs.Program.FindPool(id)?.Name ?? id);
+        return report with { TenantName = programs.Tenant(tenantId)?.DisplayName };
+    }
 
     /// <summary>延べ件数 by month and channel for the 12 months ending with <paramref name="month"/>, for the same tenant (or nation) as the report.</summary>
     public Task<ReportTable> MonthlyCountsAsync(string? tenantId, ReportMonth month, CancellationToken cancellationToken) =>

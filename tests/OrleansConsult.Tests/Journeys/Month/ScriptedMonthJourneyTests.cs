@@ -61,7 +61,7 @@ public sealed class ScriptedMonthJourneyTests(PostgresServer postgres, ITestOutp
         Directory.CreateDirectory(ConsoleBrowser.ScreenshotFolder);
         await File.WriteAllTextAsync(Path.Combine(ConsoleBrowser.ScreenshotFolder, $"scripted-month-report-{mode}.md"), report.Markdown());
 
-        Assert.Contains(("自治体", MonthScript.Tenant), report.Heading);
+        Assert.Contains(("自治体", $"富山県（{MonthScript.Tenant}）"), report.Heading); // named as the program names it
         Assert.Contains(("期間", MonthScript.Month), report.Heading);
         Assert.Contains(("作成者", "officer@toyama.example.jp"), report.Heading);
         var expected = MonthCount.Expected(script);
