@@ -393,7 +393,7 @@ public sealed partial class DispatcherGrain(
         {
             return null;
         }
-        News(ticket.CaseId, new RoutingNews(Entry("unanswered", reason: reason), NobodyAvailable: notify), send: true);
+        News(ticket.CaseId, new RoutingNews(Entry("unanswered", reason: reason), NobodyAvailable: notify));
         return new EnqueueResult(EnqueueOutcome.Closed, Key, 0);
     }
 
@@ -411,7 +411,7 @@ public sealed partial class DispatcherGrain(
         }
         LogOverflowed(logger, Key, ticket.CaseId, reason);
         await CountOverflowAsync();
-        News(ticket.CaseId, new RoutingNews(Entry("overflowed", reason: reason), NowAt: pool), send: true);
+        News(ticket.CaseId, new RoutingNews(Entry("overflowed", reason: reason), NowAt: pool));
         return new EnqueueResult(EnqueueOutcome.Overflowed, pool, result.Position);
     }
 
