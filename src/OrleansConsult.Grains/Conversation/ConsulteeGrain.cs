@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Texts;
+using OrleansConsult.Line.Sending;
 using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.Grains.Conversation;
