@@ -21,6 +21,4 @@ public sealed record MediaRef(
     public const string Video = "video";
     public const string Audio = "audio";
     public const string File = "file";
-
-    public static bool IsMediaKind(string? messageType) => messageType is Image or Video or Audio or File;
 }

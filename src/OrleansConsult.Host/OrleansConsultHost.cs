@@ -9,6 +9,7 @@ using OrleansConsult.Grains.Enrollment;
 using OrleansConsult.Grains.Programs;
 using OrleansConsult.Line;
 using OrleansConsult.Line.Outbox;
+using OrleansConsult.Line.Sending;
 using OrleansConsult.OperatorConsole.Hosting;
 using Prometheus;
 using OrleansConsult.Storage;
@@ -120,7 +121,7 @@ public static class OrleansConsultHost
         builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<SqlTranscriptStore>();
         builder.Services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqlTranscriptStore>());
-        builder.Services.AddSingleton<ILineOutbound, LineOutbound>();
+        builder.Services.AddSingleton<ILineOutbound>(sp => sp.GetRequiredService<ResilientLineSender>());
         AddMedia(builder.Services, line);
         builder.Services.AddLinePlatform();
         // Which LINE users hold accepted work on which silo, and the loop that wakes them when it dies.

@@ -7,6 +7,7 @@ using OrleansConsult.Abstractions;
 using OrleansConsult.Grains;
 using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Grains.Enrollment;
+using OrleansConsult.Line.Sending;
 using OrleansConsult.Tests.Conversation;
 
 namespace OrleansConsult.Tests;

@@ -48,13 +48,9 @@ public sealed partial class ConsultationGrain
         {
             return null;
         }
-        var entries = await Transcripts.ReadAsync(CaseId);
-        return entries.TakeLast(Math.Clamp(max, 0, 20))
-            .Select(e => $"{Texts.BotText.Get(e.Author == TranscriptAuthor.Consultee ? "Record.RecapConsultee" : "Record.RecapCounselor")}：{Clip(MediaRelay.Readable(e.Text))}")
-            .ToArray();
+        var entries = await Relay.TranscriptAsync();
+        return entries.TakeLast(Math.Clamp(max, 0, 20)).Select(CaseTexts.RecapLine).ToArray();
     }
-
-    private static string Clip(string text) => text.Length <= 80 ? text : text[..79] + "…";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} classified on LINE by counselor {CounselorId}")]
     private static partial void LogClassified(ILogger logger, string caseId, string counselorId);

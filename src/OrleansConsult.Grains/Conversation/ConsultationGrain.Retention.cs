@@ -50,12 +50,7 @@ public sealed partial class ConsultationGrain : ICaseRetentionGrain
         {
             await media.DeleteCaseAsync(CaseId);
         }
-        if (await this.GetReminder(IdleReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-        _idleTimer?.Dispose();
-        _idleTimer = null;
+        await Timers.StopAsync();
         await Stored.ClearStateAsync();
         await CaseIndex.ForgetAsync(CaseId);
         DeactivateOnIdle();

@@ -135,7 +135,7 @@ public sealed partial class ConsultationGrain : ICaseSupervisionGrain
         S.Watchers.RemoveAll(w => w.SupervisorId == supervisorId);
         await JournalAsync("sv-takeover", supervisorId, former is null ? null : $"from {former}");
         await SaveAsync();
-        await RecordHandledByAsync();
+        await Records.HandledByAsync(S.CounselorId);
         var step = $"sv-takeover/{supervisorId}/{S.Journal.Count}";
         await Desk.AnsweredAsync(CaseId, supervisorId);
         if (former is not null)
@@ -144,7 +144,7 @@ public sealed partial class ConsultationGrain : ICaseSupervisionGrain
         }
         await ToConsulteeAsync(step, new Outgoing(BotText.Get("Sv.StaffJoined")));
         // She may not have watched: the last lines of the chat come with the handover.
-        var recent = await transcripts.ReadAsync(CaseId);
+        var recent = await Relay.TranscriptAsync();
         await ToCounselorAsync(step, new Outgoing(BotText.Format("Sv.TookOver", Tag), Say.StaffMenu([(CaseId, Tag)])),
             new Outgoing(SupervisionSay.Recent(Tag, recent)));
         return SupervisionAnswer.Done;
@@ -159,21 +159,6 @@ public sealed partial class ConsultationGrain : ICaseSupervisionGrain
         await JournalAsync("sv-leave", supervisorId, null);
         await SaveAsync();
         return SupervisionAnswer.Done;
-    }
-
-    /// <summary>
-    /// A copy of one relayed message to each watching supervisor, marked as a copy; its retry key is the relay's
-    /// event and the supervisor, so a redelivered webhook copies nothing twice.
-    /// </summary>
-    private async Task CopyToWatchersAsync(bool fromConsultee, string eventId, string text, MediaRef? media)
-    {
-        foreach (var watcher in S.Watchers.ToList())
-        {
-            var direction = fromConsultee ? "consultee" : "counselor";
-            await GrainFactory.GetGrain<IStaffLineUserGrain>(watcher.StaffLineKey).DeliverAsync(
-                [SupervisionSay.Copy(CaseId, fromConsultee, text, media)],
-                RetryKeys.For($"{CaseId}/sv-copy/{watcher.SupervisorId}/{direction}/{eventId}"));
-        }
     }
 
     /// <summary>The case closed: watchers hear it once and stop; the desk forgets its calls.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Texts;
+using OrleansConsult.Line.Sending;
 using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.Grains.Conversation;
@@ -171,7 +172,7 @@ public sealed partial class ConsulteeGrain(
 
         if (S.Consent != true)
         {
-            await WithoutConsentAsync(text, crisis);
+            await WithoutConsentAsync(text);
             return;
         }
         if (S.TenantId is null || text == BotText.Get("AreaChange"))
@@ -235,7 +236,7 @@ public sealed partial class ConsulteeGrain(
     }
 
     /// <summary>Public information only; an entry code still sets the area so consent is the last step.</summary>
-    private async Task WithoutConsentAsync(string text, bool crisis)
+    private async Task WithoutConsentAsync(string text)
     {
         if (text == BotText.Get("ConsentAgree"))
         {

@@ -34,9 +34,8 @@ public sealed partial class DispatcherGrain(
     ProgramDirectory directory,
     ILogger<DispatcherGrain> logger) : Grain, IDispatcherGrain, IRemindable
 {
-    private const string PumpReminder = "pump";
-    private static readonly TimeSpan PositionNoticeInterval = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan OffShiftNudgeInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PositionNoticeInterval = DispatcherWakePolicy.PositionNoticeInterval;
+    private static readonly TimeSpan OffShiftNudgeInterval = DispatcherWakePolicy.OffShiftNudgeInterval;
 
     /// <summary>Offers that came back since the last pump, told to their counselor once the pump knows where the case went.</summary>
     private readonly List<(QueuedCase Case, string CounselorId, OfferReturn Why)> _returned = [];
@@ -48,9 +47,8 @@ public sealed partial class DispatcherGrain(
     private DispatcherQueue _queue = new([]);
     private DispatcherCommits? _commits;
 
-    private IGrainTimer? _timer;
-    private DateTimeOffset? _nextWake;
-    private bool? _reminderRegistered;
+    private DispatcherTimers? _timers;
+    private DispatcherTimers Timers => _timers ??= new(this, () => WorkAsync(() => PumpAsync()));
 
     private DispatcherState S => state.State;
     private string Key => this.GetPrimaryKeyString();
@@ -257,7 +255,7 @@ public sealed partial class DispatcherGrain(
         S.Queue.Select(q => q.Ticket.CaseId).ToList(),
         S.Queue.Where(q => q.OfferedTo is not null).ToDictionary(q => q.Ticket.CaseId, q => q.OfferedTo!),
         S.Roster.Values.Select(r => r.Status).ToList(),
-        _nextWake,
+        _timers?.NextWake,
         RuntimeIdentity));
 
     /// <summary>
@@ -393,7 +391,7 @@ public sealed partial class DispatcherGrain(
         {
             return null;
         }
-        News(ticket.CaseId, new RoutingNews(Entry("unanswered", reason: reason), NobodyAvailable: notify), send: true);
+        News(ticket.CaseId, new RoutingNews(Entry("unanswered", reason: reason), NobodyAvailable: notify));
         return new EnqueueResult(EnqueueOutcome.Closed, Key, 0);
     }
 
@@ -411,7 +409,7 @@ public sealed partial class DispatcherGrain(
         }
         LogOverflowed(logger, Key, ticket.CaseId, reason);
         await CountOverflowAsync();
-        News(ticket.CaseId, new RoutingNews(Entry("overflowed", reason: reason), NowAt: pool), send: true);
+        News(ticket.CaseId, new RoutingNews(Entry("overflowed", reason: reason), NowAt: pool));
         return new EnqueueResult(EnqueueOutcome.Overflowed, pool, result.Position);
     }
 
@@ -560,61 +558,10 @@ public sealed partial class DispatcherGrain(
     }
 
     /// <summary>Sleeps until the next deadline; keeps a reminder only while there is work to come back to.</summary>
-    private async Task ArmAsync(DateTimeOffset now, bool open)
+    private Task ArmAsync(DateTimeOffset now, bool open)
     {
-        var onShift = S.Roster.Values.Any(r => r.Status.Presence != Presence.OffShift);
-        var busy = S.Queue.Count > 0 || onShift;
-        DateTimeOffset? next = null;
-        void Consider(DateTimeOffset? at)
-        {
-            if (at is { } t && (next is null || t < next))
-            {
-                next = t;
-            }
-        }
-        foreach (var (q, position) in Positioned())
-        {
-            Consider(q.OfferDeadline);
-            Consider(OfferPolicy.NextPauseEnd(q, now));
-            if (!q.Ticket.LeftMessage && Profile.MaxWaitBeforeOverflow is { } maxWait && Profile.OverflowTo is not null)
-            {
-                Consider(q.NextOverflowAttempt ?? q.EnqueuedAt + maxWait);
-            }
-            if (!q.Ticket.LeftMessage && q.OfferedTo is null && position != q.LastPosition)
-            {
-                Consider(q.LastPositionAt + PositionNoticeInterval);
-            }
-        }
-        foreach (var entry in S.Roster.Values.Where(r => r.Status.Presence != Presence.OffShift))
-        {
-            Consider(entry.Status.OffShiftAt is { } at && at > now ? at : entry.OffShiftNudgedAt + OffShiftNudgeInterval);
-        }
-        if (busy)
-        {
-            Consider(open ? Profile.Schedule.CurrentWindowEnd(now) : Profile.Schedule.NextOpening(now));
-        }
-
-        _timer?.Dispose();
-        _timer = null;
-        _nextWake = next;
-        if (next is { } wake)
-        {
-            // Clamped: grain timers take at most ~24 days, and waking hourly to re-arm costs nothing.
-            var due = Math.Clamp((wake - now).Ticks, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromHours(1).Ticks);
-            _timer = this.RegisterGrainTimer(_ => WorkAsync(() => PumpAsync()), TimeSpan.FromTicks(due), Timeout.InfiniteTimeSpan);
-        }
-
-        _reminderRegistered ??= await this.GetReminder(PumpReminder) is not null;
-        if (busy && _reminderRegistered != true)
-        {
-            await this.RegisterOrUpdateReminder(PumpReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            _reminderRegistered = true;
-        }
-        else if (!busy && _reminderRegistered == true && await this.GetReminder(PumpReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-            _reminderRegistered = false;
-        }
+        var busy = S.Queue.Count > 0 || S.Roster.Values.Any(r => r.Status.Presence != Presence.OffShift);
+        return Timers.ArmAsync(now, DispatcherWakePolicy.Next(Positioned(), S.Roster.Values, Profile, now, open, busy), busy);
     }
 
     private int PositionOf(QueuedCase q) => _queue.PositionOf(q);

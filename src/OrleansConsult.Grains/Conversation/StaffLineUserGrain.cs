@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Enrollment;
 using OrleansConsult.Grains.Texts;
+using OrleansConsult.Line.Sending;
 
 namespace OrleansConsult.Grains.Conversation;
 

@@ -17,8 +17,6 @@ public sealed class ProgramEditor(IProgramVersionStore store, IProgramPublisher 
 
     public Task<ProgramVersion?> CurrentAsync(CancellationToken cancellationToken = default) => store.CurrentAsync(cancellationToken);
 
-    public Task<ProgramVersion?> VersionAsync(int number, CancellationToken cancellationToken = default) => store.GetAsync(number, cancellationToken);
-
     public Task<IReadOnlyList<ProgramVersionSummary>> HistoryAsync(int limit = 100, CancellationToken cancellationToken = default) =>
         store.ListAsync(limit, cancellationToken);
 

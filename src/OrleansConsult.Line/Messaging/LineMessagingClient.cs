@@ -47,16 +47,6 @@ public sealed partial class LineMessagingClient(
         return result;
     }
 
-    public async Task<LineApiResult> MulticastAsync(string channel, IReadOnlyList<string> to, IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
-    {
-        LineMessageValidator.ValidateRecipients(to);
-        LineMessageValidator.ValidateMessages(messages);
-        var result = await SendAsync(channel, "multicast", "/v2/bot/message/multicast",
-            new MulticastRequest(to, messages), LineJsonContext.Default.MulticastRequest, retryKey, cancellationToken);
-        metrics.Multicast(channel, to.Count);
-        return result;
-    }
-
     /// <summary>The "…" loading animation in a one-to-one chat, 5 to 60 seconds in steps of 5.</summary>
     public Task<LineApiResult> ShowLoadingAsync(string channel, string chatId, int seconds, CancellationToken cancellationToken = default)
     {

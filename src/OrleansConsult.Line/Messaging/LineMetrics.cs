@@ -9,7 +9,6 @@ public sealed class LineMetrics
 
     private readonly Counter<long> _replies;
     private readonly Counter<long> _pushes;
-    private readonly Counter<long> _multicastRecipients;
     private readonly Counter<long> _monthlyLimit;
     private readonly Counter<long> _attempts;
     private readonly Counter<long> _retries;
@@ -24,8 +23,7 @@ public sealed class LineMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _replies = meter.CreateCounter<long>("line.replies", description: "Reply API calls that succeeded (free)");
-        _pushes = meter.CreateCounter<long>("line.pushes", description: "Push and multicast calls that succeeded (count against the quota)");
-        _multicastRecipients = meter.CreateCounter<long>("line.multicast.recipients", description: "Recipients of successful multicast calls");
+        _pushes = meter.CreateCounter<long>("line.pushes", description: "Push calls that succeeded (count against the quota)");
         _monthlyLimit = meter.CreateCounter<long>("line.monthly_limit", description: "429 monthly limit answers");
         _attempts = meter.CreateCounter<long>("line.attempts", description: "HTTP attempts sent to the Messaging API");
         _retries = meter.CreateCounter<long>("line.retries", description: "Retries of Messaging API calls");
@@ -41,11 +39,6 @@ public sealed class LineMetrics
 
     public void Reply(string channel) => _replies.Add(1, Channel(channel));
     public void Push(string channel) => _pushes.Add(1, Channel(channel));
-    public void Multicast(string channel, int recipients)
-    {
-        _pushes.Add(1, Channel(channel));
-        _multicastRecipients.Add(recipients, Channel(channel));
-    }
     public void MonthlyLimit(string? channel) => _monthlyLimit.Add(1, Channel(channel));
     public void Attempt(string? channel) => _attempts.Add(1, Channel(channel));
     public void Retry(string? channel) => _retries.Add(1, Channel(channel));

@@ -108,9 +108,8 @@ public sealed partial class OutboxDispatcher(
         try
         {
             var messages = OutboxMessages.Deserialize(item.MessagesJson);
-            var result = item.To.Count == 1
-                ? await client.PushAsync(item.Channel, item.To[0], messages, item.Id, cancellationToken)
-                : await client.MulticastAsync(item.Channel, item.To, messages, item.Id, cancellationToken);
+            // Every outbox row is one recipient's (ResilientLineSender puts it there): a push.
+            var result = await client.PushAsync(item.Channel, item.To.Single(), messages, item.Id, cancellationToken);
             await store.MarkDeliveredAsync(item.Id, cancellationToken);
             metrics.OutboxDelivered(item.Channel);
             LogDelivered(logger, item.Id, item.Channel, item.Attempts + 1, result.RequestId, result.AcceptedRequestId);

@@ -13,6 +13,7 @@ namespace OrleansConsult.Line.Sending;
 /// queue behind it (the outbox hands out her oldest first), so she reads them in order.
 /// A send LINE refuses (monthly limit, another 4xx, an invalid message) is never dropped: it is
 /// parked in the outbox with its reason, counted and logged, and the caller learns it did not arrive.
+/// It is the grains' <see cref="ILineOutbound"/> itself (no adapter in between).
 /// </summary>
 public sealed partial class ResilientLineSender(
     LineSender sender,
@@ -20,7 +21,7 @@ public sealed partial class ResilientLineSender(
     IOptionsMonitor<LineOptions> options,
     LineMetrics metrics,
     TimeProvider clock,
-    ILogger<ResilientLineSender> logger)
+    ILogger<ResilientLineSender> logger) : ILineOutbound
 {
     /// <summary>Recipients with a message waiting in the outbox (seen from this process).</summary>
     private readonly ConcurrentDictionary<string, byte> _backlogged = new(StringComparer.Ordinal);

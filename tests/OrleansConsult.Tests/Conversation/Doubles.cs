@@ -48,7 +48,8 @@ public sealed class RecordingOutbound : ILineOutbound
     /// <summary>Sends LINE refused, parked in the outbox.</summary>
     public IReadOnlyList<SentMessage> ParkedFor(string userId) => _parked.Where(s => s.UserId == userId).ToList();
 
-    public Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, string? origin)
+    public Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, string? origin,
+        CancellationToken cancellationToken = default)
     {
         if (_refused.ContainsKey(userId))
         {

@@ -98,10 +98,11 @@ public sealed class ProgramAcrossSilosTests(PostgresServer postgres) : IAsyncLif
     {
         var editor = On<ProgramEditor>(_cluster.SecondarySilos[0]);
         var saved = await editor.SetStaffActiveAsync("a99-c3", false, new ProgramEditContext("admin@example.jp"));
-        var version = (await editor.VersionAsync(saved.Version!.Value))!;
+        var versions = On<IProgramVersionStore>(_cluster.SecondarySilos[0]);
+        var version = (await versions.GetAsync(saved.Version!.Value))!;
         Assert.Equal(2, await On<IProgramPublisher>(_cluster.Primary).PublishAsync(version));
 
-        var first = (await editor.VersionAsync(1))!;
+        var first = (await versions.GetAsync(1))!;
         var grain = _cluster.GrainFactory.GetGrain<ISiloProgramGrain>(_cluster.Primary.SiloAddress.ToParsableString());
         Assert.Equal(2, await grain.UseAsync(first));
         Assert.False(On<ProgramDirectory>(_cluster.Primary).MayTakeOffersFrom("a99-c3", "tenant:a99"));
