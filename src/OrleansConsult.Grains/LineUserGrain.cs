@@ -78,7 +78,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         {
             _attempted.Add(pending.WebhookEventId);
         }
-        if (state.State.Pending.Count > 0)
+        if (state.State.Pending.Count > 0 || state.State.RepliesInFlight.Count > 0)
         {
             await RegisterWorkAsync();
             Kick();
@@ -87,7 +87,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (state.State.Pending.Count == 0 && _registered)
+        if (state.State.Pending.Count == 0 && state.State.RepliesInFlight.Count == 0 && _registered)
         {
             await ReleaseWorkAsync();
         }
@@ -248,12 +248,19 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     public async Task ProcessPendingAsync()
     {
-        if (_processing || state.State.Pending.Count == 0)
+        if (_processing)
+        {
+            return;
+        }
+        // Replies a crash left in flight go first: they answer what came before.
+        await FinishRepliesInFlightAsync();
+        if (state.State.Pending.Count == 0)
         {
             return;
         }
         _processing = true;
         var handled = 0;
+        var batch = Guid.NewGuid().ToString("N");
         try
         {
             while (state.State.Pending.Count > 0)
@@ -271,6 +278,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                         if (firstAttempt)
                         {
                             RequestContext.Set(AnsweringKey, LineUserKey);
+                            // Answers to this request's events gather into shared replies until its last event.
+                            new AnswerBatch(batch, More: state.State.Pending.Count > 1).Enter();
                         }
                         await HandleAsync(next);
                         if (next.MarkAsReadToken is { } readToken)
@@ -291,11 +300,14 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 finally
                 {
                     RequestContext.Remove(AnsweringKey);
+                    AnswerBatch.Leave();
                 }
                 // By identity: an interleaved accept may have changed the list meanwhile.
                 state.State.Pending.Remove(next);
                 handled++;
             }
+            // What her own events gathered for her leaves now (before the events are written as handled).
+            await SendGatheredAsync(batch);
             if (handled > 0)
             {
                 try
@@ -365,59 +377,6 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     }
 
     /// <summary>
-    /// Sends to this user. A reply (free) only answers her own event on its first working; any
-    /// other send, and any that may be a repeat after a crash, is a push with its retry key, so LINE
-    /// delivers it once however often it is tried.
-    /// </summary>
-    public async Task<DeliveryOutcome> DeliverAsync(IReadOnlyList<Outgoing> messages, Guid retryKey)
-    {
-        // Her own event, or another user's event that causes this send (a relay), worked for the first time.
-        var answering = RequestContext.Get(AnsweringKey) is string;
-        var outcome = DeliveryOutcome.Sent;
-        var links = ServiceProvider.GetService<IMediaLinks>();
-        var lineMessages = messages.SelectMany(m => LineMessageMapper.ToLineMessages(m, links)).ToList();
-        for (var part = 0; part * LineMessageValidator.MaxMessagesPerRequest < lineMessages.Count; part++)
-        {
-            var chunk = lineMessages.Skip(part * LineMessageValidator.MaxMessagesPerRequest).Take(LineMessageValidator.MaxMessagesPerRequest).ToList();
-            var key = RetryKeys.Part(retryKey, part);
-            if (state.State.RepliedKeys.Contains(key))
-            {
-                // Went out as a reply before a crash: a push now could not be dropped by LINE.
-                LogRepeatSkipped(logger, key);
-                continue;
-            }
-            var token = answering && !_pushedKeys.Contains(key) ? TakeFreshToken() : null;
-            if (token is not null)
-            {
-                // Spent, and the send named, durably before the reply leaves: LINE replies carry no retry
-                // key, so a repeat of this send after a crash must be recognised and skipped.
-                var replied = state.State.RepliedKeys;
-                replied.Add(key);
-                if (replied.Count > RepliedKeysKept)
-                {
-                    replied.RemoveRange(0, replied.Count - RepliedKeysKept);
-                }
-                await WriteAsync();
-            }
-            var sent = await outbound.SendAsync(Channel, LineUserId, chunk, token, key, RequestContext.Get(OutboxOrigins.RequestContextKey) as string);
-            if (sent.Path != SendPath.Reply)
-            {
-                _pushedKeys.Add(key);
-            }
-            // The worst part decides: one refused part means the whole did not arrive as written.
-            outcome = (DeliveryOutcome)Math.Max((int)outcome, (int)Outcome(sent.Path));
-        }
-        return outcome;
-    }
-
-    private static DeliveryOutcome Outcome(SendPath path) => path switch
-    {
-        SendPath.Parked => DeliveryOutcome.Parked,
-        SendPath.Queued => DeliveryOutcome.Queued,
-        _ => DeliveryOutcome.Sent,
-    };
-
-    /// <summary>
     /// Deletes her stored state, the row itself (an erasure she asked for). The reply token of the event
     /// being worked stays in memory so the answer can still be a free reply, but nothing of hers is
     /// written again by this activation, which ends after this turn: her next event starts from
@@ -443,11 +402,6 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         state.State.UserId = userId;
         DeactivateOnIdle();
     }
-
-    /// <summary>
-    /// The reply token is spent the moment it is handed out (and written before the reply goes out).
-    /// </summary>
-    private ReplyTokenSlot? TakeFreshToken() => ReplyTokenPool.Take(state.State, clock.GetUtcNow(), ReplyTokenUsableFor);
 
     public async Task<ReplyTokenLease?> TakeReplyTokenAsync(TimeSpan maxAge)
     {

@@ -47,4 +47,7 @@ public class LineUserState
 
     /// <summary>Her unused reply tokens older than <see cref="ReplyToken"/>, still young enough to reply with (see <see cref="ReplyTokenPool"/>).</summary>
     [Id(11)] public List<SpareReplyToken> SpareReplyTokens { get; set; } = [];
+
+    /// <summary>Replies written with their token before they leave and not yet answered by LINE, oldest first (see <see cref="ReplyInFlight"/>).</summary>
+    [Id(12)] public List<ReplyInFlight> RepliesInFlight { get; set; } = [];
 }

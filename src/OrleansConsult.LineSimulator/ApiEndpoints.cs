@@ -160,6 +160,11 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status500InternalServerError, "Internal server error");
         }
 
+        var hold = http.Request.Path.Value == "/v2/bot/message/reply" ? faults.HoldRepliesMilliseconds : 0;
+        if (hold > 0 && !faults.HoldRepliesAfterDelivery && !await HoldAsync(http, sim, hold))
+        {
+            return Error(StatusCodes.Status503ServiceUnavailable, "The caller went away");
+        }
         try
         {
             var failed = operation(channel, body, requestId);
@@ -173,6 +178,10 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status400BadRequest, "The request body has 1 error(s)", new LineErrorDetail(ex.Limit, ex.Field));
         }
 
+        if (hold > 0 && faults.HoldRepliesAfterDelivery)
+        {
+            await HoldAsync(http, sim, hold);
+        }
         if (billed && Chance(faults.ServerErrorAfterDeliveryShare))
         {
             // Delivered, yet the caller sees a failure: only the retry key keeps its retry from delivering twice.
@@ -216,6 +225,21 @@ internal static class ApiEndpoints
             return Error(StatusCodes.Status500InternalServerError, "Internal server error");
         }
         return sim.Content(messageId) is { } content ? answer(content) : Error(StatusCodes.Status404NotFound, "Not found");
+    }
+
+    /// <summary>Waits (real time); false when the caller went away meanwhile.</summary>
+    private static async Task<bool> HoldAsync(HttpContext http, LineSimulator sim, int milliseconds)
+    {
+        sim.CountHeldReply();
+        try
+        {
+            await Task.Delay(milliseconds, http.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static bool Chance(double share) => share > 0 && Random.Shared.NextDouble() < share;

@@ -23,6 +23,16 @@ public sealed record FaultSettings
     /// <summary>When set, the faults below latency apply only to calls on this channel (e.g. "staff").</summary>
     public string? OnlyChannel { get; init; }
 
+    /// <summary>
+    /// Replies are held this long (real time) before they are answered: a drill stops the caller meanwhile.
+    /// Held before delivery unless <see cref="HoldRepliesAfterDelivery"/>; a caller that goes away during a
+    /// hold before delivery gets nothing delivered, as when a connection dies before LINE read the request.
+    /// </summary>
+    public int HoldRepliesMilliseconds { get; init; }
+
+    /// <summary>Hold a reply after it was delivered (LINE received it, the caller never hears so).</summary>
+    public bool HoldRepliesAfterDelivery { get; init; }
+
     /// <summary>Added to every API call.</summary>
     public int LatencyMilliseconds { get; init; }
 

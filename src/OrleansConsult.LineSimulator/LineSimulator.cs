@@ -20,6 +20,7 @@ public sealed class LineSimulator
     private long _tokensIssued;
     private long _conflicts;
     private long _faults;
+    private long _repliesHeld;
     private FaultSettings _faultSettings = new();
     private readonly ConcurrentDictionary<string, SimulatedContent> _content = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Channel, string UserId, long Number)> _readTokens = new(StringComparer.Ordinal);
@@ -151,6 +152,11 @@ public sealed class LineSimulator
     }
 
     internal void CountFault() => Interlocked.Increment(ref _faults);
+
+    internal void CountHeldReply() => Interlocked.Increment(ref _repliesHeld);
+
+    /// <summary>Replies held so far by <see cref="FaultSettings.HoldRepliesMilliseconds"/> (a drill waits for one).</summary>
+    public long RepliesHeld => Interlocked.Read(ref _repliesHeld);
 
     /// <summary>Claims the retry key for a new request id; returns the earlier request id when it was accepted before.</summary>
     internal string? TryAcceptRetryKey(string channel, Guid key, string requestId)

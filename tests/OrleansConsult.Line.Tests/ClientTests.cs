@@ -124,6 +124,34 @@ public sealed class ClientTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_retried_reply_whose_token_is_spent_was_delivered_and_is_not_pushed_again()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await SimulatorHost.StartAsync(o => o.Clock = clock);
+        await using var services = host.LineServices(clock);
+        var sender = services.GetRequiredService<LineSender>();
+        var slot = new ReplyTokenSlot(host.Simulator.IssueReplyToken("consultee", "U1"), clock.GetUtcNow());
+        Assert.Equal(SendPath.Reply, (await sender.SendAsync("consultee", "U1", Hello, slot, Guid.NewGuid())).Path);
+
+        // The same send retried after a crash: LINE says the token is spent, so the first attempt arrived.
+        var again = await sender.SendAsync("consultee", "U1", Hello, slot with { RetryOfSameSend = true }, Guid.NewGuid());
+        Assert.Equal(SendPath.Reply, again.Path);
+        Assert.True(again.AlreadyDelivered);
+
+        // A retried send whose first attempt never reached LINE: the token is still good, the reply goes now.
+        var unused = new ReplyTokenSlot(host.Simulator.IssueReplyToken("consultee", "U1"), clock.GetUtcNow()) { RetryOfSameSend = true };
+        var late = await sender.SendAsync("consultee", "U1", Hello, unused, Guid.NewGuid());
+        Assert.Equal(SendPath.Reply, late.Path);
+        Assert.False(late.AlreadyDelivered);
+
+        // Too old to know: a push with the send's retry key.
+        var old = new ReplyTokenSlot(host.Simulator.IssueReplyToken("consultee", "U1"), clock.GetUtcNow()) { RetryOfSameSend = true };
+        clock.Advance(TimeSpan.FromSeconds(51));
+        Assert.Equal(SendPath.Push, (await sender.SendAsync("consultee", "U1", Hello, old, Guid.NewGuid())).Path);
+        Assert.Equal(["reply", "reply", "push"], host.Simulator.Deliveries("consultee", "U1").Select(d => d.Via));
+    }
+
+    [Fact]
     public async Task During_an_outage_a_push_goes_to_the_outbox_and_is_delivered_once_after()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));

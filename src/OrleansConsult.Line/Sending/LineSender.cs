@@ -8,7 +8,8 @@ namespace OrleansConsult.Line.Sending;
 /// <summary>
 /// Reply-token-first: a reply is free, a push is billed. Replies when the token is young enough
 /// (validity minus a safety margin, on <see cref="TimeProvider"/>), else pushes; a reply that LINE
-/// refuses as "Invalid reply token" is sent again as a push.
+/// refuses as "Invalid reply token" is sent again as a push, unless it retries a send that may
+/// already have used the token (<see cref="ReplyTokenSlot.RetryOfSameSend"/>): then it was delivered.
 /// </summary>
 public sealed partial class LineSender(
     LineMessagingClient client, IOptionsMonitor<LineOptions> options, LineMetrics metrics, TimeProvider clock, ILogger<LineSender> logger)
@@ -37,6 +38,13 @@ public sealed partial class LineSender(
                     Interlocked.Increment(ref _replies);
                     span?.SetTag("oc.send.path", "reply");
                     return new SendOutcome(SendPath.Reply, replied) { TokenSpent = true };
+                }
+                catch (LineInvalidReplyTokenException) when (token.RetryOfSameSend)
+                {
+                    // The token was spent by this send's earlier attempt (only this send ever held it): delivered.
+                    metrics.ReplyFallback(channel, "already-delivered");
+                    span?.SetTag("oc.send.path", "reply-repeat");
+                    return new SendOutcome(SendPath.Reply, null) { TokenSpent = true, AlreadyDelivered = true };
                 }
                 catch (LineInvalidReplyTokenException)
                 {

@@ -12,4 +12,7 @@ public sealed record SendOutcome(SendPath Path, LineApiResult? Result)
 
     /// <summary>Why it was parked, when <see cref="Path"/> is <see cref="SendPath.Parked"/>.</summary>
     public Outbox.OutboxParkReason? ParkReason { get; init; }
+
+    /// <summary>A retried reply that LINE refused as a used token: the earlier attempt was delivered, nothing was sent now.</summary>
+    public bool AlreadyDelivered { get; init; }
 }
