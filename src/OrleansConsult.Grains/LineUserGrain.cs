@@ -50,6 +50,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// <summary>The work loop while it runs (see <see cref="Kick"/>); awaited when the activation ends.</summary>
     private Task? _work;
 
+    /// <summary>The activation is ending: the work loop takes no further event.</summary>
+    private bool _stopping;
+
     /// <summary>Held while one event is worked: other calls that change her conversation wait for it, accepts do not.</summary>
     private readonly SemaphoreSlim _workGate = new(1, 1);
     private string? _failingEventId;
@@ -97,6 +100,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // The loop stops after the event it is working (its handled mark is written); the rest stay stored
+        // for the next activation, as they did when the work was a request the deactivation waited for.
+        _stopping = true;
         if (_work is { IsCompleted: false } work)
         {
             // Hand over only after the event being worked is finished (or the silo's patience ends: then the
@@ -314,7 +320,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// </summary>
     private void Kick()
     {
-        if (!_processing && state.State.Pending.Count > 0)
+        if (!_processing && !_stopping && state.State.Pending.Count > 0)
         {
             _processing = true;
             _work = WorkLoopAsync();
@@ -348,7 +354,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         await Task.Yield();
         try
         {
-            while (state.State.Pending.Count > 0 && !_erased)
+            while (state.State.Pending.Count > 0 && !_erased && !_stopping)
             {
                 if (!await WorkStoredEventsAsync())
                 {
@@ -372,7 +378,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     {
         var handled = 0;
         var keepGoing = true;
-        while (state.State.Pending.Count > 0)
+        while (state.State.Pending.Count > 0 && !_stopping)
         {
             var next = state.State.Pending[0];
             var firstAttempt = _attempted.Add(next.WebhookEventId);
