@@ -13,9 +13,10 @@ namespace OrleansConsult.Grains;
 /// Dedup window, pending events and reply token of one LINE user, and delivery to her.
 /// Accepting stores the events (the webhook is answered after that write); the conversation
 /// engine then works through them in order, in a loop of its own that runs on the activation
-/// outside any request, so an accept never waits behind her earlier events being worked (only
-/// behind another write), and forgets each one once handled. What a handled event causes is idempotent (ids and retry keys come from the event),
-/// so working an event again after a crash repeats nothing the user sees twice.
+/// outside any request (an accept never waits behind her earlier events, only behind a write),
+/// and forgets each one once handled. What a handled event causes is idempotent (ids and retry
+/// keys come from the event), so working an event again after a crash repeats nothing the user
+/// sees twice.
 /// </summary>
 public abstract partial class LineUserGrain<TState>(IPersistentState<TState> state, LineTime clock, ILineOutbound outbound, ILogger logger)
     : Grain, ILineUserGrain
