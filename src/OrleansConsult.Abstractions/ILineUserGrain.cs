@@ -10,8 +10,9 @@ public interface ILineUserGrain : IGrainWithStringKey, IDeliverToLineUser
 {
     /// <summary>Stores the event durably (state written) before returning; duplicates have no effect.
     /// Not interleaved: with [AlwaysInterleave] the rolling-restart drill lost responses to calls that
-    /// reached a deactivating activation (4 of 800 timed out); the wait behind the grain's own work is
-    /// bounded instead by the send budget of its LINE sends.</summary>
+    /// reached a deactivating activation (4 of 800 timed out). It does not wait behind her earlier
+    /// events being worked either: the grain works them in a loop outside any request, so an accept
+    /// waits only for a state write in flight.</summary>
     [Alias("Accept")]
     Task<AcceptOutcome> AcceptAsync(InboundLineEvent lineEvent);
 
@@ -31,7 +32,8 @@ public interface ILineUserGrain : IGrainWithStringKey, IDeliverToLineUser
     [OneWay, AlwaysInterleave, Alias("MarkRead")]
     Task MarkReadAsync();
 
-    /// <summary>Works through the stored events in order (a turn of its own, after the webhook was answered).</summary>
+    /// <summary>Starts working through the stored events in order unless that is under way (recovery after a
+    /// crash, a case's reminder); the work itself runs outside this call.</summary>
     [OneWay, Alias("ProcessPending")]
     Task ProcessPendingAsync();
 }

@@ -12,9 +12,11 @@ namespace OrleansConsult.Grains;
 /// <summary>
 /// Dedup window, pending events and reply token of one LINE user, and delivery to her.
 /// Accepting stores the events (the webhook is answered after that write); the conversation
-/// engine then works through them in a turn of its own, in order, and forgets each one once
-/// handled. What a handled event causes is idempotent (ids and retry keys come from the event),
-/// so working an event again after a crash repeats nothing the user sees twice.
+/// engine then works through them in order, in a loop of its own that runs on the activation
+/// outside any request (an accept never waits behind her earlier events, only behind a write),
+/// and forgets each one once handled. What a handled event causes is idempotent (ids and retry
+/// keys come from the event), so working an event again after a crash repeats nothing the user
+/// sees twice.
 /// </summary>
 public abstract partial class LineUserGrain<TState>(IPersistentState<TState> state, LineTime clock, ILineOutbound outbound, ILogger logger)
     : Grain, ILineUserGrain
@@ -36,12 +38,24 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// <summary>LINE accepts a reply token for about a minute; leave a margin for the send itself.</summary>
     private static readonly TimeSpan ReplyTokenUsableFor = TimeSpan.FromSeconds(50);
 
+    /// <summary>Held by the state write in flight, a reload and the erasure: never two at once.</summary>
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private TaskCompletionSource? _nextWrite;
+    private bool _writing;
 
     /// <summary>Retry keys this activation sent as pushes: a repeat of one must never become a reply (LINE could not drop it).</summary>
     private readonly RecentKeys _pushedKeys = new(RepliedKeysKept);
     private HashSet<long>? _seen;
     private bool _processing;
+
+    /// <summary>The work loop while it runs (see <see cref="Kick"/>); awaited when the activation ends.</summary>
+    private Task? _work;
+
+    /// <summary>The activation is ending: the work loop takes no further event.</summary>
+    private bool _stopping;
+
+    /// <summary>Held while one event is worked: other calls that change her conversation wait for it, accepts do not.</summary>
+    private readonly SemaphoreSlim _workGate = new(1, 1);
     private string? _failingEventId;
     private int _failures;
     private IGrainTimer? _retryTimer;
@@ -87,6 +101,21 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // The loop stops after the event it is working (its handled mark is written); the rest stay stored
+        // for the next activation, as they did when the work was a request the deactivation waited for.
+        _stopping = true;
+        if (_work is { IsCompleted: false } work)
+        {
+            // Hand over only after the event being worked is finished (or the silo's patience ends: then the
+            // next activation works it again, as after a crash).
+            try
+            {
+                await work.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
         if (state.State.Pending.Count == 0 && state.State.RepliesInFlight.Count == 0 && _registered)
         {
             await ReleaseWorkAsync();
@@ -123,9 +152,17 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     {
         if (_erased)
         {
-            // A new event after her erasure reached this activation before it ended: she starts from nothing.
-            await state.ReadStateAsync();
-            _erased = false;
+            // A new event after her erasure reached this activation before it ended: she starts from nothing,
+            // once the goodbye being worked has gone (it still uses the erased state in memory).
+            if (_work is { } work)
+            {
+                await work;
+            }
+            if (_erased)
+            {
+                await state.ReadStateAsync();
+                _erased = false;
+            }
         }
         var outcomes = new AcceptOutcome[lineEvents.Count];
         for (var i = 0; i < lineEvents.Count; i++)
@@ -176,24 +213,58 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     }
 
     /// <summary>
-    /// Writes take turns: delivery interleaves with the grain's other work, and a write must never
-    /// overlap another (the second would carry a stale ETag).
+    /// Group commit within her grain: one write at a time (a second in flight would carry a stale ETag);
+    /// whoever asks meanwhile (accepts, the handled mark of the work loop, a spent reply token) waits for the
+    /// next write, which starts after the one in flight and carries every change made before it starts.
+    /// A failed write fails everyone who waited for it.
     /// </summary>
-    protected async Task WriteAsync()
+    protected Task WriteAsync()
     {
         if (_erased)
         {
             // Writing now would bring her deleted row back.
-            return;
+            return Task.CompletedTask;
         }
-        await _writeGate.WaitAsync();
+        _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mine = _nextWrite.Task;
+        if (!_writing)
+        {
+            _writing = true;
+            _ = WriteLoopAsync();
+        }
+        return mine;
+    }
+
+    private async Task WriteLoopAsync()
+    {
         try
         {
-            await state.WriteStateAsync();
+            while (_nextWrite is not null)
+            {
+                await _writeGate.WaitAsync();
+                var batch = _nextWrite;
+                _nextWrite = null;
+                try
+                {
+                    if (!_erased)
+                    {
+                        await state.WriteStateAsync();
+                    }
+                    batch?.SetResult();
+                }
+                catch (Exception ex)
+                {
+                    batch?.SetException(ex);
+                }
+                finally
+                {
+                    _writeGate.Release();
+                }
+            }
         }
         finally
         {
-            _writeGate.Release();
+            _writing = false;
         }
     }
 
@@ -243,93 +314,146 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     private static HashSet<long> SeenFromState(TState s) => [.. HashWindow.Read(s.RecentEventHashes)];
 
-    /// <summary>Queues <see cref="ProcessPendingAsync"/> as a turn after this one.</summary>
-    protected abstract void Kick();
-
-    public async Task ProcessPendingAsync()
+    /// <summary>
+    /// Starts the work loop unless it runs. It runs on this activation's scheduler (one thread at a time,
+    /// like every turn) but outside any request: while it awaits a grain call or a LINE send, accepts
+    /// and deliveries are served. Calls that change her conversation wait for <see cref="_workGate"/>.
+    /// </summary>
+    private void Kick()
     {
-        if (_processing)
+        if (!_processing && !_stopping && (state.State.Pending.Count > 0 || state.State.RepliesInFlight.Count > 0))
         {
-            return;
+            _processing = true;
+            _work = WorkLoopAsync();
         }
-        // Replies a crash left in flight go first: they answer what came before.
-        await FinishRepliesInFlightAsync();
-        if (state.State.Pending.Count == 0)
-        {
-            return;
-        }
-        _processing = true;
-        var handled = 0;
-        var batch = Guid.NewGuid().ToString("N");
+    }
+
+    /// <summary>Starts working her stored events if they are not being worked (recovery, or a case that needs her).</summary>
+    public Task ProcessPendingAsync()
+    {
+        Kick();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs <paramref name="change"/> between two events being worked, never during one.</summary>
+    protected async Task BetweenEventsAsync(Func<Task> change)
+    {
+        await _workGate.WaitAsync();
         try
         {
-            while (state.State.Pending.Count > 0)
+            await change();
+        }
+        finally
+        {
+            _workGate.Release();
+        }
+    }
+
+    private async Task WorkLoopAsync()
+    {
+        // Lets the turn that started the loop (an accept, an activation) finish first.
+        await Task.Yield();
+        try
+        {
+            // Replies a crash left in flight go first: they answer what came before.
+            await FinishRepliesInFlightAsync();
+            while (state.State.Pending.Count > 0 && !_erased && !_stopping)
             {
-                var next = state.State.Pending[0];
-                var firstAttempt = _attempted.Add(next.WebhookEventId);
-                using var span = EngineTracing.Source.StartActivity("line_user.work");
-                span?.SetTag("oc.audience", Kind.ToString());
-                span?.SetTag("oc.event.type", next.Type);
-                span?.SetTag("oc.event.first_attempt", firstAttempt);
-                try
+                if (!await WorkStoredEventsAsync())
                 {
-                    if (!next.IsStandby)
-                    {
-                        if (firstAttempt)
-                        {
-                            RequestContext.Set(AnsweringKey, LineUserKey);
-                            // Answers to this request's events gather into shared replies until its last event.
-                            new AnswerBatch(batch, More: state.State.Pending.Count > 1).Enter();
-                        }
-                        await HandleAsync(next);
-                        if (next.MarkAsReadToken is { } readToken)
-                        {
-                            // Only a message that was worked (relayed, answered) can be marked read later.
-                            state.State.MarkAsReadToken = readToken;
-                        }
-                    }
-                }
-                catch (Exception ex)
-                {
-                    if (!ShouldDrop(next, ex))
-                    {
-                        ScheduleRetry();
-                        break;
-                    }
-                }
-                finally
-                {
-                    RequestContext.Remove(AnsweringKey);
-                    AnswerBatch.Leave();
-                }
-                // By identity: an interleaved accept may have changed the list meanwhile.
-                state.State.Pending.Remove(next);
-                handled++;
-            }
-            // What her own events gathered for her leaves now (before the events are written as handled).
-            await SendGatheredAsync(batch);
-            if (handled > 0)
-            {
-                try
-                {
-                    await WriteAsync();
-                    // Durably handled: they can no longer come back. (Until then a reload would bring
-                    // them back as pending, and they must stay known as attempted.)
-                    _attempted.RemoveWhere(id => !state.State.Pending.Exists(p => p.WebhookEventId == id));
-                }
-                catch (Exception ex)
-                {
-                    // Handled work is idempotent: working it again after a reload repeats nothing she sees.
-                    LogHandleFailed(logger, "(state write)", 1, ex.GetType().Name);
-                    await ReloadAsync();
-                    ScheduleRetry();
+                    break;
                 }
             }
+        }
+        catch (Exception ex)
+        {
+            // Nothing escapes a detached loop unseen; the events stay stored and are worked at the next kick.
+            LogHandleFailed(logger, "(work loop)", 1, ex.GetType().Name);
         }
         finally
         {
             _processing = false;
         }
+    }
+
+    /// <summary>Works what is pending now (and what arrives meanwhile), then writes. False when it must stop (retry later).</summary>
+    private async Task<bool> WorkStoredEventsAsync()
+    {
+        var handled = 0;
+        var keepGoing = true;
+        var batch = Guid.NewGuid().ToString("N");
+        while (state.State.Pending.Count > 0 && !_stopping)
+        {
+            var next = state.State.Pending[0];
+            var firstAttempt = _attempted.Add(next.WebhookEventId);
+            using var span = EngineTracing.Source.StartActivity("line_user.work");
+            span?.SetTag("oc.audience", Kind.ToString());
+            span?.SetTag("oc.event.type", next.Type);
+            span?.SetTag("oc.event.first_attempt", firstAttempt);
+            await _workGate.WaitAsync();
+            try
+            {
+                if (!next.IsStandby)
+                {
+                    if (firstAttempt)
+                    {
+                        RequestContext.Set(AnsweringKey, LineUserKey);
+                        // Answers to her events worked in one go (one request's, and any accepted meanwhile) gather into shared replies until the last.
+                        new AnswerBatch(batch, More: state.State.Pending.Count > 1).Enter();
+                    }
+                    await HandleAsync(next);
+                    if (next.MarkAsReadToken is { } readToken)
+                    {
+                        // Only a message that was worked (relayed, answered) can be marked read later.
+                        state.State.MarkAsReadToken = readToken;
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                if (!ShouldDrop(next, ex))
+                {
+                    ScheduleRetry();
+                    keepGoing = false;
+                    break;
+                }
+            }
+            finally
+            {
+                RequestContext.Remove(AnsweringKey);
+                AnswerBatch.Leave();
+                _workGate.Release();
+            }
+            if (_erased)
+            {
+                // Her state is gone (she asked for erasure): nothing of this activation is written again.
+                return false;
+            }
+            // By identity: an interleaved accept may have changed the list meanwhile.
+            state.State.Pending.Remove(next);
+            handled++;
+        }
+        // What her own events gathered for her leaves now (before the events are written as handled).
+        await SendGatheredAsync(batch);
+        if (handled > 0)
+        {
+            try
+            {
+                await WriteAsync();
+                // Durably handled: they can no longer come back. (Until then a reload would bring
+                // them back as pending, and they must stay known as attempted.)
+                _attempted.RemoveWhere(id => !state.State.Pending.Exists(p => p.WebhookEventId == id));
+            }
+            catch (Exception ex)
+            {
+                // Handled work is idempotent: working it again after a reload repeats nothing she sees.
+                LogHandleFailed(logger, "(state write)", 1, ex.GetType().Name);
+                await ReloadAsync();
+                ScheduleRetry();
+                keepGoing = false;
+            }
+        }
+        return keepGoing;
     }
 
     /// <summary>One event of this user, in order. Throwing leaves it pending and retries it shortly.</summary>
@@ -368,11 +492,12 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     private void ScheduleRetry()
     {
         _retryTimer?.Dispose();
-        _retryTimer = this.RegisterGrainTimer(async _ =>
+        _retryTimer = this.RegisterGrainTimer(() =>
         {
             _retryTimer?.Dispose();
             _retryTimer = null;
-            await ProcessPendingAsync();
+            Kick();
+            return Task.CompletedTask;
         }, TimeSpan.FromSeconds(Math.Min(30, 2 * _failures)), Timeout.InfiniteTimeSpan);
     }
 
@@ -444,6 +569,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     private async Task ReloadAsync()
     {
         _seen = null;
+        // Never while an accept or the work loop writes: the read replaces the state they are writing.
+        await _writeGate.WaitAsync();
         try
         {
             await state.ReadStateAsync();
@@ -452,6 +579,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         {
             // Storage is down: drop the activation so the next call starts from storage.
             DeactivateOnIdle();
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 

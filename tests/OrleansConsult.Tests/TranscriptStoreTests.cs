@@ -62,6 +62,34 @@ public sealed class TranscriptStoreTests(PostgresServer postgres) : IDisposable
 
     [Theory]
     [MemberData(nameof(Modes))]
+    public async Task Concurrent_appends_of_many_cases_are_all_stored_once_in_each_cases_order(string mode)
+    {
+        var database = await DatabaseAsync(mode);
+        var store = Store(database, PayloadProtector.NewKeyRingEntry("k1"));
+        // 40 cases appending at once (they share multi-row statements), each in its own order, one entry sent twice.
+        var perCase = Enumerable.Range(0, 40).Select(c => Enumerable.Range(0, 10)
+            .Select(m => Entry($"case-{c}", $"ev-{m:D2}", $"相談 {c}-{m}", m)).ToList()).ToList();
+        var stored = await Task.WhenAll(perCase.Select(entries => Task.Run(async () =>
+        {
+            var results = new List<bool>();
+            foreach (var entry in entries)
+            {
+                results.Add(await store.AppendAsync(entry));
+            }
+            results.Add(await store.AppendAsync(entries[3] with { Text = "再送" }));
+            return results;
+        })));
+
+        Assert.All(stored, results => Assert.Equal([.. Enumerable.Repeat(true, 10), false], results));
+        foreach (var entries in perCase)
+        {
+            Assert.Equal(entries, await store.ReadAsync(entries[0].CaseId));
+        }
+        Assert.Equal(400L, await CountRowsAsync(database));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
     public async Task Cases_are_kept_apart(string mode)
     {
         var store = Store(await DatabaseAsync(mode), PayloadProtector.NewKeyRingEntry("k1"));

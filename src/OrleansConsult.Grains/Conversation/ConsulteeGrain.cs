@@ -27,14 +27,13 @@ public sealed partial class ConsulteeGrain(
     private ConsulteeState S => State.State;
     private TenantSettings? Tenant => directory.Tenant(S.TenantId);
 
-    protected override void Kick() => this.AsReference<IConsulteeGrain>().ProcessPendingAsync();
-
     protected override LineUserKind Kind => LineUserKind.Consultee;
 
     public Task<ConsulteeProfile> GetProfileAsync() =>
         Task.FromResult(new ConsulteeProfile(S.Consent, S.TenantId, S.OpenCaseId, S.LastCounselorId));
 
-    public async Task CaseClosedAsync(string caseId, string? counselorId, DateTimeOffset closedAt)
+    // Between two of her events, never in the middle of one (her events are worked outside this request).
+    public Task CaseClosedAsync(string caseId, string? counselorId, DateTimeOffset closedAt) => BetweenEventsAsync(async () =>
     {
         if (S.OpenCaseId != caseId)
         {
@@ -44,7 +43,7 @@ public sealed partial class ConsulteeGrain(
         S.LastCounselorId = counselorId ?? S.LastCounselorId;
         S.LastCaseClosedAt = closedAt;
         await WriteAsync();
-    }
+    });
 
     protected override async Task HandleAsync(InboundLineEvent e)
     {

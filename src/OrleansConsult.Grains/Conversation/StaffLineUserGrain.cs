@@ -25,8 +25,6 @@ public sealed partial class StaffLineUserGrain(
     public const string LeaveConfirm = "staff:leave:yes";
     public const string LeaveCancel = "staff:leave:no";
 
-    protected override void Kick() => this.AsReference<IStaffLineUserGrain>().ProcessPendingAsync();
-
     protected override LineUserKind Kind => LineUserKind.Staff;
 
     public Task<string?> GetCounselorIdAsync() => Task.FromResult(State.State.CounselorId);
