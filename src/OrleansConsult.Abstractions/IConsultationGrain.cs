@@ -14,8 +14,11 @@ public interface IConsultationGrain : IGrainWithStringKey
     /// the id already belongs to another consultee's case (she must use another id).
     /// </summary>
     [Alias("Open2")] Task<bool> OpenAsync(CaseRequest request);
-    /// <summary>Asks for routing again (she pressed 相談する while nobody could take it).</summary>
-    [Alias("Retry2")] Task RetryRoutingAsync(string consulteeKey);
+    /// <summary>
+    /// Asks for routing again (she pressed 相談する while nobody could take it). Returns the case status
+    /// after it: Closed when the case ended (or is not hers), so her grain opens a new one instead.
+    /// </summary>
+    [Alias("Retry3")] Task<CaseStatus> RetryRoutingAsync(string consulteeKey);
     /// <summary>A message of the consultee: relayed once per event id. Returns the case status after it (Closed when not hers).</summary>
     /// <summary><paramref name="media"/>: a picture, video, voice message or file (then <paramref name="text"/> is its transcript line).</summary>
     [Alias("FromConsultee3")] Task<CaseStatus> FromConsulteeAsync(string consulteeKey, string eventId, DateTimeOffset at, string text, bool crisis, MediaRef? media = null);

@@ -102,11 +102,11 @@ public sealed partial class ConsultationGrain(
         return true;
     }
 
-    public async Task RetryRoutingAsync(string consulteeKey)
+    public async Task<CaseStatus> RetryRoutingAsync(string consulteeKey)
     {
         if (!IsHers(consulteeKey, "retry"))
         {
-            return;
+            return CaseStatus.Closed;
         }
         if (S.Status == CaseStatus.Unanswered)
         {
@@ -117,6 +117,7 @@ public sealed partial class ConsultationGrain(
         {
             await ToConsulteeAsync($"already/{S.Journal.Count}", new Outgoing(BotText.Get("AlreadyInCase")));
         }
+        return S.Status;
     }
 
     public async Task<CaseStatus> FromConsulteeAsync(string consulteeKey, string eventId, DateTimeOffset at, string text, bool crisis, MediaRef? media = null)
@@ -357,11 +358,12 @@ public sealed partial class ConsultationGrain(
         {
             await Routing.Dispatcher(S.DispatcherKey).WithdrawAsync(CaseId);
         }
+        // Her grain hears it before she does: what she writes after the goodbye starts from a closed case.
+        await Consultee.CaseClosedAsync(CaseId, counselorId, now);
         if (tellConsultee)
         {
             await Relay.ToConsulteeAsync($"close/{reason}", CaseTexts.Closing(reason, CaseId));
         }
-        await Consultee.CaseClosedAsync(CaseId, counselorId, now);
         if (counselorId is not null && reason != "ended")
         {
             // Her counselor grain tells her; when she ended it herself she already knows.

@@ -206,14 +206,14 @@ public sealed partial class ConsulteeGrain(
     {
         if (text == BotText.Get("MenuChat"))
         {
-            if (!inCase)
+            if (inCase && await Case(S.OpenCaseId!).RetryRoutingAsync(LineUserKey) != CaseStatus.Closed)
             {
-                await OpenCaseAsync(null, urgent: false, firstText: null);
+                return true;
             }
-            else
-            {
-                await Case(S.OpenCaseId!).RetryRoutingAsync(LineUserKey);
-            }
+            // Not in a case, or hers ended before she heard of it here (its closing news is a one-way
+            // call that may still be on its way): a new case, never silence.
+            S.OpenCaseId = null;
+            await OpenCaseAsync(null, urgent: false, firstText: null);
             return true;
         }
         if (text == BotText.Get("MenuFaq"))

@@ -26,7 +26,7 @@ public sealed class CaseOwnershipTests(ClusterFixture fixture)
         Assert.Equal(CaseStatus.Closed, await shared.FromConsulteeAsync(bKey, "b-event-1", s.Now, "Bの秘密", crisis: false));
         Assert.False(await shared.AnswerSurveyAsync(bKey, 5));
         await shared.LeaveMessageAsync(bKey);
-        await shared.RetryRoutingAsync(bKey);
+        Assert.Equal(CaseStatus.Closed, await shared.RetryRoutingAsync(bKey));
         await shared.ConsulteeLeftAsync(bKey);
 
         // Nothing of B reached A's counselor, nothing reached B from A's chat, and A's chat goes on.
