@@ -177,7 +177,8 @@ public abstract partial class LineUserGrain<TState>
         {
             s.RepliedKeys.RemoveRange(0, s.RepliedKeys.Count - RepliedKeysKept);
         }
-        await WriteAsync();
+        // Not awaited: if a crash loses this, the next activation sends the same reply on its spent token and LINE refuses it.
+        WriteSoon();
         return Outcome(sent.Path);
     }
 

@@ -43,6 +43,13 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     private TaskCompletionSource? _nextWrite;
     private bool _writing;
 
+    /// <summary>How long a change that need not be durable at once may wait for a write that carries it (see <see cref="WriteSoon"/>).</summary>
+    private static readonly TimeSpan CarryWithin = TimeSpan.FromSeconds(2);
+
+    /// <summary>State changed since the last write started.</summary>
+    private bool _dirty;
+    private IGrainTimer? _carryTimer;
+
     /// <summary>Retry keys this activation sent as pushes: a repeat of one must never become a reply (LINE could not drop it).</summary>
     private readonly RecentKeys _pushedKeys = new(RepliedKeysKept);
     private HashSet<long>? _seen;
@@ -114,6 +121,18 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             }
             catch (OperationCanceledException)
             {
+            }
+        }
+        if (_dirty && !_erased)
+        {
+            try
+            {
+                await WriteAsync();
+            }
+            catch (Exception ex) when (IsTransient(ex))
+            {
+                // Only handled marks and answered replies were waiting: the next activation works those events again, idempotently.
+                LogHandleFailed(logger, "(state write at deactivation)", 1, ex.GetType().Name);
             }
         }
         if (state.State.Pending.Count == 0 && state.State.RepliesInFlight.Count == 0 && _registered)
@@ -244,12 +263,18 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 await _writeGate.WaitAsync();
                 var batch = _nextWrite;
                 _nextWrite = null;
+                // This write carries every change made so far, including events handled since the last one.
+                _dirty = false;
+                var handled = _attempted.Where(id => !state.State.Pending.Exists(p => p.WebhookEventId == id)).ToList();
                 try
                 {
                     if (!_erased)
                     {
                         await state.WriteStateAsync();
                     }
+                    // Durably handled: they can no longer come back. (Until then a reload would bring
+                    // them back as pending, and they must stay known as attempted.)
+                    _attempted.ExceptWith(handled);
                     batch?.SetResult();
                 }
                 catch (Exception ex)
@@ -266,6 +291,42 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         {
             _writing = false;
         }
+    }
+
+    /// <summary>
+    /// For changes whose loss in a crash repeats nothing anyone sees: an event marked handled (it is worked
+    /// again, and what it causes is idempotent) or a reply LINE answered (the next activation tries its token
+    /// again, and LINE refuses a spent token). The next write carries them: an accept's, a reply's mark, or
+    /// this timer's within <see cref="CarryWithin"/>, whichever comes first. A chat turn so costs one write
+    /// fewer on each side.
+    /// </summary>
+    protected void WriteSoon()
+    {
+        _dirty = true;
+        if (_erased || _carryTimer is not null)
+        {
+            return;
+        }
+        _carryTimer = this.RegisterGrainTimer(async () =>
+        {
+            _carryTimer?.Dispose();
+            _carryTimer = null;
+            if (!_dirty || _erased)
+            {
+                return;
+            }
+            try
+            {
+                await WriteAsync();
+            }
+            catch (Exception ex)
+            {
+                // Handled work is idempotent: working it again after a reload repeats nothing she sees.
+                LogHandleFailed(logger, "(state write)", 1, ex.GetType().Name);
+                await ReloadAsync();
+                Kick();
+            }
+        }, CarryWithin, Timeout.InfiniteTimeSpan);
     }
 
     private AcceptOutcome Record(InboundLineEvent lineEvent)
@@ -437,21 +498,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         await SendGatheredAsync(batch);
         if (handled > 0)
         {
-            try
-            {
-                await WriteAsync();
-                // Durably handled: they can no longer come back. (Until then a reload would bring
-                // them back as pending, and they must stay known as attempted.)
-                _attempted.RemoveWhere(id => !state.State.Pending.Exists(p => p.WebhookEventId == id));
-            }
-            catch (Exception ex)
-            {
-                // Handled work is idempotent: working it again after a reload repeats nothing she sees.
-                LogHandleFailed(logger, "(state write)", 1, ex.GetType().Name);
-                await ReloadAsync();
-                ScheduleRetry();
-                keepGoing = false;
-            }
+            // Not awaited: her next accept usually carries the handled mark (see WriteSoon).
+            WriteSoon();
         }
         return keepGoing;
     }
