@@ -35,7 +35,7 @@ public sealed class ReportScopeTests(ConsoleFixture console)
         Assert.Equal(200, csv.Status);
         var bytes = await csv.BodyAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        Assert.Contains("自治体,toyama", System.Text.Encoding.UTF8.GetString(bytes));
+        Assert.Contains("自治体,富山県（toyama）", System.Text.Encoding.UTF8.GetString(bytes));
 
         await admin.GotoAsync("/Audit?Action=case-report.exported&Tenant=toyama");
         await Assertions.Expect(admin.Locator("#audit-table tbody")).ToContainTextAsync("toyama-report@example.jp");
