@@ -177,8 +177,9 @@ public abstract partial class LineUserGrain<TState>
         {
             s.RepliedKeys.RemoveRange(0, s.RepliedKeys.Count - RepliedKeysKept);
         }
-        // Not awaited: if a crash loses this, the next activation sends the same reply on its spent token and LINE refuses it.
-        WriteSoon();
+        // Written at once, not carried later: after a crash a reply still marked in flight is sent again, and once
+        // its token is old that repeat is a push LINE cannot drop (the documented ambiguity stays this narrow).
+        await WriteAsync();
         return Outcome(sent.Path);
     }
 

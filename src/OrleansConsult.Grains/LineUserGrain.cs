@@ -294,11 +294,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     }
 
     /// <summary>
-    /// For changes whose loss in a crash repeats nothing anyone sees: an event marked handled (it is worked
-    /// again, and what it causes is idempotent) or a reply LINE answered (the next activation tries its token
-    /// again, and LINE refuses a spent token). The next write carries them: an accept's, a reply's mark, or
-    /// this timer's within <see cref="CarryWithin"/>, whichever comes first. A chat turn so costs one write
-    /// fewer on each side.
+    /// For changes whose loss in a crash repeats nothing anyone sees: events marked handled (they are worked
+    /// again, and what they cause is idempotent: relays by event id, sends by retry key, replies already sent
+    /// are in her replied keys). The next write carries them: an accept's, a reply's, or this timer's within
+    /// <see cref="CarryWithin"/>, whichever comes first. A chat turn so costs one write fewer.
     /// </summary>
     protected void WriteSoon()
     {
@@ -494,13 +493,13 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             state.State.Pending.Remove(next);
             handled++;
         }
-        // What her own events gathered for her leaves now (before the events are written as handled).
-        await SendGatheredAsync(batch);
         if (handled > 0)
         {
-            // Not awaited: her next accept usually carries the handled mark (see WriteSoon).
+            // Not awaited: the write of a reply below, or her next accept, usually carries the handled mark (see WriteSoon).
             WriteSoon();
         }
+        // What her own events gathered for her leaves now.
+        await SendGatheredAsync(batch);
         return keepGoing;
     }
 
