@@ -30,8 +30,7 @@ public sealed partial class ConsultationGrain
         S.AcceptedAt ??= now;
         S.LastConsulteeAt = now;
         S.IdleWarned = false;
-        await Records.AnsweredAsync(now, pool ? dispatcherKey["pool:".Length..] : S.TenantId, pool);
-        await Records.HandledByAsync(S.CounselorId);
+        await Records.ConnectedAsync(now, pool ? dispatcherKey["pool:".Length..] : S.TenantId, pool, counselorId);
         await SaveAsync();
 
         var connect = $"connect/{counselorId}/{S.Journal.Count}";
