@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace OrleansConsult.Abstractions;
 
 /// <summary>A new case, made by the consultee's grain; its id comes from the event that asked for it.</summary>

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace OrleansConsult.Abstractions;
 
 /// <summary>A button: sends <see cref="Text"/> as if typed, or <see cref="PostbackData"/>, or opens <see cref="Uri"/> (tel:).</summary>

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace OrleansConsult.Abstractions;
 
 [GenerateSerializer, Immutable, Alias("oc.EnqueueResult")]

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace OrleansConsult.Abstractions;
 
 /// <summary>One step of a case's routing, with its time and reason.</summary>

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace OrleansConsult.Abstractions;
 
 [GenerateSerializer, Alias("oc.LeaveResult")]

@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace OrleansConsult.Abstractions;
 
 /// <summary>An offer shown on a counselor's phone.</summary>

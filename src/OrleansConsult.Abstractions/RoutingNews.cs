@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace OrleansConsult.Abstractions;
 
 /// <summary>What the dispatcher tells a case about its routing (one-way, informational or a hand-over).</summary>

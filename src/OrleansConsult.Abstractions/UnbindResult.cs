@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace OrleansConsult.Abstractions;
 
 /// <summary>What an operator's unbind did: whether she was bound, and how many open cases went back to a queue.</summary>

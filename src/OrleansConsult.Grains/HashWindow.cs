@@ -1,11 +1,4 @@
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
-using OrleansConsult.Abstractions;
-using OrleansConsult.Grains.Conversation;
-using OrleansConsult.Line.Messaging;
-using OrleansConsult.Line.Sending;
 
 namespace OrleansConsult.Grains;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics.Metrics;
-using OrleansConsult.Abstractions;
-using OrleansConsult.Storage;
-
 namespace OrleansConsult.Host;
 
 /// <summary>Which kind of LINE user a channel's events come from.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Orleans.Runtime;
 using OrleansConsult.Storage;
 
 namespace OrleansConsult.Host;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace OrleansConsult.Host;
 
 public sealed class HostConfigurationException(string message) : Exception(message);

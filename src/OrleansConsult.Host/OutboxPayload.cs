@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using OrleansConsult.Line.Outbox;
-using OrleansConsult.Storage;
-
 namespace OrleansConsult.Host;
 
 /// <summary>Recipients and the Messaging API JSON of the messages: personal data, sealed by SqlOutbox.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using OrleansConsult.Line.Outbox;
 using OrleansConsult.Storage;
 

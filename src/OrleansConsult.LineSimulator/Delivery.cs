@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using OrleansConsult.Line.Messaging;
 
 namespace OrleansConsult.LineSimulator;
 

@@ -1,9 +1,5 @@
 using System.Buffers.Binary;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using OrleansConsult.Line;
 
 namespace OrleansConsult.LineSimulator;
 

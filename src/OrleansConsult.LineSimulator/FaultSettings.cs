@@ -1,5 +1,3 @@
-using OrleansConsult.Line;
-
 namespace OrleansConsult.LineSimulator;
 
 /// <summary>Faults the API side injects; changed at run time by code or by PUT /_sim/faults.</summary>

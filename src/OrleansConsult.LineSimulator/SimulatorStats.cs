@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using OrleansConsult.Line.Messaging;
-
 namespace OrleansConsult.LineSimulator;
 
 public sealed record SimulatorStats(long ApiCalls, long Delivered, long ReplyTokensIssued, long Conflicts, long InjectedFaults);

@@ -1,10 +1,3 @@
-using System.Buffers.Binary;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using OrleansConsult.Line;
-
 namespace OrleansConsult.LineSimulator;
 
 /// <summary>What the app answered to a webhook request.</summary>

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace OrleansConsult.Storage;
 

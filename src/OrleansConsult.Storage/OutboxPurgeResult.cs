@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansConsult.Storage;
 
 /// <summary>What one outbox purge deleted, by kind of row.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OrleansConsult.Storage;
 
 /// <summary>One logical LINE send waiting for another attempt. Payload = recipients + messages (JSON), personal data.</summary>

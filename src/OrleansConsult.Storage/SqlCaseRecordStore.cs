@@ -59,27 +59,32 @@ public sealed class SqlCaseRecordStore(Database database) : ICaseRecordStore
         ExecuteAsync("UPDATE oc_case_record SET left_message = 1 WHERE case_id = @case AND first_answered_at IS NULL",
             cancellationToken, ("case", caseId));
 
-    public async Task FirstAnsweredAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, CancellationToken cancellationToken = default)
-    {
-        // The wait is stored with the answer (the report's percentiles rank it in SQL); opened_at never changes once written.
-        DateTimeOffset opened;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var read = connection.CreateCommand())
-        {
-            read.CommandText = "SELECT opened_at FROM oc_case_record WHERE case_id = @case";
-            read.Add("case", caseId);
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken)) return; // no record: nothing to answer
-            opened = database.ReadTime(reader, 0);
-        }
-        await ExecuteAsync("""
-            UPDATE oc_case_record SET first_answered_at = @at, first_wait_us = @wait, answered_by = @by, answered_by_pool = @pool,
-                left_message_answered_at = CASE WHEN left_message = 1 THEN @at ELSE left_message_answered_at END,
-                left_wait_us = CASE WHEN left_message = 1 THEN @wait ELSE left_wait_us END
-            WHERE case_id = @case AND first_answered_at IS NULL
-            """, cancellationToken, ("case", caseId), ("at", database.Time(at)), ("wait", WaitMicroseconds(opened, at)),
-            ("by", answeredBy), ("pool", byPool ? 1 : 0));
-    }
+    public Task ConnectedAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, string counselorId, CancellationToken cancellationToken = default) =>
+        // One statement: the wait is computed from opened_at in the row itself (the report's percentiles rank it in SQL),
+        // and every CASE reads the row as it was, so only a first connection writes the answer.
+        ExecuteAsync($"""
+            UPDATE oc_case_record SET counselor_id = @counselor,
+                first_answered_at = CASE WHEN first_answered_at IS NULL THEN @at ELSE first_answered_at END,
+                first_wait_us = CASE WHEN first_answered_at IS NULL THEN {WaitSinceOpened} ELSE first_wait_us END,
+                answered_by = CASE WHEN first_answered_at IS NULL THEN @by ELSE answered_by END,
+                answered_by_pool = CASE WHEN first_answered_at IS NULL THEN @pool ELSE answered_by_pool END,
+                left_message_answered_at = CASE WHEN first_answered_at IS NULL AND left_message = 1 THEN @at ELSE left_message_answered_at END,
+                left_wait_us = CASE WHEN first_answered_at IS NULL AND left_message = 1 THEN {WaitSinceOpened} ELSE left_wait_us END
+            WHERE case_id = @case
+            """, cancellationToken, ("case", caseId), ("at", database.Time(at)), ("by", answeredBy), ("pool", byPool ? 1 : 0),
+            ("counselor", counselorId));
+
+    /// <summary>
+    /// From opened_at to @at in whole microseconds, as <see cref="WaitMicroseconds"/> counts it: PostgreSQL keeps
+    /// microseconds; SQLite's text times are read as seconds plus the first six digits of the fraction (julianday's
+    /// double is not exact to the microsecond).
+    /// </summary>
+    private string WaitSinceOpened => database.IsPostgres
+        ? "CAST((EXTRACT(EPOCH FROM CAST(@at AS timestamptz)) - EXTRACT(EPOCH FROM opened_at)) * 1000000 AS bigint)"
+        : $"({SqliteMicroseconds("@at")} - {SqliteMicroseconds("opened_at")})";
+
+    private static string SqliteMicroseconds(string time) =>
+        $"(CAST(strftime('%s', substr({time}, 1, 19)) AS INTEGER) * 1000000 + CAST(substr({time}, 21, 6) AS INTEGER))";
 
     /// <summary>From opened to answered in whole microseconds (PostgreSQL keeps times to the microsecond).</summary>
     public static long WaitMicroseconds(DateTimeOffset opened, DateTimeOffset answered) => answered.UtcTicks / 10 - opened.UtcTicks / 10;

@@ -15,10 +15,13 @@ public interface ICaseRecordStore
     /// <summary>She left a message (no one was on duty); answering it later is the first answer.</summary>
     Task LeftMessageAsync(string caseId, CancellationToken cancellationToken = default);
 
-    /// <summary>The first answer by a counselor; only the first call counts.</summary>
-    Task FirstAnsweredAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A counselor took the case, in one write: she is who handles it now (the last one stays), and the first
+    /// connection is the first answer (its time, wait and who answered; later calls leave those alone).
+    /// </summary>
+    Task ConnectedAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, string counselorId, CancellationToken cancellationToken = default);
 
-    /// <summary>Who handles the case now (her staff id, never a LINE user id): written at each connection, the last one stays.</summary>
+    /// <summary>Who handles the case now (her staff id, never a LINE user id), when it changes without a connection (a supervisor took it over).</summary>
     Task HandledByAsync(string caseId, string counselorId, CancellationToken cancellationToken = default);
 
     Task ClosedAsync(string caseId, DateTimeOffset at, CancellationToken cancellationToken = default);

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using OrleansConsult.Abstractions;
-using OrleansConsult.Grains.Texts;
-
 namespace OrleansConsult.Grains.Conversation;
 
 [GenerateSerializer, Alias("oc.ActiveCase")]

@@ -21,11 +21,15 @@ public sealed partial class CaseRecordWriter(string caseId, ICaseRecordStore? st
 
     public Task LeftMessageAsync() => RecordAsync("left-message", store => store.LeftMessageAsync(caseId));
 
+    /// <summary>
+    /// A counselor took the case: who handles it now (her staff id, never a LINE user id; the console shows her on the
+    /// case and in the unclassified list) and, the first time, the first answer. One write.
+    /// </summary>
     /// <param name="answeredBy">The tenant, or the national pool that answered.</param>
-    public Task AnsweredAsync(DateTimeOffset now, string answeredBy, bool byPool) =>
-        RecordAsync("answered", store => store.FirstAnsweredAsync(caseId, now, answeredBy, byPool));
+    public Task ConnectedAsync(DateTimeOffset now, string answeredBy, bool byPool, string counselorId) =>
+        RecordAsync("connected", store => store.ConnectedAsync(caseId, now, answeredBy, byPool, counselorId));
 
-    /// <summary>Who handles the case now (her staff id, never a LINE user id): the console shows her on the case and in the unclassified list.</summary>
+    /// <summary>Who handles the case now, when it changes without a connection (a supervisor took it over).</summary>
     public Task HandledByAsync(string? counselorId) => counselorId is null
         ? Task.CompletedTask
         : RecordAsync("handled-by", store => store.HandledByAsync(caseId, counselorId));

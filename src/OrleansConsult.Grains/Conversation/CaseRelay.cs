@@ -62,16 +62,22 @@ public sealed class CaseRelay(string caseId, IPersistentState<ConsultationState>
     {
         var started = Stopwatch.GetTimestamp();
         await AppendAsync(eventId, at, TranscriptAuthor.Counselor, text);
+        DeliveryOutcome? relayed = null;
         if (media is { Stored: false })
         {
             await ToCounselorAsync($"media-not-sent/{eventId}", CaseTexts.MediaNotSent(Tag, media.Kind));
-            await Consultee.MarkReadAsync();
+        }
+        else
+        {
+            relayed = await RelayAsync(OutboxOrigins.ToConsultee, eventId, media is null ? new Outgoing(text) : new Outgoing("", Media: media));
+        }
+        // She answered (even with a picture that could not go): what the consultee wrote so far has been read by a
+        // person. One-way and after the relay, so LINE's markAsRead call never stands between the answer and her phone.
+        await Consultee.MarkReadAsync();
+        if (relayed is null)
+        {
             return;
         }
-        var relayed = await RelayAsync(OutboxOrigins.ToConsultee, eventId, media is null ? new Outgoing(text) : new Outgoing("", Media: media));
-        // She answered: what the consultee wrote so far has been read by a person. One-way and after the relay,
-        // so LINE's markAsRead call never stands between the answer and her phone.
-        await Consultee.MarkReadAsync();
         ConversationMetrics.Relayed("to-consultee", Stopwatch.GetElapsedTime(started));
         await CopyToWatchersAsync(fromConsultee: false, eventId, text, media);
         if (relayed == DeliveryOutcome.Parked)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OrleansConsult.Abstractions;
 using OrleansConsult.Abstractions.Records;
 using OrleansConsult.Grains.Records;
 

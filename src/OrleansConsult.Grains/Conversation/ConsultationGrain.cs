@@ -11,7 +11,9 @@ namespace OrleansConsult.Grains.Conversation;
 /// Its parts are collaborators with one job each: <see cref="CaseRouting"/> (where it waits and what she is
 /// told of it), <see cref="CaseRelay"/> (sends both ways and the transcript), <see cref="CaseTimers"/> with
 /// <see cref="IdlePolicy"/> (the idle deadline), <see cref="CaseTexts"/> (the words), <see cref="CaseRecordWriter"/>
-/// (the record the monthly report reads). The relay never passes through a dispatcher.
+/// (the record the monthly report reads). The relay never passes through a dispatcher. This file is the
+/// consultee's side and the close; the counselor's side is in ConsultationGrain.Counselor.cs, the idle deadline
+/// in ConsultationGrain.Idle.cs.
 /// </summary>
 public sealed partial class ConsultationGrain(
     [PersistentState("case", StorageNames.State)] IPersistentState<ConsultationState> state,
@@ -163,10 +165,8 @@ public sealed partial class ConsultationGrain(
             S.LeftMessageConfirmed = true;
             await ToConsulteeAsync($"left/{eventId}", Say.WithMenu(BotText.Get("LeaveMessageSaved")));
         }
-        // A plain chat message changes only her last-message time: stored at most every few minutes
-        // (after a crash the idle warning could come a little early, nothing more); anything else at once.
-        if (before != (S.Status, S.Urgent, S.Preview, S.LeftMessageConfirmed, S.IdleWarned)
-            || now - _storedLastConsulteeAt >= TimeSpan.FromMinutes(5))
+        if (CaseWritePolicy.MustWrite(before != (S.Status, S.Urgent, S.Preview, S.LeftMessageConfirmed, S.IdleWarned),
+            S.LastConsulteeAt, _storedLastConsulteeAt))
         {
             await SaveAsync();
         }
@@ -204,99 +204,6 @@ public sealed partial class ConsultationGrain(
         }
     }
 
-    public async Task<bool> ConnectAsync(string counselorId, string staffLineKey, string dispatcherKey)
-    {
-        if (S.Status == CaseStatus.Connected)
-        {
-            return S.CounselorId == counselorId;
-        }
-        if (!S.Opened || S.Status is not (CaseStatus.Waiting or CaseStatus.LeftMessage))
-        {
-            // Not opened: an erased or expired case (its empty state reads as Waiting).
-            return false;
-        }
-        var now = clock.GetUtcNow();
-        var pool = dispatcherKey.StartsWith("pool:", StringComparison.Ordinal);
-        S.Status = CaseStatus.Connected;
-        S.CounselorId = counselorId;
-        S.StaffLineKey = staffLineKey;
-        S.DispatcherKey = dispatcherKey;
-        S.HandledBy = pool ? "pool" : "local";
-        S.AcceptedAt ??= now;
-        S.LastConsulteeAt = now;
-        S.IdleWarned = false;
-        await Records.AnsweredAsync(now, pool ? dispatcherKey["pool:".Length..] : S.TenantId, pool);
-        await Records.HandledByAsync(S.CounselorId);
-        await SaveAsync();
-
-        var connect = $"connect/{counselorId}/{S.Journal.Count}";
-        await Relay.ToConsulteeAsync(connect, new Outgoing(Say.Connected(directory.Staff(counselorId)?.Role ?? (pool ? Tenancy.StaffRole.Nurse : null))));
-        Routing.Told(ProgressPolicy.Key("connected", dispatcherKey));
-        // What she wrote while waiting reaches the counselor first, in order.
-        await Relay.ToCounselorAsync(connect, CaseTexts.Connected(Tag, S.AreaName, S.Urgent, await Relay.TranscriptAsync()));
-        // The counselor has what she wrote while waiting in front of her now: 既読.
-        await Consultee.MarkReadAsync();
-        await Timers.RemindWhileConnectedAsync();
-        ArmIdleTimer();
-        await CallSupervisorsIfUrgentAsync();
-        return true;
-    }
-
-    public async Task<bool> FromCounselorAsync(string counselorId, string eventId, string text, MediaRef? media = null)
-    {
-        if (S.Status != CaseStatus.Connected || S.CounselorId != counselorId)
-        {
-            return false;
-        }
-        using var span = EngineTracing.Source.StartActivity("case.from_counselor");
-        span?.SetTag(EngineTracing.CaseTag, Tag);
-        await Relay.CounselorToConsulteeAsync(eventId, clock.GetUtcNow(), text, media);
-        return true;
-    }
-
-    /// <summary>The outbox parked a relay LINE refused: its writer hears it did not arrive.</summary>
-    public Task RelayParkedAsync(string direction, string eventId) => Relay.TellRefusedAsync(direction, eventId);
-
-    public async Task<bool> EndAsync(string counselorId)
-    {
-        if (S.Status != CaseStatus.Connected || S.CounselorId != counselorId)
-        {
-            return false;
-        }
-        await CloseAsync("ended", tellConsultee: true);
-        return true;
-    }
-
-    public async Task<bool> AddNoteAsync(string counselorId, string note)
-    {
-        if (S.CounselorId != counselorId)
-        {
-            return false;
-        }
-        S.Notes.Add(CaseTexts.Note(clock.GetUtcNow(), note));
-        await SaveAsync();
-        return true;
-    }
-
-    public async Task<string?> TransferAsync(string counselorId)
-    {
-        if (S.Status != CaseStatus.Connected || S.CounselorId != counselorId)
-        {
-            return null;
-        }
-        var now = clock.GetUtcNow();
-        var target = Routing.TransferTarget(now);
-        S.Journal.Add(new JournalEntry(now, "transferred", S.DispatcherKey, counselorId, target.Key));
-        S.ExcludedCounselors.Add(counselorId);
-        S.CounselorId = null;
-        S.StaffLineKey = null;
-        S.Status = CaseStatus.Waiting;
-        await Relay.ToConsulteeAsync($"transfer/{S.Journal.Count}", new Outgoing(BotText.Get("Transferred")));
-        await Routing.RouteAsync(target.Key, $"transfer{S.Journal.Count}");
-        await SaveAsync();
-        return target.IsPool ? target.Name : BotText.Get("Queue.Local");
-    }
-
     public async Task RoutingNewsAsync(RoutingNews news)
     {
         if (!S.Opened || S.Status == CaseStatus.Closed)
@@ -305,36 +212,6 @@ public sealed partial class ConsultationGrain(
         }
         await Routing.HearAsync(news);
         await SaveAsync();
-    }
-
-    public async Task TickAsync()
-    {
-        if (S.Status != CaseStatus.Connected)
-        {
-            return;
-        }
-        var timeouts = directory.TimeoutsOf(S.TenantId);
-        switch (IdlePolicy.StepAt(S.LastConsulteeAt, S.IdleWarned, timeouts, clock.GetUtcNow()))
-        {
-            case IdleStep.Close:
-                await CloseAsync("idle", tellConsultee: true);
-                return;
-            case IdleStep.Warn:
-                S.IdleWarned = true;
-                await SaveAsync();
-                await Relay.ToCounselorAsync($"idlewarn/{S.LastConsulteeAt.UtcTicks}", CaseTexts.IdleWarning(Tag, timeouts.IdleWarnAfter));
-                break;
-        }
-        ArmIdleTimer();
-    }
-
-    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (S.Status == CaseStatus.Connected)
-        {
-            await Relay.WakeBothAsync();
-        }
-        await TickAsync();
     }
 
     private async Task CloseAsync(string reason, bool tellConsultee)
@@ -374,17 +251,6 @@ public sealed partial class ConsultationGrain(
     public Task<CaseSummary> GetSummaryAsync() => Task.FromResult(new CaseSummary(
         CaseId, Tag, S.TenantId, S.Status, S.Urgent, S.HandledBy, S.CounselorId, S.CreatedAt, S.FirstOfferedAt,
         S.AcceptedAt, S.ClosedAt, S.ClosedReason, S.NightOrHoliday, S.Satisfaction, S.Notes.ToList(), S.Journal.ToList(), S.AreaName));
-
-    /// <summary>Connected: the timer for the next idle deadline; otherwise none.</summary>
-    private void ArmIdleTimer()
-    {
-        if (S.Status != CaseStatus.Connected)
-        {
-            Timers.Disarm();
-            return;
-        }
-        Timers.ArmIdle(IdlePolicy.NextCheck(S.LastConsulteeAt, S.IdleWarned, directory.TimeoutsOf(S.TenantId), clock.GetUtcNow()));
-    }
 
     private string LocalKey => Routing.LocalKey;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging;
 using OrleansConsult.Abstractions;
-using OrleansConsult.Grains.Texts;
 
 namespace OrleansConsult.Grains.Conversation;
 

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using OrleansConsult.Abstractions;
-using OrleansConsult.Grains.Texts;
-using OrleansConsult.Tenancy;
-
 namespace OrleansConsult.Grains.Conversation;
 
 [GenerateSerializer, Alias("oc.ConsulteeState")]

@@ -50,7 +50,7 @@ public sealed partial class CounselorGrain
             return;
         }
         var text = CannedReplyText.Fill(reply.Text, summary.AreaName, tenant, tenant is null ? null : directory.FindDispatcher(tenant.DispatcherKey));
-        if (!await GrainFactory.GetGrain<IConsultationGrain>(caseId).FromCounselorAsync(Id, _cause, text))
+        if (!await GrainFactory.GetGrain<IConsultationGrain>(caseId).FromCounselorAsync(Id, Voice.Cause, text))
         {
             await ForgetCaseAsync(caseId);
             await SayAsync(BotText.Get("Staff.CannedNoCase"));

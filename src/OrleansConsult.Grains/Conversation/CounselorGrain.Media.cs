@@ -19,8 +19,7 @@ public sealed partial class CounselorGrain
         {
             return false;
         }
-        _cause = eventId;
-        _sent = 0;
+        Voice.Begin(eventId);
         if (caseId is null || S.Active.All(a => a.CaseId != caseId))
         {
             await SayAsync(BotText.Get("Staff.NoCase"));

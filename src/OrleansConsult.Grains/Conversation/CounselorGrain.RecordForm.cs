@@ -194,8 +194,7 @@ public sealed partial class CounselorGrain : IRemindable
             if (unclassified.Count > 0)
             {
                 // Sent before the state write; a repeat after a crash has the same retry key, so she hears it once.
-                _cause = "records-reminder/" + string.Join(",", due.Select(d => d.CaseId));
-                _sent = 0;
+                Voice.Begin("records-reminder/" + string.Join(",", due.Select(d => d.CaseId)));
                 await SayAsync(new Outgoing(
                     BotText.Format("Record.Reminder", string.Join(" ", unclassified.Select(CaseIds.Tag))),
                     unclassified.Take(12).Select(c => new Choice(BotText.Format("Record.StartButton", CaseIds.Tag(c)), null, FormPostback.Start(c))).ToList()));

@@ -1,4 +1,3 @@
-using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Records;
 using OrleansConsult.Grains.Texts;
 

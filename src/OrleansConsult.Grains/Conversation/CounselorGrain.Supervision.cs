@@ -22,8 +22,7 @@ public sealed partial class CounselorGrain
             return false;
         }
         // The request names the notice's retry key: the same request sent twice reaches her once.
-        _cause = $"supervisor-offshift/{requestId}";
-        _sent = 0;
+        Voice.Begin($"supervisor-offshift/{requestId}");
         await GoOffShiftAsync();
         await SayAsync(Say.OffShiftBySupervisor(S.Active.Select(a => CaseIds.Tag(a.CaseId)).ToList()));
         LogShiftEndedBySupervisor(logger, Id);

@@ -29,7 +29,7 @@ public sealed partial class CounselorGrain : ISupervisionGrain
     private async Task CallSupervisorAsync(string note)
     {
         if (S.CurrentCaseId is not { } caseId
-            || await GrainFactory.GetGrain<ICaseSupervisionGrain>(caseId).CallSupervisorAsync(Id, _cause, note) is null)
+            || await GrainFactory.GetGrain<ICaseSupervisionGrain>(caseId).CallSupervisorAsync(Id, Voice.Cause, note) is null)
         {
             await SayAsync(BotText.Get("Sv.NoCase"));
         }
@@ -42,16 +42,14 @@ public sealed partial class CounselorGrain : ISupervisionGrain
         {
             return;
         }
-        _cause = $"svcall/{call.CallId}";
-        _sent = 0;
+        Voice.Begin($"svcall/{call.CallId}");
         var counselor = call.CounselorId is { } id ? directory.Staff(id) : null;
         await SayAsync(SupervisionSay.Call(call, counselor));
     }
 
     public async Task CaseTakenOverAsync(string caseId, string supervisorId)
     {
-        _cause = $"takenover/{caseId}/{supervisorId}";
-        _sent = 0;
+        Voice.Begin($"takenover/{caseId}/{supervisorId}");
         if (S.Active.All(a => a.CaseId != caseId))
         {
             return;
@@ -130,7 +128,7 @@ public sealed partial class CounselorGrain : ISupervisionGrain
             await SayAsync(BotText.Get("Sv.WhisperEmpty"));
             return;
         }
-        var answer = await GrainFactory.GetGrain<ICaseSupervisionGrain>(caseId).WhisperAsync(Id, _cause, text);
+        var answer = await GrainFactory.GetGrain<ICaseSupervisionGrain>(caseId).WhisperAsync(Id, Voice.Cause, text);
         await SayAsync(answer == SupervisionAnswer.Done
             ? new Outgoing(BotText.Format("Sv.WhisperSent", CaseIds.Tag(caseId)), SupervisionSay.WatchingChoices(caseId))
             : new Outgoing(SupervisionSay.Refused(answer, CaseIds.Tag(caseId))));

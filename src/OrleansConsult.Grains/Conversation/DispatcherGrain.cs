@@ -484,7 +484,7 @@ public sealed partial class DispatcherGrain(
             ConversationMetrics.InvariantBreach(Key, breach.Kind.ToString());
             foreach (var counselorId in QueueInvariant.Repair(S, breach))
             {
-                _ = Counselor(counselorId).OfferWithdrawnAsync(breach.CaseId, Reason(OfferReturn.Repaired, OfferOutcome.Queue));
+                _ = Counselor(counselorId).OfferWithdrawnAsync(breach.CaseId, OfferReturnReason.Format(OfferReturn.Repaired, OfferOutcome.Queue));
             }
             if (Find(breach.CaseId) is { } repaired)
             {
@@ -508,7 +508,7 @@ public sealed partial class DispatcherGrain(
             var outcome = OfferPolicy.OutcomeOf(q, counselorId, stillQueued, _left.GetValueOrDefault(q.CaseId));
             if (why != OfferReturn.Declined) // she knows she said no
             {
-                _ = Counselor(counselorId).OfferWithdrawnAsync(q.CaseId, Reason(why, outcome));
+                _ = Counselor(counselorId).OfferWithdrawnAsync(q.CaseId, OfferReturnReason.Format(why, outcome));
             }
             if (stillQueued && q.OfferedTo is null && why != OfferReturn.Withdrawn)
             {
@@ -521,8 +521,6 @@ public sealed partial class DispatcherGrain(
         }
         _returned.Clear();
     }
-
-    private static string Reason(OfferReturn why, OfferOutcome outcome) => $"{why}:{outcome}";
 
     /// <summary>Tells waiting consultees their new place, at most once a minute each.</summary>
     private void NoticePositions(DateTimeOffset now)

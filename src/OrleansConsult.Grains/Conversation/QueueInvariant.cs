@@ -1,5 +1,3 @@
-using OrleansConsult.Abstractions;
-
 namespace OrleansConsult.Grains.Conversation;
 
 /// <summary>

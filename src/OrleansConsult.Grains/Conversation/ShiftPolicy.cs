@@ -1,3 +1,4 @@
+using OrleansConsult.Abstractions;
 using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.Grains.Conversation;
@@ -19,4 +20,13 @@ public static class ShiftPolicy
     /// </summary>
     public static bool IsOver(DateTimeOffset? offShiftAt, DateTimeOffset now) =>
         offShiftAt is not { } at || at <= now + TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Her shift's end after she sets <paramref name="presence"/>: none off shift or without a home area; 出勤 (or the
+    /// first presence of a shift) takes her area's next closing; 休憩 keeps the end she had.
+    /// </summary>
+    public static DateTimeOffset? OffShiftAtAfter(Presence presence, DateTimeOffset? current, ConsultationSchedule? schedule, DateTimeOffset now) =>
+        presence == Presence.OffShift || schedule is null ? null
+        : presence == Presence.Available || current is null ? AutoOffShiftAt(schedule, now)
+        : current;
 }

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using OrleansConsult.Abstractions;
-using OrleansConsult.Grains.Enrollment;
-using OrleansConsult.Grains.Texts;
-
 namespace OrleansConsult.Grains.Conversation;
 
 [GenerateSerializer, Alias("oc.StaffLineUserState")]

@@ -1,7 +1,3 @@
-using OrleansConsult.Abstractions;
-using OrleansConsult.Grains.Conversation;
-using OrleansConsult.Tenancy;
-
 namespace OrleansConsult.Grains.Enrollment;
 
 /// <summary>A refusal of an enrollment command, worded for the operator.</summary>

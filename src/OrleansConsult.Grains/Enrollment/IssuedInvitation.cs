@@ -1,5 +1,4 @@
 using OrleansConsult.Abstractions;
-using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.Grains.Enrollment;

@@ -1,5 +1,4 @@
 using Orleans.Configuration;
-using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Enrollment;
 using OrleansConsult.Storage;
 

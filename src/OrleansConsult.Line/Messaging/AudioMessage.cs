@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Messaging;
 
 /// <summary>An HTTPS URL of an mp3 or m4a up to 200 MB; <see cref="Duration"/> in milliseconds.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Messaging;
 
 /// <summary>Layout is "vertical", "horizontal" or "baseline".</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Messaging;
 
 /// <summary>Style is "primary", "secondary" or "link".</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Messaging;
 
 /// <summary>HTTPS URLs; the original JPEG or PNG up to 10 MB, the preview up to 1 MB.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Messaging;
 
 /// <summary>LINE's error body: {"message": "...", "details": [{"message": "...", "property": "..."}]}.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-
 namespace OrleansConsult.Line.Messaging;
 
 /// <summary>The channel a request belongs to travels in its options: it keys the per-channel circuit breaker.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Messaging;
 
 public sealed record TextMessage(string Text) : LineMessage;

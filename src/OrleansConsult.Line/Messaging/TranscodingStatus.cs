@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Messaging;
 
 /// <summary>GET /v2/bot/message/{id}/content/transcoding: "processing", "succeeded" or "failed".</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Messaging;
 
 /// <summary>HTTPS URLs; an mp4 up to 200 MB and a JPEG or PNG preview up to 1 MB.</summary>

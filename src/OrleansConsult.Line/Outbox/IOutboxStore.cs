@@ -1,6 +1,3 @@
-using System.Text.Json;
-using OrleansConsult.Line.Messaging;
-
 namespace OrleansConsult.Line.Outbox;
 
 /// <summary>Durable store of undelivered pushes. The Host provides the SQL one; <see cref="InMemoryOutboxStore"/> is for tests.</summary>

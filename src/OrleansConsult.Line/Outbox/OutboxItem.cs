@@ -1,6 +1,3 @@
-using System.Text.Json;
-using OrleansConsult.Line.Messaging;
-
 namespace OrleansConsult.Line.Outbox;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Webhook;
 
 /// <summary>Message content; the concrete type follows "type". Unknown types keep their raw type.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Webhook;
 
 /// <summary>An event of the body that was not usable (its position and why; never its content).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Webhook;
 
 public enum SourceKind { User, Group, Room, Unknown }

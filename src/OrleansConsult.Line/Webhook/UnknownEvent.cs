@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Webhook;
 
 /// <summary>An event type this code does not know yet: kept, logged by type and id, and ignored.</summary>

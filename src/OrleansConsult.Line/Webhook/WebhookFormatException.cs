@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace OrleansConsult.Line.Webhook;
 
 /// <summary>The body is not JSON, or not the shape of a LINE webhook. Answered with 400 and the message.</summary>

@@ -1,6 +1,3 @@
-using System.Buffers;
-using Microsoft.AspNetCore.Http;
-
 namespace OrleansConsult.Line.Webhook;
 
 public sealed record WebhookReadResult(int StatusCode, WebhookRequest? Webhook, string Reason);

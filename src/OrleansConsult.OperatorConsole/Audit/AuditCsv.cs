@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.OperatorConsole.Audit;
 

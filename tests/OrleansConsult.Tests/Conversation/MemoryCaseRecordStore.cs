@@ -24,8 +24,9 @@ public sealed class MemoryCaseRecordStore : ICaseRecordStore
     public Task LeftMessageAsync(string caseId, CancellationToken cancellationToken = default) =>
         Update(caseId, r => r.FirstAnsweredAt is null ? r with { LeftMessage = true } : r);
 
-    public Task FirstAnsweredAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, CancellationToken cancellationToken = default) =>
-        Update(caseId, r => r.FirstAnsweredAt is null ? r with { FirstAnsweredAt = at, AnsweredBy = answeredBy, AnsweredByPool = byPool } : r);
+    public Task ConnectedAsync(string caseId, DateTimeOffset at, string answeredBy, bool byPool, string counselorId, CancellationToken cancellationToken = default) =>
+        Update(caseId, r => (r.FirstAnsweredAt is null ? r with { FirstAnsweredAt = at, AnsweredBy = answeredBy, AnsweredByPool = byPool } : r)
+            with { CounselorId = counselorId });
 
     public Task HandledByAsync(string caseId, string counselorId, CancellationToken cancellationToken = default) =>
         Update(caseId, r => r with { CounselorId = counselorId });

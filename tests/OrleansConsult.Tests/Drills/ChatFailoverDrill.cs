@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansConsult.LineSimulator;
 using OrleansConsult.Testing;
 using OrleansConsult.Tests.Infrastructure;
@@ -28,18 +26,13 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
     public async Task Sigkill_of_one_of_three_silos_mid_chat_relays_every_accepted_message_once()
     {
         await using var stage = await DrillStage.StartAsync(postgres, _folder.Path, "FAIL", Counselors, casesEach: 10);
-        var (connectionString, simulator, users, environment) = (stage.ConnectionString, stage.Simulator, stage.Users, stage.Environment);
-        environment["Line__Sending__OutboxBaseDelay"] = "00:00:01";
-        environment["Line__Sending__OutboxMaxDelay"] = "00:00:05";
-        environment["Line__Sending__OutboxPollInterval"] = "00:00:00.500";
-        var hosts = Enumerable.Range(0, 3).Select(_ => HostProcess.Start(connectionString, "drill-chat", environment)).ToList();
+        var users = stage.Users;
+        stage.Environment["Line__Sending__OutboxBaseDelay"] = "00:00:01";
+        stage.Environment["Line__Sending__OutboxMaxDelay"] = "00:00:05";
+        stage.Environment["Line__Sending__OutboxPollInterval"] = "00:00:00.500";
+        var hosts = await stage.StartHostsAsync("drill-chat", count: 3);
         try
         {
-            foreach (var host in hosts)
-            {
-                Assert.True(await host.WaitReadyAsync(TimeSpan.FromSeconds(90)), "a silo did not become ready");
-            }
-            stage.SendWebhooksTo(hosts[0]);
 
             // Set up over the first process: counselors on shift, consultees connected.
             var staff = new List<Phone>();
@@ -52,12 +45,7 @@ public sealed class ChatFailoverDrill(PostgresServer postgres, ITestOutputHelper
             var counselorOf = new Dictionary<int, Phone>();
             for (var i = 0; i < Consultees; i++)
             {
-                var she = new Phone(users, "consultee", $"Ufail{i}");
-                await she.FollowAsync();
-                await she.TapAsync("consent:yes");
-                await she.SayAsync(AllDayProgram.Area);
-                await she.ExpectAsync("の相談窓口につながります", seconds: 30);
-                await she.SayAsync("相談する");
+                var she = await stage.AskingAsync($"Ufail{i}");
                 Phone? chosen = null;
                 Assert.True(await Eventually.TrueAsync(() =>
                 {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using OrleansConsult.LineSimulator;
 using OrleansConsult.Testing;
 using OrleansConsult.Tests.Infrastructure;
@@ -31,22 +30,11 @@ public sealed class CrashDeliveryDrill(PostgresServer postgres, ITestOutputHelpe
     public async Task Sigkill_at_any_moment_delivers_every_accepted_message_exactly_once_and_resumes_by_itself()
     {
         await using var stage = await DrillStage.StartAsync(postgres, _folder.Path, "CRASH", counselors: 1, casesEach: 5);
-        var (connectionString, simulator, users, environment) = (stage.ConnectionString, stage.Simulator, stage.Users, stage.Environment);
-        var host = HostProcess.Start(connectionString, "drill-crash", environment);
+        var users = stage.Users;
+        var host = (await stage.StartHostsAsync("drill-crash")).Single();
         try
         {
-            Assert.True(await host.WaitReadyAsync(TimeSpan.FromSeconds(90)), "the Host did not become ready");
-            stage.SendWebhooksTo(host);
-
-            var counselor = await stage.OnShiftAsync("Ucrash-staff", 1);
-            var she = new Phone(users, "consultee", "Ucrash");
-            await she.FollowAsync();
-            await she.TapAsync("consent:yes");
-            await she.SayAsync(AllDayProgram.Area);
-            await she.ExpectAsync("の相談窓口につながります", seconds: 30);
-            await she.SayAsync("相談する");
-            await counselor.AnswerOfferAsync(accept: true);
-            await she.ExpectAsync("相談員とつながりました", seconds: 30);
+            var (counselor, she) = await stage.ConnectedChatAsync("Ucrash-staff", "Ucrash");
 
             var sent = new List<(Phone To, string Text)>();
             var restarts = new List<double>();
@@ -84,21 +72,21 @@ public sealed class CrashDeliveryDrill(PostgresServer postgres, ITestOutputHelpe
             Assert.Equal(200, result.StatusCode);
             host.Kill();
             await Task.Delay(500);
-            pendingAtKill = burst.Count(text => Delivered(counselor, text) == 0);
+            pendingAtKill = burst.Count(text => DrillStage.Delivered(counselor, text) == 0);
             var restarted = Stopwatch.StartNew();
             host = host.StartAgain();
             Assert.True(await host.WaitReadyAsync(TimeSpan.FromSeconds(90)), "the Host did not come back");
             restarts.Add(restarted.Elapsed.TotalSeconds);
-            Assert.True(await Eventually.TrueAsync(() => Task.FromResult(burst.All(text => Delivered(counselor, text) > 0)), TimeSpan.FromSeconds(60)),
-                $"the burst was not delivered after the restart: {string.Join(", ", burst.Where(text => Delivered(counselor, text) == 0))}");
+            Assert.True(await Eventually.TrueAsync(() => Task.FromResult(burst.All(text => DrillStage.Delivered(counselor, text) > 0)), TimeSpan.FromSeconds(60)),
+                $"the burst was not delivered after the restart: {string.Join(", ", burst.Where(text => DrillStage.Delivered(counselor, text) == 0))}");
             resumes.Add(restarted.Elapsed.TotalSeconds);
             sent.AddRange(burst.Select(text => (counselor, text)));
 
             // Everything settles (outbox retries included), then count at LINE's side.
-            await Eventually.TrueAsync(() => Task.FromResult(sent.All(s => Delivered(s.To, s.Text) > 0)), TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(() => Task.FromResult(sent.All(s => DrillStage.Delivered(s.To, s.Text) > 0)), TimeSpan.FromSeconds(60));
             await Task.Delay(TimeSpan.FromSeconds(3));
-            var lost = sent.Count(s => Delivered(s.To, s.Text) == 0);
-            var duplicated = sent.Sum(s => Math.Max(0, Delivered(s.To, s.Text) - 1));
+            var lost = sent.Count(s => DrillStage.Delivered(s.To, s.Text) == 0);
+            var duplicated = sent.Sum(s => Math.Max(0, DrillStage.Delivered(s.To, s.Text) - 1));
             var burstOrder = counselor.Inbox.Select(m => m.Text).Where(t => t.Contains("crash-burst", StringComparison.Ordinal))
                 .Select(t => t[(t.IndexOf("crash-burst", StringComparison.Ordinal) + "crash-burst".Length)..]).ToList();
             var inOrder = burstOrder.SequenceEqual(burstOrder.Order(StringComparer.Ordinal));
@@ -108,7 +96,7 @@ public sealed class CrashDeliveryDrill(PostgresServer postgres, ITestOutputHelpe
                 ("burst in order", inOrder ? "yes" : "no"), ("burst undelivered at kill", pendingAtKill),
                 ("restart to ready max s", restarts.Max().ToString("F1", CultureInfo.InvariantCulture)),
                 ("restart to burst delivered s", resumes.Max().ToString("F1", CultureInfo.InvariantCulture))]);
-            foreach (var (to, text) in sent.Where(s => Delivered(s.To, s.Text) != 1))
+            foreach (var (to, text) in sent.Where(s => DrillStage.Delivered(s.To, s.Text) != 1))
             {
                 output.WriteLine($"{text}: " + string.Join(", ", to.Inbox.Where(m => m.Text == text || m.Text.EndsWith(" " + text, StringComparison.Ordinal)).Select(m => $"#{m.Sequence} via {m.Via}")));
             }
@@ -123,20 +111,13 @@ public sealed class CrashDeliveryDrill(PostgresServer postgres, ITestOutputHelpe
         }
     }
 
-    /// <summary>Copies of exactly this message (the counselor's copy starts with the case tag).</summary>
-    private static int Delivered(Phone phone, string text) =>
-        phone.Inbox.Count(m => m.Text == text || m.Text.EndsWith(" " + text, StringComparison.Ordinal));
-
     private static async Task WaitForAsync(Phone phone, string text) =>
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Delivered(phone, text) > 0), TimeSpan.FromSeconds(30)), $"'{text}' never arrived");
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(DrillStage.Delivered(phone, text) > 0), TimeSpan.FromSeconds(30)), $"'{text}' never arrived");
 
     private static async Task<HostProcess> KillAndRestartAsync(HostProcess host, List<double> restarts)
     {
-        host.Kill();
         var restarted = Stopwatch.StartNew();
-        var again = host.StartAgain();
-        await host.DisposeAsync();
-        Assert.True(await again.WaitReadyAsync(TimeSpan.FromSeconds(90)), "the Host did not come back");
+        var again = await DrillStage.KillAndRestartAsync(host);
         restarts.Add(restarted.Elapsed.TotalSeconds);
         return again;
     }

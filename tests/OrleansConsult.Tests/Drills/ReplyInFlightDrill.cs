@@ -30,20 +30,10 @@ public sealed class ReplyInFlightDrill(PostgresServer postgres, ITestOutputHelpe
         var simulator = stage.Simulator;
         simulator.Options.ReplyTokenLifetime = TimeSpan.FromMinutes(5);
         stage.Environment["Line__Sending__ReplyTokenValidity"] = "00:05:00";
-        var host = HostProcess.Start(stage.ConnectionString, "drill-inflight", stage.Environment);
+        var host = (await stage.StartHostsAsync("drill-inflight")).Single();
         try
         {
-            Assert.True(await host.WaitReadyAsync(TimeSpan.FromSeconds(90)), "the Host did not become ready");
-            stage.SendWebhooksTo(host);
-            var counselor = await stage.OnShiftAsync("Uinflight-staff", 1);
-            var she = new Phone(stage.Users, "consultee", "Uinflight");
-            await she.FollowAsync();
-            await she.TapAsync("consent:yes");
-            await she.SayAsync(AllDayProgram.Area);
-            await she.ExpectAsync("の相談窓口につながります", seconds: 30);
-            await she.SayAsync("相談する");
-            await counselor.AnswerOfferAsync(accept: true);
-            await she.ExpectAsync("相談員とつながりました", seconds: 30);
+            var (counselor, she) = await stage.ConnectedChatAsync("Uinflight-staff", "Uinflight");
 
             var sent = new List<string>();
             foreach (var afterDelivery in new[] { false, true })
@@ -59,21 +49,16 @@ public sealed class ReplyInFlightDrill(PostgresServer postgres, ITestOutputHelpe
                 sent.Add(text);
                 Assert.True(await Eventually.TrueAsync(() => Task.FromResult(simulator.RepliesHeld > held), TimeSpan.FromSeconds(30)),
                     $"the relay of '{text}' never reached LINE as a reply");
-                Assert.Equal(afterDelivery ? 1 : 0, Delivered(counselor, text));
+                Assert.Equal(afterDelivery ? 1 : 0, DrillStage.Delivered(counselor, text));
 
-                host.Kill();
-                simulator.Faults = new FaultSettings();
-                var again = host.StartAgain();
-                await host.DisposeAsync();
-                host = again;
-                Assert.True(await host.WaitReadyAsync(TimeSpan.FromSeconds(90)), "the Host did not come back");
-                Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Delivered(counselor, text) > 0), TimeSpan.FromSeconds(60)),
+                host = await DrillStage.KillAndRestartAsync(host, whileDown: () => simulator.Faults = new FaultSettings());
+                Assert.True(await Eventually.TrueAsync(() => Task.FromResult(DrillStage.Delivered(counselor, text) > 0), TimeSpan.FromSeconds(60)),
                     $"'{text}' was lost");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(3));
-            var lost = sent.Count(t => Delivered(counselor, t) == 0);
-            var duplicated = sent.Sum(t => Math.Max(0, Delivered(counselor, t) - 1));
+            var lost = sent.Count(t => DrillStage.Delivered(counselor, t) == 0);
+            var duplicated = sent.Sum(t => Math.Max(0, DrillStage.Delivered(counselor, t) - 1));
             var via = sent.Select(t => $"{t}: " + string.Join("+", counselor.Inbox.Where(m => m.Text.EndsWith(" " + t, StringComparison.Ordinal)).Select(m => m.Via)));
             DrillReport.Write(output, "SIGKILL while LINE holds a relay sent as a reply (before / after delivery), counted at LINE", [
                 ("kills", sent.Count), ("lost", lost), ("duplicated", duplicated), ("paths", string.Join("; ", via)),
@@ -86,8 +71,4 @@ public sealed class ReplyInFlightDrill(PostgresServer postgres, ITestOutputHelpe
             await host.DisposeAsync();
         }
     }
-
-    /// <summary>Copies of exactly this message (the counselor's copy starts with the case tag).</summary>
-    private static int Delivered(Phone phone, string text) =>
-        phone.Inbox.Count(m => m.Text == text || m.Text.EndsWith(" " + text, StringComparison.Ordinal));
 }

@@ -40,8 +40,8 @@ public sealed class CaseReportTests(PostgresServer postgres) : IDisposable
         var record = new CaseRecord("c1", "toyama", "line:abc", CaseChannels.Line, opened, TimeBands.Holiday, Urgent: true, LeftMessage: true);
         await store.OpenedAsync(record);
         await store.OpenedAsync(record with { TimeBand = TimeBands.Night }); // a retry changes nothing
-        await store.FirstAnsweredAsync("c1", opened.AddMinutes(4), "national", byPool: true);
-        await store.FirstAnsweredAsync("c1", opened.AddMinutes(9), "toyama", byPool: false); // only the first answer counts
+        await store.ConnectedAsync("c1", opened.AddMinutes(4).AddTicks(12_345_670), "national", byPool: true, "counselor-1");
+        await store.ConnectedAsync("c1", opened.AddMinutes(9), "toyama", byPool: false, "counselor-2"); // only the first answer counts
         await store.ClosedAsync("c1", opened.AddMinutes(40));
         await store.ClosedAsync("c1", opened.AddMinutes(50));
         await store.SurveyAsync("c1", 4);
@@ -50,8 +50,13 @@ public sealed class CaseReportTests(PostgresServer postgres) : IDisposable
 
         var back = await store.FindAsync("c1");
         Assert.NotNull(back);
-        Assert.Equal((TimeBands.Holiday, opened.AddMinutes(4), "national", true, opened.AddMinutes(4), opened.AddMinutes(40), 4),
-            (back.TimeBand, back.FirstAnsweredAt, back.AnsweredBy, back.AnsweredByPool, back.LeftMessageAnsweredAt, back.ClosedAt, back.SurveyScore));
+        var answered = opened.AddMinutes(4).AddTicks(12_345_670);
+        Assert.Equal((TimeBands.Holiday, answered, "national", true, answered, opened.AddMinutes(40), 4, "counselor-2"),
+            (back.TimeBand, back.FirstAnsweredAt, back.AnsweredBy, back.AnsweredByPool, back.LeftMessageAnsweredAt, back.ClosedAt, back.SurveyScore, back.CounselorId));
+        // The waits are computed in the row, to the microsecond, as the store computes them for a whole record.
+        var wait = N(SqlCaseRecordStore.WaitMicroseconds(opened, answered));
+        Assert.Equal([wait + "|" + wait], await database.ReadStringsAsync(
+            "SELECT CAST(first_wait_us AS TEXT) || '|' || CAST(left_wait_us AS TEXT) FROM oc_case_record WHERE case_id = @case", default, ("case", "c1")));
         Assert.Equal(["中絶", "避妊"], back.Classification!.Topics);
         Assert.Equal(["受診勧奨"], back.Classification.Actions);
         Assert.Equal(("18–19", "〜11 週"), (back.Classification.AgeBand, back.Classification.PregnancyWeeks));

@@ -1,3 +1,4 @@
+using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Tenancy;
 
@@ -51,5 +52,18 @@ public sealed class ProgressAndShiftPolicyTests
         Assert.True(ShiftPolicy.IsOver(Now, Now));
         Assert.True(ShiftPolicy.IsOver(null, Now));
         Assert.False(ShiftPolicy.IsOver(Now.AddDays(2), Now));
+    }
+
+    [Fact]
+    public void Coming_on_takes_the_next_closing_a_break_keeps_her_end_and_going_off_clears_it()
+    {
+        var tuesday10 = JapaneseCalendar.AtTokyo(new DateOnly(2026, 12, 1), TimeSpan.FromHours(10));
+        var closing = JapaneseCalendar.AtTokyo(new DateOnly(2026, 12, 1), TimeSpan.FromHours(13));
+        var earlier = closing.AddHours(-1);
+        Assert.Equal(closing, ShiftPolicy.OffShiftAtAfter(Presence.Available, earlier, Schedule, tuesday10));
+        Assert.Equal(earlier, ShiftPolicy.OffShiftAtAfter(Presence.Away, earlier, Schedule, tuesday10));
+        Assert.Equal(closing, ShiftPolicy.OffShiftAtAfter(Presence.Away, null, Schedule, tuesday10));
+        Assert.Null(ShiftPolicy.OffShiftAtAfter(Presence.OffShift, earlier, Schedule, tuesday10));
+        Assert.Null(ShiftPolicy.OffShiftAtAfter(Presence.Available, earlier, null, tuesday10));
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrleansConsult.OperatorConsole.Access;
 using OrleansConsult.OperatorConsole.Audit;
-using OrleansConsult.Tenancy;
 
 namespace OrleansConsult.OperatorConsole.Pages.Audit;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Programs;
 using OrleansConsult.OperatorConsole.ProgramEditing;
-using OrleansConsult.Tenancy;
 using OrleansConsult.OperatorConsole.Access;
 
 namespace OrleansConsult.OperatorConsole.Pages.Program;
