@@ -196,6 +196,24 @@ public abstract partial class LineUserGrain<TState>
         }
     }
 
+    /// <summary>From the work loop: what one request's events gathered for her leaves now, in turn with other sends to her.</summary>
+    private async Task SendRequestAnswersAsync(string batchTag)
+    {
+        if (!State.State.RepliesInFlight.Exists(r => r.Batch == batchTag))
+        {
+            return;
+        }
+        await _sendGate.WaitAsync();
+        try
+        {
+            await SendGatheredAsync(batchTag);
+        }
+        finally
+        {
+            _sendGate.Release();
+        }
+    }
+
     /// <summary>Entry point for the activation's own work (<see cref="ProcessPendingAsync"/>).</summary>
     private async Task FinishRepliesInFlightAsync()
     {

@@ -70,6 +70,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// <summary>Events whose handling has started in this activation or an earlier one: working them again may repeat sends.</summary>
     private readonly HashSet<string> _attempted = new(StringComparer.Ordinal);
 
+    /// <summary>Which accepted request each pending event came in (this activation only): answers gather per request.</summary>
+    private readonly Dictionary<string, int> _requestOf = new(StringComparer.Ordinal);
+    private int _requests;
+
     /// <summary>True while this activation's entry in the pending-work registry is known to exist.</summary>
     private bool _registered;
 
@@ -184,9 +188,14 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             }
         }
         var outcomes = new AcceptOutcome[lineEvents.Count];
+        var request = ++_requests;
         for (var i = 0; i < lineEvents.Count; i++)
         {
             outcomes[i] = Record(lineEvents[i]);
+            if (outcomes[i] == AcceptOutcome.Accepted)
+            {
+                _requestOf[lineEvents[i].WebhookEventId] = request;
+            }
         }
         if (!outcomes.Contains(AcceptOutcome.Accepted))
         {
@@ -225,6 +234,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             }
             var id = lineEvents[i].WebhookEventId;
             s.Pending.RemoveAll(e => e.WebhookEventId == id);
+            _requestOf.Remove(id);
             s.RecentEventHashes = HashWindow.Remove(s.RecentEventHashes, EventIdHash.Of(id));
             _seen = null;
             s.EventsAccepted--;
@@ -413,6 +423,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     {
         // Lets the turn that started the loop (an accept, an activation) finish first.
         await Task.Yield();
+        // The loop outlives the call that started it and must not inherit its RequestContext: a call chain of
+        // another user's first working (her fresh reply token) would make a repeat here a reply LINE cannot drop.
+        RequestContext.Clear();
         try
         {
             // Replies a crash left in flight go first: they answer what came before.
@@ -436,16 +449,16 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         }
     }
 
-    /// <summary>Works what is pending now (and what arrives meanwhile), then writes. False when it must stop (retry later).</summary>
+    /// <summary>Works what is pending now (and what arrives meanwhile). False when it must stop (retry later).</summary>
     private async Task<bool> WorkStoredEventsAsync()
     {
-        var handled = 0;
         var keepGoing = true;
         var batch = Guid.NewGuid().ToString("N");
         while (state.State.Pending.Count > 0 && !_stopping)
         {
             var next = state.State.Pending[0];
             var firstAttempt = _attempted.Add(next.WebhookEventId);
+            var moreOfRequest = SameRequest(next, state.State.Pending.Count > 1 ? state.State.Pending[1] : null);
             using var span = EngineTracing.Source.StartActivity("line_user.work");
             span?.SetTag("oc.audience", Kind.ToString());
             span?.SetTag("oc.event.type", next.Type);
@@ -458,8 +471,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                     if (firstAttempt)
                     {
                         RequestContext.Set(AnsweringKey, LineUserKey);
-                        // Answers to her events worked in one go (one request's, and any accepted meanwhile) gather into shared replies until the last.
-                        new AnswerBatch(batch, More: state.State.Pending.Count > 1).Enter();
+                        // Answers to the events of one webhook request gather into shared replies until its last event.
+                        new AnswerBatch(batch, More: moreOfRequest).Enter();
                     }
                     await HandleAsync(next);
                     if (next.MarkAsReadToken is { } readToken)
@@ -491,17 +504,25 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             }
             // By identity: an interleaved accept may have changed the list meanwhile.
             state.State.Pending.Remove(next);
-            handled++;
-        }
-        if (handled > 0)
-        {
-            // Not awaited: the write of a reply below, or her next accept, usually carries the handled mark (see WriteSoon).
+            _requestOf.Remove(next.WebhookEventId);
+            // Not awaited: the write of a reply, or her next accept, usually carries the handled mark (see WriteSoon).
             WriteSoon();
+            if (!moreOfRequest)
+            {
+                // Her request's answers leave now, not after events accepted later (those wait for nothing).
+                await SendRequestAnswersAsync(batch);
+                batch = Guid.NewGuid().ToString("N");
+            }
         }
-        // What her own events gathered for her leaves now.
-        await SendGatheredAsync(batch);
+        await SendRequestAnswersAsync(batch);
         return keepGoing;
     }
+
+    private bool SameRequest(InboundLineEvent current, InboundLineEvent? following) =>
+        following is not null
+        && _requestOf.TryGetValue(current.WebhookEventId, out var a)
+        && _requestOf.TryGetValue(following.WebhookEventId, out var b)
+        && a == b;
 
     /// <summary>One event of this user, in order. Throwing leaves it pending and retries it shortly.</summary>
     protected abstract Task HandleAsync(InboundLineEvent lineEvent);
