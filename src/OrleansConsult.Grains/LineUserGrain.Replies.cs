@@ -43,23 +43,18 @@ public abstract partial class LineUserGrain<TState>
         var origin = RequestContext.Get(OutboxOrigins.RequestContextKey) as string;
         var links = ServiceProvider.GetService<IMediaLinks>();
         var lineMessages = messages.SelectMany(m => LineMessageMapper.ToLineMessages(m, links)).ToList();
-        var outcome = DeliveryOutcome.Sent;
-        await _sendGate.WaitAsync();
-        try
+        return await InSendTurnAsync(async () =>
         {
             await FinishDueRepliesAsync();
+            var outcome = DeliveryOutcome.Sent;
             for (var part = 0; part * LineMessageValidator.MaxMessagesPerRequest < lineMessages.Count; part++)
             {
                 var chunk = lineMessages.Skip(part * LineMessageValidator.MaxMessagesPerRequest).Take(LineMessageValidator.MaxMessagesPerRequest).ToList();
                 var key = RetryKeys.Part(retryKey, part);
                 outcome = Worst(outcome, await SendPartAsync(chunk, key, answering, batch, origin));
             }
-        }
-        finally
-        {
-            _sendGate.Release();
-        }
-        return outcome;
+            return outcome;
+        });
     }
 
     private async Task<DeliveryOutcome> SendPartAsync(List<LineMessage> chunk, Guid key, bool answering, AnswerBatch? batch, string? origin)
@@ -128,15 +123,7 @@ public abstract partial class LineUserGrain<TState>
         {
             _gatherTimer?.Dispose();
             _gatherTimer = null;
-            await _sendGate.WaitAsync();
-            try
-            {
-                await SendGatheredAsync(batchTag: null);
-            }
-            finally
-            {
-                _sendGate.Release();
-            }
+            await InSendTurnAsync(() => SendGatheredAsync(batchTag: null));
         }, GatherAtMost, Timeout.InfiniteTimeSpan);
         return DeliveryOutcome.Sent;
     }
@@ -149,7 +136,7 @@ public abstract partial class LineUserGrain<TState>
     }
 
     /// <summary>Sends what gathered (all of it, or only <paramref name="batchTag"/>'s), each on its own token.</summary>
-    protected async Task<DeliveryOutcome> SendGatheredAsync(string? batchTag)
+    private async Task<DeliveryOutcome> SendGatheredAsync(string? batchTag)
     {
         var outcome = DeliveryOutcome.Sent;
         foreach (var entry in State.State.RepliesInFlight.Where(r => r.Batch is not null && (batchTag is null || r.Batch == batchTag)).ToList())
@@ -203,15 +190,7 @@ public abstract partial class LineUserGrain<TState>
         {
             return;
         }
-        await _sendGate.WaitAsync();
-        try
-        {
-            await SendGatheredAsync(batchTag);
-        }
-        finally
-        {
-            _sendGate.Release();
-        }
+        await InSendTurnAsync(() => SendGatheredAsync(batchTag));
     }
 
     /// <summary>Entry point for the activation's own work (<see cref="ProcessPendingAsync"/>).</summary>
@@ -221,10 +200,20 @@ public abstract partial class LineUserGrain<TState>
         {
             return;
         }
+        await InSendTurnAsync(async () =>
+        {
+            await FinishDueRepliesAsync();
+            return DeliveryOutcome.Sent;
+        });
+    }
+
+    /// <summary>Runs <paramref name="send"/> holding <see cref="_sendGate"/>: sends to her never overlap.</summary>
+    private async Task<DeliveryOutcome> InSendTurnAsync(Func<Task<DeliveryOutcome>> send)
+    {
         await _sendGate.WaitAsync();
         try
         {
-            await FinishDueRepliesAsync();
+            return await send();
         }
         finally
         {

@@ -275,7 +275,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 _nextWrite = null;
                 // This write carries every change made so far, including events handled since the last one.
                 _dirty = false;
-                var handled = _attempted.Where(id => !state.State.Pending.Exists(p => p.WebhookEventId == id)).ToList();
+                var handled = _attempted.Count == 0 ? [] : _attempted.Where(id => !state.State.Pending.Exists(p => p.WebhookEventId == id)).ToList();
                 try
                 {
                     if (!_erased)
