@@ -102,13 +102,25 @@ public static class StorageSettings
     /// connections and leave in one network write. Every statement here is single or in an explicit
     /// transaction (which multiplexing supports), nothing relies on session state. Measured with the load
     /// generator (200 consultees, PostgreSQL): webhook ack p99 ~550 ms without, ~350 ms with (docs/performance.md).
+    /// Automatic preparation likewise, unless set: the same few statements (grain state, transcript, outbox)
+    /// run thousands of times, and a profile of the closed loop showed PostgreSQL parsing each one anew
+    /// (docs/performance.md, issue 14, fourth part).
     /// </summary>
     private static string WithMultiplexing(string connectionString)
     {
-        if (new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Multiplexing"))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Multiplexing"))
         {
-            return connectionString;
+            builder.Multiplexing = true;
         }
-        return new NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = true }.ConnectionString;
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+        return builder.ConnectionString;
     }
+
+    /// <summary>Statements kept prepared per connection: every distinct hot statement fits, with room for the multi-row inserts' few shapes.</summary>
+    internal const int AutoPreparedStatements = 64;
 }

@@ -121,4 +121,15 @@ public sealed class StorageConnectionTests
         Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(Effective("Host=db;Database=oc;Username=app;Multiplexing=false")).Multiplexing);
         Assert.Equal("db", new Npgsql.NpgsqlConnectionStringBuilder(Effective("Host=db;Database=oc;Username=app")).Host);
     }
+
+    [Fact]
+    public void PostgreSQL_statements_are_prepared_automatically_unless_the_operator_says_otherwise()
+    {
+        static int AutoPrepared(string connectionString) => new Npgsql.NpgsqlConnectionStringBuilder(
+            new StorageOptions { Mode = StorageMode.PostgreSql, ConnectionString = connectionString }.EffectiveConnectionString()).MaxAutoPrepare;
+
+        Assert.Equal(64, AutoPrepared("Host=db;Database=oc;Username=app"));
+        Assert.Equal(0, AutoPrepared("Host=db;Database=oc;Username=app;Max Auto Prepare=0"));
+        Assert.Equal(8, AutoPrepared("Host=db;Database=oc;Username=app;MaxAutoPrepare=8"));
+    }
 }
