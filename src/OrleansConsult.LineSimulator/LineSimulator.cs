@@ -16,6 +16,7 @@ public sealed class LineSimulator
     private readonly ConcurrentDictionary<(string Channel, Guid Key), string> _acceptedRetryKeys = new();
     private readonly ConcurrentDictionary<Guid, int> _attemptsByRetryKey = new();
     private long _sequence;
+    private TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _apiCalls;
     private long _tokensIssued;
     private long _conflicts;
@@ -174,6 +175,7 @@ public sealed class LineSimulator
     {
         var now = Clock.GetUtcNow();
         var elements = messages.Select(m => JsonSerializer.SerializeToElement(m, LineJsonContext.Default.LineMessage)).ToList();
+        TaskCompletionSource delivered;
         lock (_gate)
         {
             foreach (var userId in userIds)
@@ -188,6 +190,18 @@ public sealed class LineSimulator
                     _loading[(channel, userId)] = (now, loading.Starts);
                 }
             }
+            delivered = _delivered;
+            _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        delivered.TrySetResult();
+    }
+
+    /// <summary>Completes once a delivery after <paramref name="afterSequence"/> exists: a watcher waits for it instead of polling.</summary>
+    public Task DeliveredAfterAsync(long afterSequence)
+    {
+        lock (_gate)
+        {
+            return _sequence > afterSequence ? Task.CompletedTask : _delivered.Task;
         }
     }
 
@@ -195,10 +209,37 @@ public sealed class LineSimulator
     {
         lock (_gate)
         {
-            return _deliveries
-                .Where(d => d.Sequence > afterSequence && (channel is null || d.Channel == channel) && (userId is null || d.UserId == userId))
-                .ToList();
+            // Deliveries are kept in sequence order: a watcher asking for the new ones reads only those.
+            var first = afterSequence <= 0 ? 0 : FirstAfter(afterSequence);
+            var found = new List<Delivery>();
+            for (var i = first; i < _deliveries.Count; i++)
+            {
+                var d = _deliveries[i];
+                if ((channel is null || d.Channel == channel) && (userId is null || d.UserId == userId))
+                {
+                    found.Add(d);
+                }
+            }
+            return found;
         }
+    }
+
+    private int FirstAfter(long sequence)
+    {
+        int lo = 0, hi = _deliveries.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_deliveries[mid].Sequence > sequence)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /// <summary>

@@ -108,14 +108,13 @@ public sealed partial class LoadRun
             {
                 lastMove = _clock.Elapsed;
             }
-            var offers = mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)).ToList();
-            if (offers.Count <= taken[i])
+            var card = await mail.WaitAsync(Staff, CounselorUser(i), IsOffer, RecheckEvery, taken[i] + 1);
+            if (card is null)
             {
-                await Task.Delay(20);
                 continue;
             }
             lastMove = _clock.Elapsed;
-            var card = offers[taken[i]++];
+            taken[i]++;
             var caseId = OfferAccept().Match(card.Raw) is { Success: true } m ? m.Groups[1].Value : null;
             if (caseId is null || !byCase.TryGetValue(caseId, out var p))
             {
@@ -149,7 +148,7 @@ public sealed partial class LoadRun
         var firstOffer = new Dictionary<string, Arrived>(StringComparer.Ordinal);
         for (var i = 1; i <= options.Counselors; i++)
         {
-            foreach (var card in mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)))
+            foreach (var card in mail.Inbox(Staff, CounselorUser(i)).Where(IsOffer))
             {
                 if (OfferAccept().Match(card.Raw) is { Success: true } m && (!firstOffer.TryGetValue(m.Groups[1].Value, out var seen) || seen.Sequence > card.Sequence))
                 {

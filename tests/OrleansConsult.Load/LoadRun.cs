@@ -18,6 +18,11 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
     private const string Area = AllDayProgram.Area;
     private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>A wait that could go on for long wakes this often to recheck why it waits (give-up rules, the phase still running).</summary>
+    private static readonly TimeSpan RecheckEvery = TimeSpan.FromMilliseconds(250);
+
+    private static bool IsOffer(Arrived m) => m.Text.Contains("新しい相談があります", StringComparison.Ordinal);
+
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _requests;
     private long _events;
@@ -250,13 +255,12 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         {
             while (accepted.Count < byCase.Count && _clock.Elapsed - lastMove < StepLimit)
             {
-                var offers = mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)).ToList();
-                if (offers.Count <= taken[i])
+                var card = await mail.WaitAsync(Staff, CounselorUser(i), IsOffer, RecheckEvery, taken[i] + 1);
+                if (card is null)
                 {
-                    await Task.Delay(20);
                     continue;
                 }
-                var card = offers[taken[i]++];
+                taken[i]++;
                 var caseId = OfferAccept().Match(card.Raw) is { Success: true } m ? m.Groups[1].Value : null;
                 if (caseId is null)
                 {
@@ -336,14 +340,13 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
                 {
                     // Answer only what arrived; give up on this message when the consultee stopped (duration cap) or it is lost.
                     var body = $"L{p.Index:0000}-m{r:00}";
-                    while (!mail.Inbox(Staff, CounselorUser(i)).Any(x => x.Text.EndsWith(" " + body, StringComparison.Ordinal)))
+                    while (await mail.WaitAsync(Staff, CounselorUser(i), x => x.Text.EndsWith(" " + body, StringComparison.Ordinal), RecheckEvery) is null)
                     {
                         var sent = _sentToCounselor.TryGetValue(body, out var sentAt);
                         if ((sent && DateTimeOffset.UtcNow - sentAt > TimeSpan.FromSeconds(30)) || (!sent && consulteesDone))
                         {
                             break;
                         }
-                        await Task.Delay(25);
                     }
                     if (!_sentToCounselor.ContainsKey(body))
                     {
@@ -351,7 +354,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
                     }
                     if (current != p.CaseId)
                     {
-                        var switches = mail.Inbox(Staff, CounselorUser(i)).Count(x => x.Text.Contains($"送り先を {p.Tag} に切り替えました", StringComparison.Ordinal));
+                        var switches = mail.CountOf(Staff, CounselorUser(i), x => x.Text.Contains($"送り先を {p.Tag} に切り替えました", StringComparison.Ordinal));
                         if (!await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).PostbackEvent("switch:" + p.CaseId), $"送り先を {p.Tag} に切り替えました", _chatAck, switches + 1))
                         {
                             Errors.Add("switch not confirmed");
@@ -491,7 +494,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
             foreach (var p in connected.Where(p => p.Counselor == i))
             {
                 var user = sender.User(Staff, CounselorUser(i));
-                var switches = mail.Inbox(Staff, CounselorUser(i)).Count(x => x.Text.Contains($"送り先を {p.Tag} に切り替えました", StringComparison.Ordinal));
+                var switches = mail.CountOf(Staff, CounselorUser(i), x => x.Text.Contains($"送り先を {p.Tag} に切り替えました", StringComparison.Ordinal));
                 if (await StepAsync(Staff, CounselorUser(i), user.PostbackEvent("switch:" + p.CaseId), $"送り先を {p.Tag} に切り替えました", _endAck, switches + 1))
                 {
                     await StepAsync(Staff, CounselorUser(i), user.TextEvent("/終了"), $"{p.Tag} の相談を終了しました", _endAck);

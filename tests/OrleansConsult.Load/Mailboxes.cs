@@ -1,27 +1,14 @@
-using System.Text.Json;
 using System.Collections.Concurrent;
-using OrleansConsult.LineSimulator;
 
 namespace OrleansConsult.Load;
 
-/// <summary>One message on a simulated phone: its text (or a flex message's altText) and raw JSON.</summary>
-public sealed record Arrived(long Sequence, string Via, DateTimeOffset Time, Guid? RetryKey, string Text, string Raw)
-{
-    public static Arrived From(Delivery d)
-    {
-        var m = d.Message;
-        var text = m.TryGetProperty("text", out var t) ? t.GetString() ?? "" : m.TryGetProperty("altText", out var a) ? a.GetString() ?? "" : "";
-        return new Arrived(d.Sequence, d.Via, d.Time, d.RetryKey, text, m.GetRawText());
-    }
-}
-
 /// <summary>
-/// Per-phone inboxes fed by one collector that reads only new deliveries: the simulator's own
-/// query scans every delivery, so hundreds of phones polling it would load the machine we measure.
+/// Per-phone inboxes fed by one collector that reads only new deliveries, woken by the simulator at
+/// each delivery: phones wait on their own <see cref="Mailbox"/>, never on the simulator's list.
 /// </summary>
 public sealed class Mailboxes(LineSimulator.LineSimulator simulator) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<(string Channel, string User), List<Arrived>> _boxes = new();
+    private readonly ConcurrentDictionary<(string Channel, string User), Mailbox> _boxes = new();
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private long _last;
@@ -36,7 +23,7 @@ public sealed class Mailboxes(LineSimulator.LineSimulator simulator) : IAsyncDis
             Collect();
             try
             {
-                await Task.Delay(20, _stop.Token);
+                await simulator.DeliveredAfterAsync(Interlocked.Read(ref _last)).WaitAsync(_stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -52,50 +39,32 @@ public sealed class Mailboxes(LineSimulator.LineSimulator simulator) : IAsyncDis
         {
             foreach (var d in simulator.Deliveries(afterSequence: _last))
             {
-                var box = _boxes.GetOrAdd((d.Channel, d.UserId), _ => []);
-                lock (box)
-                {
-                    box.Add(Arrived.From(d));
-                }
-                _last = Math.Max(_last, d.Sequence);
+                Box(d.Channel, d.UserId).Add(Arrived.From(d));
+                Interlocked.Exchange(ref _last, Math.Max(_last, d.Sequence));
                 Interlocked.Increment(ref _count);
             }
         }
     }
 
-    public IReadOnlyList<Arrived> Inbox(string channel, string user)
-    {
-        if (!_boxes.TryGetValue((channel, user), out var box))
-        {
-            return [];
-        }
-        lock (box)
-        {
-            return box.ToList();
-        }
-    }
+    private Mailbox Box(string channel, string user) => _boxes.GetOrAdd((channel, user), _ => new Mailbox());
+
+    public IReadOnlyList<Arrived> Inbox(string channel, string user) =>
+        _boxes.TryGetValue((channel, user), out var box) ? box.Snapshot() : [];
+
+    /// <summary>How many of her messages match, without copying her inbox.</summary>
+    public int CountOf(string channel, string user, Func<Arrived, bool> match) =>
+        _boxes.TryGetValue((channel, user), out var box) ? box.Count(match) : 0;
 
     public IEnumerable<(string Channel, string User, IReadOnlyList<Arrived> Inbox)> All() =>
         _boxes.Keys.ToList().Select(k => (k.Channel, k.User, Inbox(k.Channel, k.User)));
 
     /// <summary>The <paramref name="atLeast"/>-th message containing <paramref name="fragment"/>, or null at the time limit.</summary>
-    public async Task<Arrived?> WaitAsync(string channel, string user, string fragment, TimeSpan limit, int atLeast = 1)
-    {
-        var until = DateTime.UtcNow + limit;
-        while (true)
-        {
-            var matching = Inbox(channel, user).Where(m => m.Text.Contains(fragment, StringComparison.Ordinal)).ToList();
-            if (matching.Count >= atLeast)
-            {
-                return matching[atLeast - 1];
-            }
-            if (DateTime.UtcNow > until)
-            {
-                return null;
-            }
-            await Task.Delay(25);
-        }
-    }
+    public Task<Arrived?> WaitAsync(string channel, string user, string fragment, TimeSpan limit, int atLeast = 1) =>
+        WaitAsync(channel, user, m => m.Text.Contains(fragment, StringComparison.Ordinal), limit, atLeast);
+
+    /// <summary>The <paramref name="atLeast"/>-th message that matches, or null at the time limit; wakes at each arrival.</summary>
+    public Task<Arrived?> WaitAsync(string channel, string user, Func<Arrived, bool> match, TimeSpan limit, int atLeast = 1) =>
+        Box(channel, user).WaitAsync(match, limit, atLeast);
 
     public async ValueTask DisposeAsync()
     {
@@ -106,41 +75,4 @@ public sealed class Mailboxes(LineSimulator.LineSimulator simulator) : IAsyncDis
         }
         _stop.Dispose();
     }
-}
-
-/// <summary>Latency samples in milliseconds with nearest-rank percentiles.</summary>
-public sealed class Samples
-{
-    private readonly ConcurrentBag<double> _values = [];
-
-    public void Add(double ms) => _values.Add(ms);
-    public void Add(TimeSpan elapsed) => _values.Add(elapsed.TotalMilliseconds);
-    public int Count => _values.Count;
-
-    public LatencySummary Summary()
-    {
-        var sorted = _values.Order().ToArray();
-        double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-        return new LatencySummary(sorted.Length, sorted.Length == 0 ? double.NaN : sorted[0], P(50), P(95), P(99), sorted.Length == 0 ? double.NaN : sorted[^1]);
-    }
-}
-
-public sealed record LatencySummary(int Count, double Min, double P50, double P95, double P99, double Max);
-
-/// <summary>Counts by kind (non-200 statuses, missing, duplicated ...).</summary>
-public sealed class Tally
-{
-    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
-
-    public void Add(string kind, int n = 1)
-    {
-        if (n > 0)
-        {
-            _counts.AddOrUpdate(kind, n, (_, c) => c + n);
-        }
-    }
-
-    public int Total => _counts.Values.Sum();
-    public SortedDictionary<string, int> Snapshot() => new(_counts, StringComparer.Ordinal);
-
 }
