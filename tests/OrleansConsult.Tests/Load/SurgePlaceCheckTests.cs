@@ -78,21 +78,21 @@ public sealed class SurgePlaceCheckTests
     [Fact]
     public void In_a_simulated_surge_with_cards_held_back_every_true_place_is_judged_true()
     {
-        var run = SimulatedSurge.Run(consultees: 400, counselors: 10, seed: 14);
-        Assert.True(run.WorstCardDisorder > 10, $"the run must hold cards back by more than the counselors (was {run.WorstCardDisorder})");
+        var run = SimulatedSurge.Run(consultees: 2_000, counselors: 100, seed: 1);
+        Assert.True(run.WorstCardDisorder > 100, $"the run must hold cards back by more than the counselors (was {run.WorstCardDisorder})");
 
         var verdict = SurgePlaceCheck.Judge(run.Cases, run.Cards);
 
-        Assert.Equal(400, verdict.Places.Count);
+        Assert.Equal(2_000, verdict.Places.Count);
         Assert.Equal(0, verdict.Untrue);
     }
 
     [Fact]
     public void In_a_simulated_surge_a_place_one_beyond_its_proven_range_is_caught()
     {
-        var run = SimulatedSurge.Run(consultees: 400, counselors: 10, seed: 14);
+        var run = SimulatedSurge.Run(consultees: 2_000, counselors: 100, seed: 1);
         var bounds = SurgePlaceCheck.Judge(run.Cases, run.Cards).Places.ToDictionary(p => p.CaseId);
-        var late = run.Cases[300];
+        var late = run.Cases[1_500];
         var early = run.Cases.First(c => bounds[c.CaseId].AtLeast > 0);
 
         var tooHigh = SurgePlaceCheck.Judge(run.Cases.Select(c => c == late ? c with { ToldPlace = bounds[c.CaseId].AtMost + 2 } : c).ToList(), run.Cards);
@@ -106,11 +106,11 @@ public sealed class SurgePlaceCheckTests
     public void In_a_simulated_surge_places_that_forget_the_accepted_cases_are_caught()
     {
         // A dispatcher bug: her place counts every case queued before her, accepted ones too.
-        var run = SimulatedSurge.Run(consultees: 400, counselors: 10, seed: 14);
+        var run = SimulatedSurge.Run(consultees: 2_000, counselors: 100, seed: 1);
         var forgetful = run.Cases.Select(c => c with { ToldPlace = run.QueueRank[c.CaseId] + 1 }).ToList();
 
         var verdict = SurgePlaceCheck.Judge(forgetful, run.Cards);
 
-        Assert.True(verdict.Untrue > 100, $"untrue {verdict.Untrue}, slack p50 {verdict.SlackP50}");
+        Assert.True(verdict.Untrue > 1_000, $"untrue {verdict.Untrue}, slack p50 {verdict.SlackP50}");
     }
 }
