@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Testing;
 
 namespace OrleansConsult.Load;
 
@@ -142,13 +143,16 @@ public sealed partial class LoadRun
     private SurgeResult CheckSurge(List<Person> asked, ConcurrentDictionary<string, DateTimeOffset> acceptSent)
     {
         var cards = new List<SurgeCard>();
+        var numbersUpTo = 3L * asked.Count + 1_000; // the dispatcher numbers each enqueue and each offer
         for (var i = 1; i <= options.Counselors; i++)
         {
-            foreach (var card in mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)))
+            var phone = mail.Inbox(Staff, CounselorUser(i)).Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)).ToList();
+            var numbers = OfferNumbers.Read(AllDayProgram.CounselorId("LOAD", i), AllDayProgram.DispatcherKey, numbersUpTo, phone.Select(c => c.RetryKey).ToList());
+            for (var k = 0; k < phone.Count; k++)
             {
-                if (OfferAccept().Match(card.Raw) is { Success: true } m)
+                if (OfferAccept().Match(phone[k].Raw) is { Success: true } m)
                 {
-                    cards.Add(new SurgeCard(m.Groups[1].Value, i, card.Sequence, card.Time));
+                    cards.Add(new SurgeCard(m.Groups[1].Value, i, phone[k].Sequence, phone[k].Time, numbers[k]));
                 }
             }
         }
@@ -214,6 +218,7 @@ public sealed partial class LoadRun
             WorstPlaceError = verdict.WorstError,
             PlaceSlackP50 = verdict.SlackP50,
             PlaceSlackMax = verdict.SlackMax,
+            CardsNumbered = cards.Count(c => c.OfferNumber is not null),
             Overtaken = overtaken,
         };
     }
@@ -243,6 +248,8 @@ public sealed record SurgeResult
     /// <summary>How many places the LINE side could not tell apart, per consultee (median, largest): a place wrong by more is caught.</summary>
     public int PlaceSlackP50 { get; init; }
     public int PlaceSlackMax { get; init; }
+    /// <summary>Offer cards whose offer number LINE saw (pushed, retry key): those order their offers exactly.</summary>
+    public int CardsNumbered { get; init; }
     public int Overtaken { get; init; }
     public LatencySummary? Ack { get; init; }
     public PhaseResult? Phase { get; init; }

@@ -21,7 +21,9 @@ namespace OrleansConsult.Load;
 ///   accepted and got connected: the dispatcher offers a counselor one case at a time, the next only once her
 ///   accept of the last is worked.</item>
 /// </list>
-/// Case d was certainly queued before c when one of d's windows ends before the same window of c begins.
+/// Case d was certainly queued before c when one of d's windows ends before the same window of c begins, or when
+/// both were offered once and LINE saw both cards' offer numbers (pushed cards' retry keys, <see cref="OfferNumbers"/>)
+/// and d's is lower: those order the offers exactly.
 /// Then, for c placed at some moment inside her queued window, with A the cases ahead of her:
 /// A ≥ the cases certainly before her whose accept was sent only after her place reached her (or never), and
 /// A ≤ the cases not certainly after her, less those connected before she sent 相談する.
@@ -33,10 +35,11 @@ public static class SurgePlaceCheck
 {
     public static SurgePlaceVerdict Judge(IReadOnlyList<SurgeCase> cases, IReadOnlyList<SurgeCard> cards)
     {
+        var cardsOf = cards.GroupBy(c => c.CaseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var firstCard = cards.GroupBy(c => c.CaseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MinBy(c => c.Sequence)!, StringComparer.Ordinal);
         var offered = cases.Where(c => firstCard.ContainsKey(c.CaseId)).ToList();
         var byCase = cases.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
-        var offeredAfter = OfferedAfter(cards, byCase);
+        var offeredAfter = OfferedAfter(cards, cardsOf, byCase);
 
         var n = offered.Count;
         var queuedFrom = new long[n];
@@ -45,6 +48,7 @@ public static class SurgePlaceCheck
         var offeredBy = new long[n];
         var acceptSent = new long[n];
         var connected = new long[n];
+        var number = new long[n];
         for (var i = 0; i < n; i++)
         {
             var c = offered[i];
@@ -55,9 +59,12 @@ public static class SurgePlaceCheck
             offeredBy[i] = card.UtcTicks;
             acceptSent[i] = c.AcceptSentAt?.UtcTicks ?? long.MaxValue;
             connected[i] = c.ConnectedAt?.UtcTicks ?? long.MaxValue;
+            // Only a case offered once: a re-offer's number says nothing of when it was queued.
+            number[i] = cardsOf[c.CaseId] == 1 ? firstCard[c.CaseId].OfferNumber ?? 0 : 0;
         }
 
-        bool Before(int d, int c) => queuedBy[d] < queuedFrom[c] || offeredBy[d] < offeredFrom[c];
+        bool Before(int d, int c) => queuedBy[d] < queuedFrom[c] || offeredBy[d] < offeredFrom[c]
+            || (number[d] > 0 && number[c] > 0 && number[d] < number[c]);
 
         var places = new List<SurgePlace>();
         for (var c = 0; c < n; c++)
@@ -96,9 +103,8 @@ public static class SurgePlaceCheck
     /// dispatcher offers her the next case only when none is out. So while every card on a phone is taken, each
     /// was offered after the accept of the one before it was sent. After a card not taken, her order is unproven.
     /// </summary>
-    private static Dictionary<string, DateTimeOffset> OfferedAfter(IReadOnlyList<SurgeCard> cards, Dictionary<string, SurgeCase> byCase)
+    private static Dictionary<string, DateTimeOffset> OfferedAfter(IReadOnlyList<SurgeCard> cards, Dictionary<string, int> cardsOf, Dictionary<string, SurgeCase> byCase)
     {
-        var cardsOf = cards.GroupBy(c => c.CaseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var after = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var phone in cards.GroupBy(c => c.Counselor))
         {

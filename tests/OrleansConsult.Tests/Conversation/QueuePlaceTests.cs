@@ -1,3 +1,4 @@
+using OrleansConsult.Load;
 using OrleansConsult.Tests.Infrastructure;
 
 namespace OrleansConsult.Tests.Conversation;
@@ -40,5 +41,26 @@ public sealed class QueuePlaceTests(ClusterFixture fixture)
         var fifth = await s.ReadyConsulteeAsync("fifth");
         await fifth.SayAsync("相談する");
         Assert.Contains("現在4番目", (await fifth.ExpectAsync("相談員におつなぎしています")).Text); // urgent, second, third
+    }
+
+    [Fact]
+    public async Task Each_offer_card_goes_out_under_a_retry_key_that_tells_its_offer_number()
+    {
+        // The surge's place check reads offers' order from these keys (OfferNumbers); this keeps it from going blind unnoticed.
+        var s = new Scenario(fixture, withoutPool: true);
+        s.MoveTo(DayOfWeek.Thursday, 10);
+        var counselor = await s.OnShiftAsync("c1");
+        var first = await s.ReadyConsulteeAsync("first");
+        await first.SayAsync("相談する");
+        var second = await s.ReadyConsulteeAsync("second");
+        await second.SayAsync("相談する");
+        await counselor.AnswerOfferAsync(accept: true);
+        await counselor.ExpectAsync("新しい相談があります", 2);
+
+        var cards = counselor.Received.Where(m => m.Text.Contains("新しい相談があります", StringComparison.Ordinal)).ToList();
+        var numbers = OfferNumbers.Read(counselor.CounselorId!, $"tenant:{s.TenantId}", 1_000, cards.Select(c => (Guid?)c.RetryKey).ToList());
+
+        Assert.Equal(2, numbers.Count);
+        Assert.True(numbers[0] > 0 && numbers[1] > numbers[0], $"offer numbers read back: {string.Join(", ", numbers)}");
     }
 }

@@ -6,7 +6,8 @@ namespace OrleansConsult.Tests.Load;
 /// A made-up surge as the LINE side would see it, from a first-in-first-out dispatcher: each case reaches the queue
 /// a little after 相談する and hears her true place some time later; each free counselor (the one free longest) is
 /// offered the next case; a card takes 0.05–0.5 s to arrive, one in twenty 1–4 s (held behind the counselor's
-/// other work); the accept is sent at once and worked 0.01–1.5 s later, which frees her for the next offer.
+/// other work); the accept is sent at once and worked 0.01–1.5 s later, which frees her for the next offer. A share
+/// of the cards (<c>numbered</c>) carries its offer number, as a pushed card's retry key does.
 /// </summary>
 public sealed class SimulatedSurge
 {
@@ -17,9 +18,10 @@ public sealed class SimulatedSurge
     /// <summary>The farthest a first card arrived from its case's place in the offer order.</summary>
     public required int WorstCardDisorder { get; init; }
 
-    public static SimulatedSurge Run(int consultees, int counselors, int seed, double askSeconds = 10)
+    public static SimulatedSurge Run(int consultees, int counselors, int seed, double askSeconds = 10, double numbered = 0)
     {
         var rng = new Random(seed);
+        var pushed = new Random(seed + 1);
         var t0 = new DateTimeOffset(2026, 11, 30, 14, 39, 0, TimeSpan.Zero);
         var asked = Enumerable.Range(0, consultees).Select(i => t0.AddSeconds(i * askSeconds / consultees)).ToArray();
         var queued = asked.Select(a => a.AddMilliseconds(rng.Next(1, 300))).ToArray();
@@ -27,6 +29,8 @@ public sealed class SimulatedSurge
 
         var free = Enumerable.Repeat(t0, counselors).ToArray();
         var lastOffer = t0;
+        var offerNumber = new long?[consultees];
+        var offers = 0L;
         var counselor = new int[consultees];
         var card = new DateTimeOffset[consultees];
         var acceptSent = new DateTimeOffset[consultees];
@@ -37,6 +41,8 @@ public sealed class SimulatedSurge
             var k = Enumerable.Range(0, counselors).MinBy(i => free[i]);
             var offer = Max(Max(queued[c], free[k]), lastOffer);
             lastOffer = offer;
+            offers += 1 + pushed.Next(2); // the dispatcher's sequence also counts enqueues
+            offerNumber[c] = pushed.NextDouble() < numbered ? offers : null;
             counselor[c] = k + 1;
             card[c] = offer.AddMilliseconds(rng.Next(20) == 0 ? rng.Next(1_000, 4_000) : rng.Next(50, 500));
             acceptSent[c] = card[c].AddMilliseconds(rng.Next(1, 40));
@@ -59,7 +65,7 @@ public sealed class SimulatedSurge
             ConnectedAt = connected[c],
         }).ToList();
         var delivered = Enumerable.Range(0, consultees).OrderBy(c => card[c]).ThenBy(c => c).ToList();
-        var cards = delivered.Select((c, i) => new SurgeCard(Id(c), counselor[c], i + 1, card[c])).ToList();
+        var cards = delivered.Select((c, i) => new SurgeCard(Id(c), counselor[c], i + 1, card[c], offerNumber[c])).ToList();
         return new SimulatedSurge
         {
             Cases = cases,

@@ -1,3 +1,4 @@
+using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Load;
 
 namespace OrleansConsult.Tests.Load;
@@ -112,5 +113,37 @@ public sealed class SurgePlaceCheckTests
         var verdict = SurgePlaceCheck.Judge(forgetful, run.Cards);
 
         Assert.True(verdict.Untrue > 1_000, $"untrue {verdict.Untrue}, slack p50 {verdict.SlackP50}");
+    }
+
+    [Fact]
+    public void Offer_numbers_from_pushed_cards_narrow_the_range_and_keep_true_places_true()
+    {
+        var run = SimulatedSurge.Run(consultees: 2_000, counselors: 100, seed: 1, numbered: 0.8);
+        var windowsOnly = SurgePlaceCheck.Judge(run.Cases, run.Cards.Select(c => c with { OfferNumber = null }).ToList());
+
+        var verdict = SurgePlaceCheck.Judge(run.Cases, run.Cards);
+
+        Assert.Equal(0, verdict.Untrue);
+        // What is left is which cases were accepted between her 相談する and her hearing the place.
+        Assert.True(verdict.SlackP50 < windowsOnly.SlackP50 && verdict.SlackMax < windowsOnly.SlackMax,
+            $"slack p50 / max {verdict.SlackP50} / {verdict.SlackMax} with numbers, {windowsOnly.SlackP50} / {windowsOnly.SlackMax} without");
+        var bounds = verdict.Places.ToDictionary(p => p.CaseId);
+        var her = run.Cases[1_000];
+        var wrong = SurgePlaceCheck.Judge(run.Cases.Select(c => c == her ? c with { ToldPlace = bounds[c.CaseId].AtMost + 2 } : c).ToList(), run.Cards);
+        Assert.Equal((1, 1), (wrong.Untrue, wrong.WorstError));
+    }
+
+    [Fact]
+    public void An_offer_number_is_read_back_from_the_retry_key_the_counselor_grain_pushes_the_card_under()
+    {
+        var keys = new Guid?[]
+        {
+            RetryKeys.For("load-c007/offer/tenant:all/1234/0"),
+            null, // a card sent as a reply
+            RetryKeys.For("load-c007/withdrawn/x/1/0"),
+            RetryKeys.For("load-c008/offer/tenant:all/5/0"), // another counselor's
+        };
+
+        Assert.Equal([1234L, null, null, null], OfferNumbers.Read("load-c007", "tenant:all", 2_000, keys));
     }
 }
