@@ -70,6 +70,7 @@ public sealed partial class LoadRun
         await accepting;
         await Task.WhenAll(people.Where(p => p.Counselor > 0).Select(p => mail.WaitAsync(Consultee, p.UserId, "とつながりました", StepLimit)));
         mail.Collect();
+        var phase = PhaseResult(started, cpu0, null); // before the check, whose time is the load generator's
 
         var result = CheckSurge(people.Where(p => p.CaseId is not null).ToList(), acceptSent);
         Report.Surge = result with
@@ -79,7 +80,7 @@ public sealed partial class LoadRun
             Connected = accepted.Count,
             ArrivalSeconds = (askedBy - t0).TotalSeconds,
             Ack = surgeAck.Summary(),
-            Phase = PhaseResult(started, cpu0, null),
+            Phase = phase,
         };
         Report.Connected = accepted.Count;
         Errors.Add("surge: consultee step failed", people.Count(p => !p.Ready));
