@@ -6,11 +6,11 @@ namespace OrleansConsult.Load;
 /// <para>
 /// The surge queue is first in, first out: one tenant open all day, no urgent case, no pool, no decline, offers
 /// that outlive the run. So the dispatcher offers in the order it queued, and the place it tells her is 1 + the
-/// cases queued before her and not yet accepted at that moment. The LINE side sees neither order directly. The
-/// order in which offer cards arrive is not the offer order: each card goes dispatcher → counselor grain (which
-/// first finishes her previous accept: the dispatcher's commit, the connection, a state write) → her staff LINE
-/// user (one send at a time) → LINE, so one card can arrive behind many later ones. That delay is not bounded by
-/// the number of counselors (the bound this check once assumed), only by time.
+/// cases queued before her and not yet accepted at that moment. The LINE side sees that order only in part
+/// (pushed cards' offer numbers, below). The order in which offer cards arrive is not the offer order: each card
+/// goes dispatcher → counselor grain (which first finishes her previous accept: the dispatcher's commit, the
+/// connection, a state write) → her staff LINE user (one send at a time) → LINE, so one card can arrive behind
+/// many later ones. That delay is not bounded by the number of counselors (the bound this check once assumed).
 /// </para>
 /// <para>
 /// So each case gets two windows it certainly lies in, both in the same (queue) order:
