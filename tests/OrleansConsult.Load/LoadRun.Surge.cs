@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OrleansConsult.Grains.Conversation;
+using OrleansConsult.Testing;
 
 namespace OrleansConsult.Load;
 
@@ -14,9 +15,6 @@ namespace OrleansConsult.Load;
 /// </summary>
 public sealed partial class LoadRun
 {
-    /// <summary>Cases offered in the same pump are sent concurrently; their cards may arrive in any order within about this many.</summary>
-    private int CardJitter => options.Counselors;
-
     private static readonly TimeSpan OvertakeMargin = TimeSpan.FromSeconds(1);
 
     private async Task SurgeAsync(List<Person> people)
@@ -72,6 +70,7 @@ public sealed partial class LoadRun
         await accepting;
         await Task.WhenAll(people.Where(p => p.Counselor > 0).Select(p => mail.WaitAsync(Consultee, p.UserId, "とつながりました", StepLimit)));
         mail.Collect();
+        var phase = PhaseResult(started, cpu0, null); // before the check, whose time is the load generator's
 
         var result = CheckSurge(people.Where(p => p.CaseId is not null).ToList(), acceptSent);
         Report.Surge = result with
@@ -81,7 +80,7 @@ public sealed partial class LoadRun
             Connected = accepted.Count,
             ArrivalSeconds = (askedBy - t0).TotalSeconds,
             Ack = surgeAck.Summary(),
-            Phase = PhaseResult(started, cpu0, null),
+            Phase = phase,
         };
         Report.Connected = accepted.Count;
         Errors.Add("surge: consultee step failed", people.Count(p => !p.Ready));
@@ -137,91 +136,63 @@ public sealed partial class LoadRun
     }
 
     /// <summary>
-    /// The LINE side's view of the queue. Offer order is the order of the first offer cards (delivery sequence).
-    /// For a case c told place P (no place said means 1: the bot only says places above 1), the cases ahead of her
-    /// when she was placed are those offered before her (arrival order) less those already accepted then. Accepted
-    /// before her 相談する was sent is certainly before; accept sent after her place reached her is certainly after:
-    /// so r − upper ≤ P − 1 ≤ r − lower, with r the number of cases offered before hers.
+    /// The LINE side's view of the queue: offer order is taken from the first offer cards (delivery sequence) for the
+    /// rates and the overtaken count; whether each place heard was true is judged by <see cref="SurgePlaceCheck"/>,
+    /// which proves its bounds from when things were sent and arrived, not from the cards' arrival order.
     /// </summary>
     private SurgeResult CheckSurge(List<Person> asked, ConcurrentDictionary<string, DateTimeOffset> acceptSent)
     {
-        var firstOffer = new Dictionary<string, Arrived>(StringComparer.Ordinal);
+        var cards = new List<SurgeCard>();
+        var numbersUpTo = 3L * asked.Count + 1_000; // the dispatcher numbers each enqueue and each offer
         for (var i = 1; i <= options.Counselors; i++)
         {
-            foreach (var card in mail.Inbox(Staff, CounselorUser(i)).Where(IsOffer))
+            var phone = mail.Inbox(Staff, CounselorUser(i)).Where(IsOffer).ToList();
+            var numbers = OfferNumbers.Read(AllDayProgram.CounselorId("LOAD", i), AllDayProgram.DispatcherKey, numbersUpTo, phone.Select(c => c.RetryKey).ToList());
+            for (var k = 0; k < phone.Count; k++)
             {
-                if (OfferAccept().Match(card.Raw) is { Success: true } m && (!firstOffer.TryGetValue(m.Groups[1].Value, out var seen) || seen.Sequence > card.Sequence))
+                if (OfferAccept().Match(phone[k].Raw) is { Success: true } m)
                 {
-                    firstOffer[m.Groups[1].Value] = card;
+                    cards.Add(new SurgeCard(m.Groups[1].Value, i, phone[k].Sequence, phone[k].Time, numbers[k]));
                 }
             }
         }
+        var firstOffer = cards.GroupBy(c => c.CaseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MinBy(c => c.Sequence)!, StringComparer.Ordinal);
         var offered = asked.Where(p => firstOffer.ContainsKey(p.CaseId!)).OrderBy(p => firstOffer[p.CaseId!].Sequence).ToList();
-        var connectedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var toldAt = new Dictionary<string, (int Place, DateTimeOffset At, bool Said)>(StringComparer.Ordinal);
+        var seen = new List<SurgeCase>();
         var notTold = 0;
+        var placeSaid = 0;
         foreach (var p in asked)
         {
             var inbox = mail.Inbox(Consultee, p.UserId);
-            if (inbox.FirstOrDefault(m => m.Text.Contains("とつながりました", StringComparison.Ordinal)) is { } c)
+            var connected = inbox.FirstOrDefault(m => m.Text.Contains("とつながりました", StringComparison.Ordinal));
+            var placed = inbox.FirstOrDefault(m => m.Text.Contains("相談員におつなぎしています", StringComparison.Ordinal));
+            var said = placed is null ? null : QueuePlace().Match(placed.Text);
+            notTold += placed is null ? 1 : 0;
+            placeSaid += said is { Success: true } ? 1 : 0;
+            seen.Add(new SurgeCase(p.CaseId!, p.AskedAt)
             {
-                connectedAt[p.CaseId!] = c.Time;
-            }
-            if (inbox.FirstOrDefault(m => m.Text.Contains("相談員におつなぎしています", StringComparison.Ordinal)) is not { } placed)
-            {
-                notTold++;
-                continue;
-            }
-            var said = QueuePlace().Match(placed.Text);
-            toldAt[p.CaseId!] = (said.Success ? int.Parse(said.Groups[1].Value, CultureInfo.InvariantCulture) : 1, placed.Time, said.Success);
+                ToldPlace = said is null ? null : said.Success ? int.Parse(said.Groups[1].Value, CultureInfo.InvariantCulture) : 1,
+                ToldAt = placed?.Time,
+                AcceptSentAt = acceptSent.TryGetValue(p.CaseId!, out var a) ? a : null,
+                ConnectedAt = connected?.Time,
+            });
         }
+        var verdict = SurgePlaceCheck.Judge(seen, cards);
 
-        var inBounds = 0;
-        var withinJitter = 0;
-        var untrue = 0;
-        var worst = 0;
         var overtaken = 0;
         var latestAskSoFar = DateTimeOffset.MinValue;
-        for (var r = 0; r < offered.Count; r++)
+        foreach (var p in offered)
         {
-            var p = offered[r];
             if (latestAskSoFar > p.AskedAt + OvertakeMargin)
             {
-                overtaken++; // someone who sent 相談する more than a second after her was offered first: she reached the queue later (her own events were still being worked); informational, the place check above is the queue's rule
+                overtaken++; // someone who sent 相談する more than a second after her was offered first: she reached the queue later (her own events were still being worked); informational, the place check is the queue's rule
             }
             latestAskSoFar = latestAskSoFar > p.AskedAt ? latestAskSoFar : p.AskedAt;
-            if (!toldAt.TryGetValue(p.CaseId!, out var told))
-            {
-                continue;
-            }
-            var lower = 0;
-            var upper = 0;
-            for (var k = 0; k < r; k++)
-            {
-                var d = offered[k].CaseId!;
-                lower += connectedAt.TryGetValue(d, out var c) && c < p.AskedAt ? 1 : 0;
-                upper += acceptSent.TryGetValue(d, out var a) && a < told.At ? 1 : 0;
-            }
-            var ahead = told.Place - 1;
-            var error = ahead < r - upper ? r - upper - ahead : ahead > r - lower ? ahead - (r - lower) : 0;
-            worst = Math.Max(worst, error);
-            if (error == 0)
-            {
-                inBounds++;
-            }
-            else if (error <= CardJitter)
-            {
-                withinJitter++;
-            }
-            else
-            {
-                untrue++;
-            }
         }
         Errors.Add("surge: consultee never told she is being connected", notTold);
-        Errors.Add("surge: place told was untrue (beyond card jitter)", untrue);
+        Errors.Add("surge: place told was untrue", verdict.Untrue);
 
-        var times = offered.Select(p => firstOffer[p.CaseId!].Time).Order().ToList();
+        var times = offered.Select(p => firstOffer[p.CaseId!].At).Order().ToList();
         var span = times.Count > 1 ? (times[^1] - times[0]).TotalSeconds : 0;
         var peak = 0;
         for (int lo = 0, hi = 0; hi < times.Count; hi++)
@@ -239,13 +210,15 @@ public sealed partial class LoadRun
             OfferSeconds = span,
             OffersPerSecond = span > 0 ? (offered.Count - 1) / span : 0,
             PeakOffersPerSecond = peak / 5.0,
-            ToldPlaceSaid = toldAt.Values.Count(t => t.Said),
-            ToldPlaceFirst = toldAt.Values.Count(t => !t.Said),
+            ToldPlaceSaid = placeSaid,
+            ToldPlaceFirst = asked.Count - notTold - placeSaid,
             NotTold = notTold,
-            PlaceInBounds = inBounds,
-            PlaceWithinCardJitter = withinJitter,
-            PlaceUntrue = untrue,
-            WorstPlaceError = worst,
+            PlaceTrue = verdict.True,
+            PlaceUntrue = verdict.Untrue,
+            WorstPlaceError = verdict.WorstError,
+            PlaceSlackP50 = verdict.SlackP50,
+            PlaceSlackMax = verdict.SlackMax,
+            CardsNumbered = cards.Count(c => c.OfferNumber is not null),
             Overtaken = overtaken,
         };
     }
@@ -269,10 +242,14 @@ public sealed record SurgeResult
     public int ToldPlaceSaid { get; init; }
     public int ToldPlaceFirst { get; init; }
     public int NotTold { get; init; }
-    public int PlaceInBounds { get; init; }
-    public int PlaceWithinCardJitter { get; init; }
+    public int PlaceTrue { get; init; }
     public int PlaceUntrue { get; init; }
     public int WorstPlaceError { get; init; }
+    /// <summary>How many places the LINE side could not tell apart, per consultee (median, largest): a place wrong by more is caught.</summary>
+    public int PlaceSlackP50 { get; init; }
+    public int PlaceSlackMax { get; init; }
+    /// <summary>Offer cards whose offer number LINE saw (pushed, retry key): those order their offers exactly.</summary>
+    public int CardsNumbered { get; init; }
     public int Overtaken { get; init; }
     public LatencySummary? Ack { get; init; }
     public PhaseResult? Phase { get; init; }

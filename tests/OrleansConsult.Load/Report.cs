@@ -136,7 +136,8 @@ public sealed class Report
         sb.AppendLine(c, $"| offers/s, first to last offer card ({s.OfferSeconds:0.0} s) | {s.OffersPerSecond:0.0} ({(healthz > 0 ? s.OffersPerSecond / healthz : 0):P2} of /healthz) |");
         sb.AppendLine(c, $"| offers/s, best 5 s | {s.PeakOffersPerSecond:0.0} |");
         sb.AppendLine(c, $"| place told: said / first in line (not said) / not told | {s.ToldPlaceSaid} / {s.ToldPlaceFirst} / {s.NotTold} |");
-        sb.AppendLine(c, $"| place true: within bounds / within card jitter ({Counselors}) / untrue; worst error | {s.PlaceInBounds} / {s.PlaceWithinCardJitter} / {s.PlaceUntrue}; {s.WorstPlaceError} |");
+        sb.AppendLine(c, $"| place heard: true / untrue; worst error (places beyond the proven range) | {s.PlaceTrue} / {s.PlaceUntrue}; {s.WorstPlaceError} |");
+        sb.AppendLine(c, $"| place check slack: places the LINE side cannot tell apart, p50 / max; offer cards numbered by retry key | {s.PlaceSlackP50} / {s.PlaceSlackMax}; {s.CardsNumbered} of {s.Offered} |");
         sb.AppendLine(c, $"| offered before someone who sent 相談する > 1 s earlier (reached the queue later: pipeline, not queue order) | {s.Overtaken} |");
         sb.AppendLine(c, $"| surge phase seconds / host CPU s | {s.Phase?.Seconds:0.0} / {s.Phase?.HostCpuSeconds:0.0} |");
         sb.AppendLine(c, $"| host RSS warm / peak (VmHWM) MiB | {(HostWarm?.RssBytes ?? 0) / 1048576.0:0} / {(HostFinal?.HwmBytes ?? 0) / 1048576.0:0} |");

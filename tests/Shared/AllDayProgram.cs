@@ -9,14 +9,19 @@ public static class AllDayProgram
 {
     public const string Area = "全日県";
 
+    /// <summary>The one tenant's dispatcher.</summary>
+    public const string DispatcherKey = "tenant:all";
+
     public static string EnrollmentCode(string prefix, int counselor) => $"{prefix}-C{counselor:000}";
+
+    public static string CounselorId(string prefix, int counselor) => $"{prefix.ToLowerInvariant()}-c{counselor:000}";
 
     /// <summary>Writes program.json into <paramref name="folder"/> and returns its path.</summary>
     public static string Write(string folder, string prefix, int counselors, int casesEach)
     {
         var list = string.Join(",", Enumerable.Range(1, counselors).Select(i =>
             $$"""
-            "{{prefix.ToLowerInvariant()}}-c{{i:000}}": { "DisplayName": "相談員{{i}}", "Role": "Counselor", "MaxConcurrentCases": {{casesEach}}, "EnrollmentCode": "{{EnrollmentCode(prefix, i)}}" }
+            "{{CounselorId(prefix, i)}}": { "DisplayName": "相談員{{i}}", "Role": "Counselor", "MaxConcurrentCases": {{casesEach}}, "EnrollmentCode": "{{EnrollmentCode(prefix, i)}}" }
             """));
         var json = $$"""
             { "Program": { "Tenants": { "all": {
