@@ -7,6 +7,8 @@ internal static class HashWindow
 {
     public static long[] Read(byte[] window) => MemoryMarshal.Cast<byte, long>(window).ToArray();
 
+    public static bool Contains(byte[] window, long hash) => MemoryMarshal.Cast<byte, long>(window).Contains(hash);
+
     public static byte[] Write(IReadOnlyCollection<long> hashes) =>
         MemoryMarshal.AsBytes(hashes.ToArray().AsSpan()).ToArray();
 

@@ -60,7 +60,7 @@ public abstract partial class LineUserGrain<TState>
     private async Task<DeliveryOutcome> SendPartAsync(List<LineMessage> chunk, Guid key, bool answering, AnswerBatch? batch, string? origin)
     {
         var s = State.State;
-        if (s.RepliedKeys.Contains(key) || s.RepliesInFlight.Exists(r => r.Keys.Contains(key)))
+        if (HashWindow.Contains(s.RepliedKeyHashes, RetryKeyHash.Of(key)) || s.RepliesInFlight.Exists(r => r.Keys.Contains(key)))
         {
             // Went out (or is going out) as a reply before: a push now could not be dropped by LINE.
             LogRepeatSkipped(Logger, key);
@@ -159,10 +159,9 @@ public abstract partial class LineUserGrain<TState>
         // Answered by LINE (a reply, or a push or outbox row under its retry key): its keys now only mean "skip".
         var s = State.State;
         s.RepliesInFlight.Remove(entry);
-        s.RepliedKeys.AddRange(entry.Keys);
-        if (s.RepliedKeys.Count > RepliedKeysKept)
+        foreach (var key in entry.Keys)
         {
-            s.RepliedKeys.RemoveRange(0, s.RepliedKeys.Count - RepliedKeysKept);
+            s.RepliedKeyHashes = HashWindow.Append(s.RepliedKeyHashes, RetryKeyHash.Of(key), RepliedKeysKept, out _);
         }
         // Written at once, not carried later: after a crash a reply still marked in flight is sent again, and once
         // its token is old that repeat is a push LINE cannot drop (the documented ambiguity stays this narrow).

@@ -95,6 +95,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     private IPendingWorkRegistry Registry => ServiceProvider.GetRequiredService<IPendingWorkRegistry>();
 
+    private EventWorkSlots Slots => _slots ??= ServiceProvider.GetRequiredService<EventWorkSlots>();
+    private EventWorkSlots? _slots;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Events stored before a crash or a move may have been half worked: their sends go as pushes
@@ -463,6 +466,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             span?.SetTag("oc.audience", Kind.ToString());
             span?.SetTag("oc.event.type", next.Type);
             span?.SetTag("oc.event.first_attempt", firstAttempt);
+            await Slots.EnterAsync();
             await _workGate.WaitAsync();
             try
             {
@@ -496,6 +500,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 RequestContext.Remove(AnsweringKey);
                 AnswerBatch.Leave();
                 _workGate.Release();
+                Slots.Leave();
             }
             if (_erased)
             {

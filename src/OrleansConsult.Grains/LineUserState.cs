@@ -1,11 +1,4 @@
-using System.Runtime.InteropServices;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using OrleansConsult.Abstractions;
-using OrleansConsult.Grains.Conversation;
-using OrleansConsult.Line.Messaging;
-using OrleansConsult.Line.Sending;
 
 namespace OrleansConsult.Grains;
 
@@ -29,12 +22,7 @@ public class LineUserState
     /// </summary>
     [Id(7)] public byte[] RecentEventHashes { get; set; } = [];
 
-    /// <summary>
-    /// Retry keys of sends that went out as replies (recorded in the write that spends the token,
-    /// before the reply leaves). A reply carries no retry key, so if the same send comes again after
-    /// a crash LINE could not drop it: it is skipped instead. Bounded, newest last.
-    /// </summary>
-    [Id(8)] public List<Guid> RepliedKeys { get; set; } = [];
+    // Id(8) held the replied keys as a list of Guids (17 bytes each in every write) before they were hashes (13); retired, not reused.
 
     /// <summary>Her LINE user id, from her events: the grain key holds only a pseudonym of it.</summary>
     [Id(9)] public string? UserId { get; set; }
@@ -50,4 +38,12 @@ public class LineUserState
 
     /// <summary>Replies written with their token before they leave and not yet answered by LINE, oldest first (see <see cref="ReplyInFlight"/>).</summary>
     [Id(12)] public List<ReplyInFlight> RepliesInFlight { get; set; } = [];
+
+    /// <summary>
+    /// Retry keys of sends that went out as replies (recorded in the write that spends the token,
+    /// before the reply leaves), as <see cref="RetryKeyHash"/>es, 8 bytes each, newest last (see <see cref="HashWindow"/>).
+    /// A reply carries no retry key, so if the same send comes again after a crash LINE could not drop it:
+    /// it is skipped instead. Bounded: a busy counselor's state is written at every event she sends.
+    /// </summary>
+    [Id(13)] public byte[] RepliedKeyHashes { get; set; } = [];
 }

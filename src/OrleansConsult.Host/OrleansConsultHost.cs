@@ -119,6 +119,7 @@ public static class OrleansConsultHost
         AddProgramVersions(builder.Services, builder.Configuration, import);
         builder.Services.TryAddSingleton(sp => new EngineClock(sp.GetRequiredService<TimeProvider>()));
         builder.Services.TryAddSingleton(sp => new LineTime(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton(new EventWorkSlots(EventWorkSlots.DefaultSize));
         builder.Services.AddSingleton<SqlTranscriptStore>();
         builder.Services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqlTranscriptStore>());
         builder.Services.AddSingleton<ILineOutbound>(sp => sp.GetRequiredService<ResilientLineSender>());

@@ -72,6 +72,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         services.AddSingleton(caseIndex ?? new MemoryCaseIndex());
         services.AddSingleton(erasures ?? new MemoryErasureStore());
         services.AddSingleton(new LineTime(clock));
+        services.AddSingleton(new EventWorkSlots(EventWorkSlots.DefaultSize));
         services.AddSingleton(new EngineClock(clock));
         services.AddSingleton<ILineOutbound>(outbound);
         services.AddSingleton(transcripts);
