@@ -34,7 +34,6 @@ public sealed partial class DispatcherGrain(
     ProgramDirectory directory,
     ILogger<DispatcherGrain> logger) : Grain, IDispatcherGrain, IRemindable
 {
-    private static readonly TimeSpan PositionNoticeInterval = DispatcherWakePolicy.PositionNoticeInterval;
     private static readonly TimeSpan OffShiftNudgeInterval = DispatcherWakePolicy.OffShiftNudgeInterval;
 
     /// <summary>Offers that came back since the last pump, told to their counselor once the pump knows where the case went.</summary>
@@ -522,12 +521,12 @@ public sealed partial class DispatcherGrain(
         _returned.Clear();
     }
 
-    /// <summary>Tells waiting consultees their new place, at most once a minute each.</summary>
+    /// <summary>Tells waiting consultees their new place, as often as <see cref="PositionNoticePolicy"/> says.</summary>
     private void NoticePositions(DateTimeOffset now)
     {
         foreach (var (q, position) in Positioned().Where(p => !p.Case.Ticket.LeftMessage && p.Case.OfferedTo is null))
         {
-            if (position != q.LastPosition && now - q.LastPositionAt >= PositionNoticeInterval)
+            if (PositionNoticePolicy.Due(q, position, now))
             {
                 q.LastPosition = position;
                 q.LastPositionAt = now;

@@ -8,9 +8,6 @@ namespace OrleansConsult.Grains.Conversation;
 /// </summary>
 public static class DispatcherWakePolicy
 {
-    /// <summary>A waiting consultee hears her new place at most this often.</summary>
-    public static readonly TimeSpan PositionNoticeInterval = TimeSpan.FromMinutes(1);
-
     /// <summary>A counselor still on shift after her shift end is nudged at most this often.</summary>
     public static readonly TimeSpan OffShiftNudgeInterval = TimeSpan.FromMinutes(1);
 
@@ -36,9 +33,9 @@ public static class DispatcherWakePolicy
             {
                 Consider(q.NextOverflowAttempt ?? q.EnqueuedAt + maxWait);
             }
-            if (!q.Ticket.LeftMessage && q.OfferedTo is null && position != q.LastPosition)
+            if (!q.Ticket.LeftMessage && q.OfferedTo is null)
             {
-                Consider(q.LastPositionAt + PositionNoticeInterval);
+                Consider(PositionNoticePolicy.NextAt(q, position));
             }
         }
         foreach (var entry in roster.Where(r => r.Status.Presence != Abstractions.Presence.OffShift))
