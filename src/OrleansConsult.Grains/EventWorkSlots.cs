@@ -16,8 +16,6 @@ public sealed class EventWorkSlots(int size)
 
     private readonly SemaphoreSlim _slots = new(size, size);
 
-    public int Size => size;
-
     public Task EnterAsync() => _slots.WaitAsync();
 
     public void Leave() => _slots.Release();

@@ -209,8 +209,9 @@ public sealed class LineSimulator
     {
         lock (_gate)
         {
-            // Deliveries are kept in sequence order: a watcher asking for the new ones reads only those.
-            var first = afterSequence <= 0 ? 0 : FirstAfter(afterSequence);
+            // Sequences are consecutive from the first kept delivery (each is ++_sequence; a reset only clears): the
+            // new ones start at a computed index, so a watcher asking for them reads only those.
+            var first = _deliveries.Count == 0 ? 0 : (int)Math.Clamp(afterSequence - _deliveries[0].Sequence + 1, 0, _deliveries.Count);
             var found = new List<Delivery>();
             for (var i = first; i < _deliveries.Count; i++)
             {
@@ -222,24 +223,6 @@ public sealed class LineSimulator
             }
             return found;
         }
-    }
-
-    private int FirstAfter(long sequence)
-    {
-        int lo = 0, hi = _deliveries.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (_deliveries[mid].Sequence > sequence)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ public static class StorageSettings
     /// <summary>The connection string handed to every AdoNet provider and to our own stores.</summary>
     public static string EffectiveConnectionString(this StorageOptions options) => options.Mode switch
     {
-        StorageMode.PostgreSql => WithMultiplexing(options.ConnectionString!),
+        StorageMode.PostgreSql => WithConnectionDefaults(options.ConnectionString!),
         _ => new SqliteConnectionStringBuilder
         {
             DataSource = options.SqliteFilePath,
@@ -106,7 +106,7 @@ public static class StorageSettings
     /// run thousands of times, and a profile of the closed loop showed PostgreSQL parsing each one anew
     /// (docs/performance.md, issue 14, fourth part).
     /// </summary>
-    private static string WithMultiplexing(string connectionString)
+    private static string WithConnectionDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);

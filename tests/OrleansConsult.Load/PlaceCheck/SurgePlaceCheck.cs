@@ -35,8 +35,9 @@ public static class SurgePlaceCheck
 {
     public static SurgePlaceVerdict Judge(IReadOnlyList<SurgeCase> cases, IReadOnlyList<SurgeCard> cards)
     {
-        var cardsOf = cards.GroupBy(c => c.CaseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var firstCard = cards.GroupBy(c => c.CaseId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MinBy(c => c.Sequence)!, StringComparer.Ordinal);
+        var byCaseCards = cards.GroupBy(c => c.CaseId, StringComparer.Ordinal).ToList();
+        var cardsOf = byCaseCards.ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var firstCard = byCaseCards.ToDictionary(g => g.Key, g => g.MinBy(c => c.Sequence)!, StringComparer.Ordinal);
         var offered = cases.Where(c => firstCard.ContainsKey(c.CaseId)).ToList();
         var byCase = cases.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
         var offeredAfter = OfferedAfter(cards, cardsOf, byCase);
