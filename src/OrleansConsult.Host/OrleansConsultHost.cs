@@ -288,9 +288,12 @@ public static class OrleansConsultHost
                 o.GrainStorageSerializer = new EncryptedGrainStorageSerializer(new Orleans.Storage.OrleansGrainStorageSerializer(serializer), protector));
         // Registered after the provider, so this wins; the provider's own start-up registration then
         // resolves the wrapper, which passes it on.
-        silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(StorageNames.State, (sp, name) => new GrainBoundStorage(
-            Orleans.Storage.AdoNetGrainStorageFactory.Create(sp, (string)name!),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId));
+        silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(StorageNames.State, (sp, name) =>
+        {
+            var serviceId = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Orleans.Configuration.ClusterOptions>>().Value.ServiceId;
+            var provider = Orleans.Storage.AdoNetGrainStorageFactory.Create(sp, (string)name!);
+            return new GrainBoundStorage(provider, serviceId, BatchedStateWrites(sp, storage, serviceId, (string)name!));
+        });
         if (storage.Mode == StorageMode.Embedded)
         {
             // The AdoNet reminder provider has no SQLite support in Orleans 10.4: our own table, same file.
@@ -305,6 +308,17 @@ public static class OrleansConsultHost
                 o.ConnectionString = connectionString;
             });
         }
+    }
+
+    /// <summary>On PostgreSQL, grain-state writes of many grains share a statement and a commit (issue 14), with the provider's serializer and hashes.</summary>
+    private static GrainStateBatchWriter? BatchedStateWrites(IServiceProvider services, StorageOptions storage, string serviceId, string name)
+    {
+        if (storage.Mode != StorageMode.PostgreSql || !storage.BatchGrainStateWrites)
+        {
+            return null;
+        }
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Orleans.Configuration.AdoNetGrainStorageOptions>>().Get(name);
+        return new GrainStateBatchWriter(services.GetRequiredService<Database>().PostgresSource!, serviceId, name, options.GrainStorageSerializer, options.HashPicker);
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ public sealed class Database
 
     public bool IsPostgres => _postgres is not null;
 
+    /// <summary>The PostgreSQL data source (null on SQLite), for writers that use Npgsql's own types (arrays).</summary>
+    public NpgsqlDataSource? PostgresSource => _postgres;
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null)

@@ -5,9 +5,11 @@ namespace OrleansConsult.Storage;
 /// <summary>
 /// Wraps the AdoNet grain storage so every state blob is sealed bound to its own grain (see
 /// <see cref="GrainStateBinding"/>): a blob copied onto another grain's row does not open. It also
-/// passes the silo's start-up on to the provider it wraps (the provider reads its queries then).
+/// passes the silo's start-up on to the provider it wraps (the provider reads its queries then). On
+/// PostgreSQL, writes go through <paramref name="batched"/> (many grains per statement); reads and clears
+/// stay with the provider.
 /// </summary>
-public sealed class GrainBoundStorage(IGrainStorage inner, string serviceId) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+public sealed class GrainBoundStorage(IGrainStorage inner, string serviceId, GrainStateBatchWriter? batched = null) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
@@ -24,6 +26,12 @@ public sealed class GrainBoundStorage(IGrainStorage inner, string serviceId) : I
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         GrainStateBinding.Enter(GrainStateBinding.For(serviceId, stateName, grainId));
+        // (The provider rewrites generic type names before it hashes them; ours are plain, but leave any such to it.)
+        if (batched is not null && !stateName.Contains('`'))
+        {
+            await batched.WriteStateAsync(stateName, grainId, grainState);
+            return;
+        }
         await inner.WriteStateAsync(stateName, grainId, grainState, cancellationToken);
     }
 

@@ -22,15 +22,7 @@ public static class GrainStateBinding
     /// </summary>
     public static string For(string serviceId, string stateName, GrainId grainId)
     {
-        if (grainId.TryGetGuidKey(out var guid, out var extension))
-        {
-            var bytes = guid.ToByteArray();
-            return SealedRows.GrainState(serviceId, stateName, BitConverter.ToInt64(bytes, 0), BitConverter.ToInt64(bytes, 8), extension);
-        }
-        if (grainId.TryGetIntegerKey(out var number, out extension))
-        {
-            return SealedRows.GrainState(serviceId, stateName, 0, number, extension);
-        }
-        return SealedRows.GrainState(serviceId, stateName, 0, 0, grainId.Key.ToString());
+        var key = GrainStateKey.Of(grainId);
+        return SealedRows.GrainState(serviceId, stateName, key.N0, key.N1, key.Extension);
     }
 }

@@ -16,6 +16,12 @@ public sealed class StorageOptions
     /// <summary>Apply the schema at start-up (Storage:MigrateOnStart). Always on for the embedded default.</summary>
     public bool MigrateOnStart { get; set; }
 
+    /// <summary>
+    /// PostgreSQL: grain-state writes of many grains leave in one statement (Storage:BatchGrainStateWrites,
+    /// on unless set false). Off, each write is the AdoNet provider's own statement.
+    /// </summary>
+    public bool BatchGrainStateWrites { get; set; } = true;
+
     public const string SqliteFileName = "orleansconsult.db";
 
     public string SqliteFilePath => Path.GetFullPath(Path.Combine(DataPath, SqliteFileName));
