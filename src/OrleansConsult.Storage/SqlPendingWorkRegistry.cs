@@ -3,26 +3,56 @@ using OrleansConsult.Abstractions;
 namespace OrleansConsult.Storage;
 
 /// <summary>
-/// <see cref="IPendingWorkRegistry"/> on the project's database. <paramref name="owner"/> names this
-/// silo (address and generation), so a restarted silo on the same address is a different owner.
+/// <see cref="IPendingWorkRegistry"/> on the project's database. The owner names this silo (address
+/// and generation), so a restarted silo on the same address is a different owner.
+/// Registrations go through a <see cref="GroupCommit{TItem, TResult}"/>: each new user's first accept
+/// registers her grain beside its state write, and in a surge of new users (issue 14: 10,000 in a
+/// minute) those were a statement and a commit each; now the ones that arrive during one insert leave
+/// together in the next.
 /// </summary>
-public sealed class SqlPendingWorkRegistry(Database database, string owner, TimeProvider clock) : IPendingWorkRegistry
+public sealed class SqlPendingWorkRegistry : IPendingWorkRegistry
 {
+    /// <summary>Two parameters a row: well under both databases' limits.</summary>
+    internal const int MaxRowsPerStatement = 256;
+
+    private readonly Database database;
+    private readonly string owner;
+    private readonly TimeProvider clock;
+    private readonly GroupCommit<(string GrainKey, LineUserKind Kind), bool> _registrations;
+
+    public SqlPendingWorkRegistry(Database database, string owner, TimeProvider clock)
+    {
+        this.database = database;
+        this.owner = owner;
+        this.clock = clock;
+        _registrations = new GroupCommit<(string, LineUserKind), bool>(RegisterBatchAsync, MaxRowsPerStatement);
+    }
+
     public string Owner => owner;
 
-    public async Task RegisterAsync(string grainKey, LineUserKind kind, CancellationToken cancellationToken = default)
+    /// <summary>Done once the batch that carries it is durable.</summary>
+    public Task RegisterAsync(string grainKey, LineUserKind kind, CancellationToken cancellationToken = default) =>
+        _registrations.WriteAsync((grainKey, kind)).WaitAsync(cancellationToken);
+
+    /// <summary>One statement for the batch. A grain registered twice in it is written once (an upsert may not touch a row twice).</summary>
+    private async Task<IReadOnlyList<bool>> RegisterBatchAsync(IReadOnlyList<(string GrainKey, LineUserKind Kind)> batch)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = batch.DistinctBy(b => b.GrainKey).ToList();
+        await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO oc_pending_work (grain_key, kind, owner, since) VALUES (@key, @kind, @owner, @since)
-            ON CONFLICT (grain_key) DO UPDATE SET owner = excluded.owner, kind = excluded.kind
-            """;
-        command.Add("key", grainKey);
-        command.Add("kind", (short)kind);
+        var sql = new System.Text.StringBuilder("INSERT INTO oc_pending_work (grain_key, kind, owner, since) VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append($"(@k{i}, @t{i}, @owner, @since)");
+            command.Add($"k{i}", rows[i].GrainKey);
+            command.Add($"t{i}", (short)rows[i].Kind);
+        }
+        sql.Append(" ON CONFLICT (grain_key) DO UPDATE SET owner = excluded.owner, kind = excluded.kind");
+        command.CommandText = sql.ToString();
         command.Add("owner", owner);
         command.Add("since", database.Time(clock.GetUtcNow()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync();
+        return [.. batch.Select(_ => true)];
     }
 
     // Only this silo's entry: if the grain has moved meanwhile, the entry is its new home's.
