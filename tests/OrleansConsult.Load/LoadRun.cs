@@ -476,7 +476,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         {
             var order = mail.Inbox(Staff, CounselorUser(p.Counselor)).Select(m => Body(m.Text))
                 .Where(b => b.StartsWith($"L{p.Index:0000}-", StringComparison.Ordinal)).Distinct().ToList();
-            if (!order.SequenceEqual(order.Order(StringComparer.Ordinal)))
+            if (!MessageOrder.InOrder(order))
             {
                 Errors.Add("out of order consultee->counselor");
             }
