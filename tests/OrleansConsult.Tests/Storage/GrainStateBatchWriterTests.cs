@@ -200,7 +200,7 @@ public sealed class GrainStateBatchWriterTests(PostgresServer postgres) : IDispo
     /// <summary>Plain text state, so the test reads the payload it wrote.</summary>
     private sealed class Utf8Serializer : IGrainStorageSerializer
     {
-        public BinaryData Serialize<T>(T input) => new(Encoding.UTF8.GetBytes((string)(object)input!));
+        public BinaryData Serialize<T>(T? input) => new(Encoding.UTF8.GetBytes((string)(object)input!));
 
         public T Deserialize<T>(BinaryData input) => (T)(object)Encoding.UTF8.GetString(input.ToArray());
     }
