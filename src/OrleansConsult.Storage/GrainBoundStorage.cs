@@ -25,11 +25,13 @@ public sealed class GrainBoundStorage(IGrainStorage inner, string serviceId, Gra
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        GrainStateBinding.Enter(GrainStateBinding.For(serviceId, stateName, grainId));
+        // The key is worked out once: it names the sealing binding and, when batched, the row.
+        var key = GrainStateKey.Of(grainId);
+        GrainStateBinding.Enter(GrainStateBinding.For(serviceId, stateName, key));
         // (The provider rewrites generic type names before it hashes them; ours are plain, but leave any such to it.)
         if (batched is not null && !stateName.Contains('`'))
         {
-            await batched.WriteStateAsync(stateName, grainId, grainState);
+            await batched.WriteStateAsync(stateName, grainId, key, grainState);
             return;
         }
         await inner.WriteStateAsync(stateName, grainId, grainState, cancellationToken);

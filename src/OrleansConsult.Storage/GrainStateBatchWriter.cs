@@ -67,9 +67,9 @@ public sealed class GrainStateBatchWriter
     /// Writes <paramref name="grainState"/> as the AdoNet provider would: under its ETag (the version it read),
     /// which becomes the row's new version. A lost race throws <see cref="InconsistentStateException"/>.
     /// </summary>
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    /// <param name="key">The row key of <paramref name="grainId"/> (<see cref="GrainStateKey.Of"/>), which the caller already has.</param>
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, GrainStateKey key, IGrainState<T> grainState)
     {
-        var key = GrainStateKey.Of(grainId);
         var hasher = _hashPicker.PickHasher(_serviceId, _providerName, stateName, grainId, grainState)
             ?? throw new InvalidOperationException($"No hasher for grain state {stateName}.");
         var expected = string.IsNullOrWhiteSpace(grainState.ETag) ? default(int?) : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
@@ -90,12 +90,13 @@ public sealed class GrainStateBatchWriter
         var results = new int?[batch.Count];
         // Two writes of one grain in one batch both expect the same version: at most one can win, so the
         // later one fails its check here (one statement cannot update a row twice).
-        var seen = new HashSet<(int, int, string, long, long, string)>();
+        // (The hashes derive from the type and the key, so those two name the row.)
+        var seen = new HashSet<(string, GrainStateKey)>();
         var rows = new List<int>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             var w = batch[i];
-            if (seen.Add((w.GrainIdHash, w.GrainTypeHash, w.GrainType, w.Key.N0, w.Key.N1, w.Key.ExtensionColumn)))
+            if (seen.Add((w.GrainType, w.Key)))
             {
                 rows.Add(i);
             }

@@ -20,9 +20,9 @@ public static class GrainStateBinding
     /// key columns the AdoNet provider writes (a Guid or integer key with its extension, else the key
     /// string), so the rekey command derives the same value from the row.
     /// </summary>
-    public static string For(string serviceId, string stateName, GrainId grainId)
-    {
-        var key = GrainStateKey.Of(grainId);
-        return SealedRows.GrainState(serviceId, stateName, key.N0, key.N1, key.Extension);
-    }
+    public static string For(string serviceId, string stateName, GrainId grainId) =>
+        For(serviceId, stateName, GrainStateKey.Of(grainId));
+
+    public static string For(string serviceId, string stateName, GrainStateKey key) =>
+        SealedRows.GrainState(serviceId, stateName, key.N0, key.N1, key.Extension);
 }

@@ -61,7 +61,7 @@ public sealed class GrainStateBatchWriterTests(PostgresServer postgres) : IDispo
         var states = grains.Select(_ => new GrainState<string> { State = "first" }).ToArray();
 
         // Concurrent first writes: each inserts its row at version 1.
-        await Task.WhenAll(grains.Select((g, i) => writer.WriteStateAsync("consultee", g, states[i])));
+        await Task.WhenAll(grains.Select((g, i) => Write(writer, g, states[i])));
         Assert.All(states, s => Assert.Equal("1", s.ETag));
         Assert.All(states, s => Assert.True(s.RecordExists));
 
@@ -70,7 +70,7 @@ public sealed class GrainStateBatchWriterTests(PostgresServer postgres) : IDispo
         {
             states[i].State = $"second {i}";
         }
-        await Task.WhenAll(grains.Select((g, i) => writer.WriteStateAsync("consultee", g, states[i])));
+        await Task.WhenAll(grains.Select((g, i) => Write(writer, g, states[i])));
         Assert.All(states, s => Assert.Equal("2", s.ETag));
         var rows = await RowsAsync(database);
         Assert.Equal(40, rows.Count);
@@ -83,9 +83,9 @@ public sealed class GrainStateBatchWriterTests(PostgresServer postgres) : IDispo
 
         // A stale ETag and an insert over an existing row both lose, and change nothing.
         var stale = new GrainState<string> { State = "stale", ETag = "1" };
-        await Assert.ThrowsAsync<InconsistentStateException>(() => writer.WriteStateAsync("consultee", grains[0], stale));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Write(writer, grains[0], stale));
         var fresh = new GrainState<string> { State = "fresh" };
-        await Assert.ThrowsAsync<InconsistentStateException>(() => writer.WriteStateAsync("consultee", grains[1], fresh));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Write(writer, grains[1], fresh));
         rows = await RowsAsync(database);
         Assert.Equal((2, "second 0"), (rows["consultee:u0"].Version, rows["consultee:u0"].Payload));
         Assert.Equal((2, "second 1"), (rows["consultee:u1"].Version, rows["consultee:u1"].Payload));
@@ -97,11 +97,11 @@ public sealed class GrainStateBatchWriterTests(PostgresServer postgres) : IDispo
         var database = await postgres.MigratedDatabaseAsync("postgres", _data.Path);
         var writer = Writer(database);
         var grain = GrainId.Create("consultee", "consultee:twice");
-        await writer.WriteStateAsync("consultee", grain, new GrainState<string> { State = "one" });
+        await Write(writer, grain, new GrainState<string> { State = "one" });
 
         // Fired together they usually share a batch; either way exactly one may land.
-        var a = writer.WriteStateAsync("consultee", grain, new GrainState<string> { State = "a", ETag = "1" });
-        var b = writer.WriteStateAsync("consultee", grain, new GrainState<string> { State = "b", ETag = "1" });
+        var a = Write(writer, grain, new GrainState<string> { State = "a", ETag = "1" });
+        var b = Write(writer, grain, new GrainState<string> { State = "b", ETag = "1" });
         var outcomes = await Task.WhenAll(Outcome(a), Outcome(b));
         Assert.Single(outcomes, won => won);
         var row = (await RowsAsync(database))["consultee:twice"];
@@ -158,6 +158,9 @@ public sealed class GrainStateBatchWriterTests(PostgresServer postgres) : IDispo
             return false;
         }
     }
+
+    private static Task Write(GrainStateBatchWriter writer, GrainId grain, GrainState<string> state) =>
+        writer.WriteStateAsync("consultee", grain, GrainStateKey.Of(grain), state);
 
     private static GrainStateBatchWriter Writer(Database database) =>
         new(database.PostgresSource!, "svc", "state", new Utf8Serializer(), new StorageHasherPicker([new OrleansDefaultHasher()]));
