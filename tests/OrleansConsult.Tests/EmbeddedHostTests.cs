@@ -48,6 +48,10 @@ public sealed class EmbeddedHostTests
 
         var text = await host.Management.GetStringAsync("/metrics");
         Assert.Contains("microsoft_orleans_orleans_catalog_activations", text);
+        // Requests were served (readiness polls): their duration is published, the framework's per-request counters are not.
+        Assert.Contains("http_server_request_duration", text);
+        Assert.DoesNotContain("kestrel_active_connections", text);
+        Assert.DoesNotContain("aspnetcore_routing_match_attempts", text);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Http.GetAsync("/metrics")).StatusCode);
     }
 
