@@ -137,8 +137,17 @@ public sealed class StateWriteQueue(
     /// <summary>Deletes the stored state (<paramref name="clear"/>, while no write is in flight); nothing is written after it.</summary>
     public async Task EraseAsync(Func<Task> clear)
     {
-        await ExclusiveAsync(clear);
-        Erased = true;
+        await _gate.WaitAsync();
+        try
+        {
+            await clear();
+            // Before the gate opens: a write waiting for it must already see the erasure.
+            Erased = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>After an erasure: reads the state again (<paramref name="read"/>: nothing, as for a new user) and writes from then on.</summary>
