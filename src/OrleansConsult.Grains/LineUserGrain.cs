@@ -397,11 +397,15 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     {
         // In memory only, for the goodbye this activation still sends her; never written back.
         var (token, receivedAt, userId) = (state.State.ReplyToken, state.State.ReplyTokenReceivedAt, state.State.UserId);
-        await Writes.EraseAsync(() => state.ClearStateAsync());
-        _seen = null;
-        state.State.ReplyToken = token;
-        state.State.ReplyTokenReceivedAt = receivedAt;
-        state.State.UserId = userId;
+        // All in the turn that finishes the delete, before the gate opens: no other turn sees her state half gone.
+        await Writes.EraseAsync(async () =>
+        {
+            await state.ClearStateAsync();
+            _seen = null;
+            state.State.ReplyToken = token;
+            state.State.ReplyTokenReceivedAt = receivedAt;
+            state.State.UserId = userId;
+        });
         DeactivateOnIdle();
     }
 
