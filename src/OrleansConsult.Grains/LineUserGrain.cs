@@ -17,12 +17,15 @@ namespace OrleansConsult.Grains;
 /// and forgets each one once handled. What a handled event causes is idempotent (ids and retry
 /// keys come from the event), so working an event again after a crash repeats nothing the user
 /// sees twice.
+/// Where the parts live: this file, activation, the work loop, retries, erasure and reload;
+/// <c>LineUserGrain.Accept.cs</c>, accepting events into her state (dedup window, pending list, reply token);
+/// <c>LineUserGrain.Replies.cs</c>, delivery to her (replies in flight, pushes with retry keys);
+/// <see cref="StateWriteQueue"/>, the group commit of her state's writes (one at a time, <see cref="WriteSoon"/>'s carry timer).
 /// </summary>
 public abstract partial class LineUserGrain<TState>(IPersistentState<TState> state, LineTime clock, ILineOutbound outbound, ILogger logger)
     : Grain, ILineUserGrain
     where TState : LineUserState, new()
 {
-    internal const int DedupWindow = 512;
     internal const int RepliedKeysKept = 256;
 
     /// <summary>
@@ -32,27 +35,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// a crash goes as a push with its retry key, which LINE drops if it already delivered it.
     /// </summary>
     internal const string AnsweringKey = "oc.answering";
-    internal const int PendingLimit = 200;
     private const int MaxAttempts = 3;
-
-    /// <summary>LINE accepts a reply token for about a minute; leave a margin for the send itself.</summary>
-    private static readonly TimeSpan ReplyTokenUsableFor = TimeSpan.FromSeconds(50);
-
-    /// <summary>Held by the state write in flight, a reload and the erasure: never two at once.</summary>
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private TaskCompletionSource? _nextWrite;
-    private bool _writing;
-
-    /// <summary>How long a change that need not be durable at once may wait for a write that carries it (see <see cref="WriteSoon"/>).</summary>
-    private static readonly TimeSpan CarryWithin = TimeSpan.FromSeconds(2);
-
-    /// <summary>State changed since the last write started.</summary>
-    private bool _dirty;
-    private IGrainTimer? _carryTimer;
 
     /// <summary>Retry keys this activation sent as pushes: a repeat of one must never become a reply (LINE could not drop it).</summary>
     private readonly RecentKeys _pushedKeys = new(RepliedKeysKept);
-    private HashSet<long>? _seen;
     private bool _processing;
 
     /// <summary>The work loop while it runs (see <see cref="Kick"/>); awaited when the activation ends.</summary>
@@ -78,7 +64,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     private bool _registered;
 
     /// <summary>Her stored state was deleted in this activation: nothing is written back (see <see cref="EraseStoredStateAsync"/>).</summary>
-    private bool _erased;
+    private bool Erased => Writes.Erased;
 
     protected IPersistentState<TState> State => state;
     protected ILogger Logger => logger;
@@ -97,6 +83,48 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     private EventWorkSlots Slots => _slots ??= ServiceProvider.GetRequiredService<EventWorkSlots>();
     private EventWorkSlots? _slots;
+
+    /// <summary>Her state's writes, one at a time (see <see cref="StateWriteQueue"/>); a reload and the erasure wait for the write in flight.</summary>
+    private StateWriteQueue Writes => _writes ??= new(
+        () => state.WriteStateAsync(),
+        ForgetHandledOnceWritten,
+        (carry, due) => this.RegisterGrainTimer(carry, due, Timeout.InfiniteTimeSpan),
+        CarryFailedAsync);
+    private StateWriteQueue? _writes;
+
+    /// <summary>
+    /// Completes when every change to her state made before this call is durable: accepts, the handled mark
+    /// of the work loop and a spent reply token that ask during a write in flight share the next write.
+    /// A failed write fails everyone who waited for it.
+    /// </summary>
+    protected Task WriteAsync() => Writes.WriteAsync();
+
+    /// <summary>
+    /// For changes whose loss in a crash repeats nothing anyone sees: events marked handled (they are worked
+    /// again, and what they cause is idempotent: relays by event id, sends by retry key, replies already sent
+    /// are in her replied keys). The next write carries them: an accept's, a reply's, or a timer's within
+    /// <see cref="StateWriteQueue.CarryWithin"/>, whichever comes first. A chat turn so costs one write fewer.
+    /// </summary>
+    protected void WriteSoon() => Writes.WriteSoon();
+
+    /// <summary>
+    /// Runs as a write starts: the events handled by then (no longer pending) are forgotten as attempted once
+    /// that write succeeded. Until then a reload would bring them back as pending, and they must stay known as attempted.
+    /// </summary>
+    private Action ForgetHandledOnceWritten()
+    {
+        var handled = _attempted.Count == 0 ? [] : _attempted.Where(id => !state.State.Pending.Exists(p => p.WebhookEventId == id)).ToList();
+        return () => _attempted.ExceptWith(handled);
+    }
+
+    /// <summary>The write of <see cref="WriteSoon"/>'s timer failed: memory is ahead of storage.</summary>
+    private async Task CarryFailedAsync(Exception ex)
+    {
+        // Handled work is idempotent: working it again after a reload repeats nothing she sees.
+        LogHandleFailed(logger, "(state write)", 1, ex.GetType().Name);
+        await ReloadAsync();
+        Kick();
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -130,7 +158,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
             {
             }
         }
-        if (_dirty && !_erased)
+        if (Writes.Dirty && !Erased)
         {
             try
             {
@@ -171,221 +199,6 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         }
     }
 
-    public async Task<AcceptOutcome> AcceptAsync(InboundLineEvent lineEvent) =>
-        (await AcceptBatchAsync([lineEvent]))[0];
-
-    public async Task<IReadOnlyList<AcceptOutcome>> AcceptBatchAsync(IReadOnlyList<InboundLineEvent> lineEvents)
-    {
-        if (_erased)
-        {
-            // A new event after her erasure reached this activation before it ended: she starts from nothing,
-            // once the goodbye being worked has gone (it still uses the erased state in memory).
-            if (_work is { } work)
-            {
-                await work;
-            }
-            if (_erased)
-            {
-                await state.ReadStateAsync();
-                _erased = false;
-            }
-        }
-        var outcomes = new AcceptOutcome[lineEvents.Count];
-        var request = ++_requests;
-        for (var i = 0; i < lineEvents.Count; i++)
-        {
-            outcomes[i] = Record(lineEvents[i]);
-            if (outcomes[i] == AcceptOutcome.Accepted)
-            {
-                _requestOf[lineEvents[i].WebhookEventId] = request;
-            }
-        }
-        if (!outcomes.Contains(AcceptOutcome.Accepted))
-        {
-            // Only duplicates: counted in memory, no storage write.
-            return outcomes;
-        }
-
-        try
-        {
-            // The registry entry is written beside the state, once per activation: if this silo dies
-            // before the events are worked, another silo (or this one restarted) finds them.
-            await Task.WhenAll(WriteAsync(), RegisterWorkAsync());
-        }
-        catch (Exception ex)
-        {
-            // Not durable: forget them, so LINE's redelivery is accepted instead of dropped as a duplicate.
-            Forget(lineEvents, outcomes);
-            if (ex is Orleans.Storage.InconsistentStateException && !_processing)
-            {
-                await ReloadAsync();
-            }
-            throw;
-        }
-        Kick();
-        return outcomes;
-    }
-
-    private void Forget(IReadOnlyList<InboundLineEvent> lineEvents, AcceptOutcome[] outcomes)
-    {
-        var s = state.State;
-        for (var i = 0; i < lineEvents.Count; i++)
-        {
-            if (outcomes[i] != AcceptOutcome.Accepted)
-            {
-                continue;
-            }
-            var id = lineEvents[i].WebhookEventId;
-            s.Pending.RemoveAll(e => e.WebhookEventId == id);
-            _requestOf.Remove(id);
-            s.RecentEventHashes = HashWindow.Remove(s.RecentEventHashes, EventIdHash.Of(id));
-            _seen = null;
-            s.EventsAccepted--;
-        }
-    }
-
-    /// <summary>
-    /// Group commit within her grain: one write at a time (a second in flight would carry a stale ETag);
-    /// whoever asks meanwhile (accepts, the handled mark of the work loop, a spent reply token) waits for the
-    /// next write, which starts after the one in flight and carries every change made before it starts.
-    /// A failed write fails everyone who waited for it.
-    /// </summary>
-    protected Task WriteAsync()
-    {
-        if (_erased)
-        {
-            // Writing now would bring her deleted row back.
-            return Task.CompletedTask;
-        }
-        _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var mine = _nextWrite.Task;
-        if (!_writing)
-        {
-            _writing = true;
-            _ = WriteLoopAsync();
-        }
-        return mine;
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        try
-        {
-            while (_nextWrite is not null)
-            {
-                await _writeGate.WaitAsync();
-                var batch = _nextWrite;
-                _nextWrite = null;
-                // This write carries every change made so far, including events handled since the last one.
-                _dirty = false;
-                var handled = _attempted.Count == 0 ? [] : _attempted.Where(id => !state.State.Pending.Exists(p => p.WebhookEventId == id)).ToList();
-                try
-                {
-                    if (!_erased)
-                    {
-                        await state.WriteStateAsync();
-                    }
-                    // Durably handled: they can no longer come back. (Until then a reload would bring
-                    // them back as pending, and they must stay known as attempted.)
-                    _attempted.ExceptWith(handled);
-                    batch?.SetResult();
-                }
-                catch (Exception ex)
-                {
-                    batch?.SetException(ex);
-                }
-                finally
-                {
-                    _writeGate.Release();
-                }
-            }
-        }
-        finally
-        {
-            _writing = false;
-        }
-    }
-
-    /// <summary>
-    /// For changes whose loss in a crash repeats nothing anyone sees: events marked handled (they are worked
-    /// again, and what they cause is idempotent: relays by event id, sends by retry key, replies already sent
-    /// are in her replied keys). The next write carries them: an accept's, a reply's, or this timer's within
-    /// <see cref="CarryWithin"/>, whichever comes first. A chat turn so costs one write fewer.
-    /// </summary>
-    protected void WriteSoon()
-    {
-        _dirty = true;
-        if (_erased || _carryTimer is not null)
-        {
-            return;
-        }
-        _carryTimer = this.RegisterGrainTimer(async () =>
-        {
-            _carryTimer?.Dispose();
-            _carryTimer = null;
-            if (!_dirty || _erased)
-            {
-                return;
-            }
-            try
-            {
-                await WriteAsync();
-            }
-            catch (Exception ex)
-            {
-                // Handled work is idempotent: working it again after a reload repeats nothing she sees.
-                LogHandleFailed(logger, "(state write)", 1, ex.GetType().Name);
-                await ReloadAsync();
-                Kick();
-            }
-        }, CarryWithin, Timeout.InfiniteTimeSpan);
-    }
-
-    private AcceptOutcome Record(InboundLineEvent lineEvent)
-    {
-        var s = state.State;
-        _seen ??= SeenFromState(s);
-        var hash = EventIdHash.Of(lineEvent.WebhookEventId);
-        if (_seen.Contains(hash))
-        {
-            s.DuplicatesDropped++;
-            return AcceptOutcome.Duplicate;
-        }
-
-        s.RecentEventHashes = HashWindow.Append(s.RecentEventHashes, hash, DedupWindow, out var evicted);
-        _seen.Add(hash);
-        if (evicted is { } old)
-        {
-            _seen.Remove(old);
-        }
-
-        if (lineEvent.UserId is { Length: > 0 } userId)
-        {
-            s.UserId = userId;
-            lineEvent = lineEvent with { UserId = null };
-        }
-        s.Pending.Add(lineEvent);
-        if (s.Pending.Count > PendingLimit)
-        {
-            // Only when her events cannot be worked for a long time: say so loudly, ids only.
-            LogPendingOverflow(logger, s.Pending[0].WebhookEventId, PendingLimit);
-            s.Pending.RemoveAt(0);
-        }
-
-        // Standby events carry no reply token, and the bot must not answer them anyway.
-        if (!lineEvent.IsStandby && lineEvent.ReplyToken is { Length: > 0 } token)
-        {
-            ReplyTokenPool.Shelve(s, clock.GetUtcNow(), ReplyTokenUsableFor);
-            s.ReplyToken = token;
-            s.ReplyTokenReceivedAt = clock.GetUtcNow();
-        }
-
-        s.EventsAccepted++;
-        s.LastEventAt = lineEvent.Timestamp;
-        return AcceptOutcome.Accepted;
-    }
-
-    private static HashSet<long> SeenFromState(TState s) => [.. HashWindow.Read(s.RecentEventHashes)];
 
     /// <summary>
     /// Starts the work loop unless it runs. It runs on this activation's scheduler (one thread at a time,
@@ -433,7 +246,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         {
             // Replies a crash left in flight go first: they answer what came before.
             await FinishRepliesInFlightAsync();
-            while (state.State.Pending.Count > 0 && !_erased && !_stopping)
+            while (state.State.Pending.Count > 0 && !Erased && !_stopping)
             {
                 if (!await WorkStoredEventsAsync())
                 {
@@ -502,7 +315,7 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
                 _workGate.Release();
                 Slots.Leave();
             }
-            if (_erased)
+            if (Erased)
             {
                 // Her state is gone (she asked for erasure): nothing of this activation is written again.
                 return false;
@@ -584,20 +397,15 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     {
         // In memory only, for the goodbye this activation still sends her; never written back.
         var (token, receivedAt, userId) = (state.State.ReplyToken, state.State.ReplyTokenReceivedAt, state.State.UserId);
-        await _writeGate.WaitAsync();
-        try
+        // All in the turn that finishes the delete, before the gate opens: no other turn sees her state half gone.
+        await Writes.EraseAsync(async () =>
         {
             await state.ClearStateAsync();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-        _erased = true;
-        _seen = null;
-        state.State.ReplyToken = token;
-        state.State.ReplyTokenReceivedAt = receivedAt;
-        state.State.UserId = userId;
+            _seen = null;
+            state.State.ReplyToken = token;
+            state.State.ReplyTokenReceivedAt = receivedAt;
+            state.State.UserId = userId;
+        });
         DeactivateOnIdle();
     }
 
@@ -643,20 +451,18 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     {
         _seen = null;
         // Never while an accept or the work loop writes: the read replaces the state they are writing.
-        await _writeGate.WaitAsync();
-        try
+        await Writes.ExclusiveAsync(async () =>
         {
-            await state.ReadStateAsync();
-        }
-        catch
-        {
-            // Storage is down: drop the activation so the next call starts from storage.
-            DeactivateOnIdle();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+            try
+            {
+                await state.ReadStateAsync();
+            }
+            catch
+            {
+                // Storage is down: drop the activation so the next call starts from storage.
+                DeactivateOnIdle();
+            }
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Send {RetryKey} went out as a reply before: not repeated")]
@@ -667,9 +473,6 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on webhook event {EventId} after {Attempts} attempts: {Error}")]
     private static partial void LogDropped(ILogger logger, string eventId, int attempts, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "More than {Limit} events pending for one user: dropped the oldest, {EventId}")]
-    private static partial void LogPendingOverflow(ILogger logger, string eventId, int limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling webhook event {EventId} failed (attempt {Attempt}): {Error}")]
     private static partial void LogHandleFailed(ILogger logger, string eventId, int attempt, string error);
