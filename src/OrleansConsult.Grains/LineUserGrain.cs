@@ -17,7 +17,8 @@ namespace OrleansConsult.Grains;
 /// and forgets each one once handled. What a handled event causes is idempotent (ids and retry
 /// keys come from the event), so working an event again after a crash repeats nothing the user
 /// sees twice.
-/// Where the parts live: this file, activation, the work loop, retries, erasure and reload;
+/// Where the parts live: this file, activation and deactivation, erasure and reload;
+/// <c>LineUserGrain.Work.cs</c>, the work loop (one event at a time, in order; retries);
 /// <c>LineUserGrain.Accept.cs</c>, accepting events into her state (dedup window, pending list, reply token);
 /// <c>LineUserGrain.Replies.cs</c>, delivery to her (replies in flight, pushes with retry keys);
 /// <see cref="StateWriteQueue"/>, the group commit of her state's writes (one at a time, <see cref="WriteSoon"/>'s carry timer).
@@ -35,23 +36,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     /// a crash goes as a push with its retry key, which LINE drops if it already delivered it.
     /// </summary>
     internal const string AnsweringKey = "oc.answering";
-    private const int MaxAttempts = 3;
 
     /// <summary>Retry keys this activation sent as pushes: a repeat of one must never become a reply (LINE could not drop it).</summary>
     private readonly RecentKeys _pushedKeys = new(RepliedKeysKept);
-    private bool _processing;
-
-    /// <summary>The work loop while it runs (see <see cref="Kick"/>); awaited when the activation ends.</summary>
-    private Task? _work;
-
-    /// <summary>The activation is ending: the work loop takes no further event.</summary>
-    private bool _stopping;
-
-    /// <summary>Held while one event is worked: other calls that change her conversation wait for it, accepts do not.</summary>
-    private readonly SemaphoreSlim _workGate = new(1, 1);
-    private string? _failingEventId;
-    private int _failures;
-    private IGrainTimer? _retryTimer;
 
     /// <summary>Events whose handling has started in this activation or an earlier one: working them again may repeat sends.</summary>
     private readonly HashSet<string> _attempted = new(StringComparer.Ordinal);
@@ -199,194 +186,6 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         }
     }
 
-
-    /// <summary>
-    /// Starts the work loop unless it runs. It runs on this activation's scheduler (one thread at a time,
-    /// like every turn) but outside any request: while it awaits a grain call or a LINE send, accepts
-    /// and deliveries are served. Calls that change her conversation wait for <see cref="_workGate"/>.
-    /// </summary>
-    private void Kick()
-    {
-        if (!_processing && !_stopping && (state.State.Pending.Count > 0 || state.State.RepliesInFlight.Count > 0))
-        {
-            _processing = true;
-            _work = WorkLoopAsync();
-        }
-    }
-
-    /// <summary>Starts working her stored events if they are not being worked (recovery, or a case that needs her).</summary>
-    public Task ProcessPendingAsync()
-    {
-        Kick();
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Runs <paramref name="change"/> between two events being worked, never during one.</summary>
-    protected async Task BetweenEventsAsync(Func<Task> change)
-    {
-        await _workGate.WaitAsync();
-        try
-        {
-            await change();
-        }
-        finally
-        {
-            _workGate.Release();
-        }
-    }
-
-    private async Task WorkLoopAsync()
-    {
-        // Lets the turn that started the loop (an accept, an activation) finish first.
-        await Task.Yield();
-        // The loop outlives the call that started it and must not inherit its RequestContext: a call chain of
-        // another user's first working (her fresh reply token) would make a repeat here a reply LINE cannot drop.
-        RequestContext.Clear();
-        try
-        {
-            // Replies a crash left in flight go first: they answer what came before.
-            await FinishRepliesInFlightAsync();
-            while (state.State.Pending.Count > 0 && !Erased && !_stopping)
-            {
-                if (!await WorkStoredEventsAsync())
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            // Nothing escapes a detached loop unseen; the events stay stored and are worked at the next kick.
-            LogHandleFailed(logger, "(work loop)", 1, ex.GetType().Name);
-        }
-        finally
-        {
-            _processing = false;
-        }
-    }
-
-    /// <summary>Works what is pending now (and what arrives meanwhile). False when it must stop (retry later).</summary>
-    private async Task<bool> WorkStoredEventsAsync()
-    {
-        var keepGoing = true;
-        var batch = Guid.NewGuid().ToString("N");
-        while (state.State.Pending.Count > 0 && !_stopping)
-        {
-            var next = state.State.Pending[0];
-            var firstAttempt = _attempted.Add(next.WebhookEventId);
-            var moreOfRequest = SameRequest(next, state.State.Pending.Count > 1 ? state.State.Pending[1] : null);
-            using var span = EngineTracing.Source.StartActivity("line_user.work");
-            span?.SetTag("oc.audience", Kind.ToString());
-            span?.SetTag("oc.event.type", next.Type);
-            span?.SetTag("oc.event.first_attempt", firstAttempt);
-            await Slots.EnterAsync();
-            await _workGate.WaitAsync();
-            try
-            {
-                if (!next.IsStandby)
-                {
-                    if (firstAttempt)
-                    {
-                        RequestContext.Set(AnsweringKey, LineUserKey);
-                        // Answers to the events of one webhook request gather into shared replies until its last event.
-                        new AnswerBatch(batch, More: moreOfRequest).Enter();
-                    }
-                    await HandleAsync(next);
-                    if (next.MarkAsReadToken is { } readToken)
-                    {
-                        // Only a message that was worked (relayed, answered) can be marked read later.
-                        state.State.MarkAsReadToken = readToken;
-                    }
-                }
-            }
-            catch (Exception ex)
-            {
-                if (!ShouldDrop(next, ex))
-                {
-                    ScheduleRetry();
-                    keepGoing = false;
-                    break;
-                }
-            }
-            finally
-            {
-                RequestContext.Remove(AnsweringKey);
-                AnswerBatch.Leave();
-                _workGate.Release();
-                Slots.Leave();
-            }
-            if (Erased)
-            {
-                // Her state is gone (she asked for erasure): nothing of this activation is written again.
-                return false;
-            }
-            // By identity: an interleaved accept may have changed the list meanwhile.
-            state.State.Pending.Remove(next);
-            _requestOf.Remove(next.WebhookEventId);
-            // Not awaited: the write of a reply, or her next accept, usually carries the handled mark (see WriteSoon).
-            WriteSoon();
-            if (!moreOfRequest)
-            {
-                // Her request's answers leave now, not after events accepted later (those wait for nothing).
-                await SendRequestAnswersAsync(batch);
-                batch = Guid.NewGuid().ToString("N");
-            }
-        }
-        await SendRequestAnswersAsync(batch);
-        return keepGoing;
-    }
-
-    private bool SameRequest(InboundLineEvent current, InboundLineEvent? following) =>
-        following is not null
-        && _requestOf.TryGetValue(current.WebhookEventId, out var a)
-        && _requestOf.TryGetValue(following.WebhookEventId, out var b)
-        && a == b;
-
-    /// <summary>One event of this user, in order. Throwing leaves it pending and retries it shortly.</summary>
-    protected abstract Task HandleAsync(InboundLineEvent lineEvent);
-
-    /// <summary>
-    /// Infrastructure trouble (storage, a silo going away, timeouts) is retried for as long as it
-    /// lasts: the event stays stored and is worked once things recover. Only an event that keeps
-    /// failing with anything else (a bug, bad data) is given up after a few tries, so it cannot
-    /// block her conversation forever.
-    /// </summary>
-    private bool ShouldDrop(InboundLineEvent lineEvent, Exception ex)
-    {
-        if (_failingEventId == lineEvent.WebhookEventId)
-        {
-            _failures++;
-        }
-        else
-        {
-            _failingEventId = lineEvent.WebhookEventId;
-            _failures = 1;
-        }
-        LogHandleFailed(logger, lineEvent.WebhookEventId, _failures, ex.GetType().Name);
-        if (IsTransient(ex) || _failures < MaxAttempts)
-        {
-            return false;
-        }
-        LogDropped(logger, lineEvent.WebhookEventId, _failures, ex.GetType().Name);
-        return true;
-    }
-
-    private static bool IsTransient(Exception ex) => ex is TimeoutException or OrleansException or System.Data.Common.DbException
-        or Orleans.Storage.InconsistentStateException or OperationCanceledException or HttpRequestException
-        || (ex.InnerException is { } inner && IsTransient(inner));
-
-    private void ScheduleRetry()
-    {
-        _retryTimer?.Dispose();
-        _retryTimer = this.RegisterGrainTimer(() =>
-        {
-            _retryTimer?.Dispose();
-            _retryTimer = null;
-            Kick();
-            return Task.CompletedTask;
-        }, TimeSpan.FromSeconds(Math.Min(30, 2 * _failures)), Timeout.InfiniteTimeSpan);
-    }
-
     /// <summary>
     /// Deletes her stored state, the row itself (an erasure she asked for). The reply token of the event
     /// being worked stays in memory so the answer can still be a free reply, but nothing of hers is
@@ -470,9 +269,6 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the pending-work entry: {Error}")]
     private static partial void LogReleaseFailed(ILogger logger, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on webhook event {EventId} after {Attempts} attempts: {Error}")]
-    private static partial void LogDropped(ILogger logger, string eventId, int attempts, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling webhook event {EventId} failed (attempt {Attempt}): {Error}")]
     private static partial void LogHandleFailed(ILogger logger, string eventId, int attempt, string error);
