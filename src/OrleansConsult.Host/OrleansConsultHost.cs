@@ -166,8 +166,12 @@ public static class OrleansConsultHost
         builder.UseOrleans(silo =>
         {
             ConfigureSilo(silo, storage, cluster, protector);
-            // Activity.Current goes with every grain call, so a webhook's trace reaches the LINE send.
-            silo.AddActivityPropagation();
+            if (TracingSetup.IsEnabled(builder.Configuration))
+            {
+                // Activity.Current goes with every grain call, so a webhook's trace reaches the LINE send. Only
+                // with tracing on: the propagation filters otherwise run at every grain call for nobody.
+                silo.AddActivityPropagation();
+            }
             ConfigureMembership(silo, builder.Configuration);
             ConfigureActivationCollection(silo, builder.Configuration);
             tls?.Apply(silo);
