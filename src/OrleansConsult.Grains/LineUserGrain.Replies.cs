@@ -207,18 +207,7 @@ public abstract partial class LineUserGrain<TState>
     }
 
     /// <summary>Runs <paramref name="send"/> holding <see cref="_sendGate"/>: sends to her never overlap.</summary>
-    private async Task<DeliveryOutcome> InSendTurnAsync(Func<Task<DeliveryOutcome>> send)
-    {
-        await _sendGate.WaitAsync();
-        try
-        {
-            return await send();
-        }
-        finally
-        {
-            _sendGate.Release();
-        }
-    }
+    private Task<DeliveryOutcome> InSendTurnAsync(Func<Task<DeliveryOutcome>> send) => _sendGate.HoldingAsync(send);
 
     private static DeliveryOutcome Worst(DeliveryOutcome a, DeliveryOutcome b) => (DeliveryOutcome)Math.Max((int)a, (int)b);
 

@@ -50,18 +50,7 @@ public abstract partial class LineUserGrain<TState>
     }
 
     /// <summary>Runs <paramref name="change"/> between two events being worked, never during one.</summary>
-    protected async Task BetweenEventsAsync(Func<Task> change)
-    {
-        await _workGate.WaitAsync();
-        try
-        {
-            await change();
-        }
-        finally
-        {
-            _workGate.Release();
-        }
-    }
+    protected Task BetweenEventsAsync(Func<Task> change) => _workGate.HoldingAsync(change);
 
     private async Task WorkLoopAsync()
     {

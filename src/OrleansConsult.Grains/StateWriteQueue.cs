@@ -121,34 +121,15 @@ public sealed class StateWriteQueue(
     }
 
     /// <summary>Runs <paramref name="action"/> (a read of the state) while no write is in flight; none starts meanwhile.</summary>
-    public async Task ExclusiveAsync(Func<Task> action)
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            await action();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task ExclusiveAsync(Func<Task> action) => _gate.HoldingAsync(action);
 
     /// <summary>Deletes the stored state (<paramref name="clear"/>, while no write is in flight); nothing is written after it.</summary>
-    public async Task EraseAsync(Func<Task> clear)
+    public Task EraseAsync(Func<Task> clear) => _gate.HoldingAsync(async () =>
     {
-        await _gate.WaitAsync();
-        try
-        {
-            await clear();
-            // Before the gate opens: a write waiting for it must already see the erasure.
-            Erased = true;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        await clear();
+        // Before the gate opens: a write waiting for it must already see the erasure.
+        Erased = true;
+    });
 
     /// <summary>After an erasure: reads the state again (<paramref name="read"/>: nothing, as for a new user) and writes from then on.</summary>
     public async Task StartAfreshAsync(Func<Task> read)

@@ -89,16 +89,7 @@ public sealed partial class DispatcherGrain(
     /// <summary>Runs <paramref name="work"/> alone (under the gate), then waits until what it changed is durable.</summary>
     private async Task<T> WorkAsync<T>(Func<Task<T>> work)
     {
-        T result;
-        await _gate.WaitAsync();
-        try
-        {
-            result = await work();
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var result = await _gate.HoldingAsync(work);
         await _commits!.CommitAsync();
         return result;
     }
