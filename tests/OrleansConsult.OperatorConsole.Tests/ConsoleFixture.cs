@@ -149,7 +149,9 @@ public sealed partial class ConsoleFixture : IAsyncLifetime
             await ScreenshotAsync(page, screenshot);
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "設定してサインイン" }).ClickAsync();
-        await page.WaitForURLAsync(Console.ToString());
+        // Commit, then the home page's heading: Playwright's client has missed a load event on a loaded CI box.
+        await page.WaitForURLAsync(Console.ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ホーム", new() { Timeout = 30_000 });
         return key;
     }
 

@@ -84,9 +84,17 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         var key = (await page.Locator("#totp-key").InnerTextAsync()).Replace(" ", "");
         await page.Locator("#code").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
         await page.GetByRole(AriaRole.Button, new() { Name = "設定してサインイン" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Setup", StringComparison.Ordinal));
+        await LeftForAsync(page, url => !url.Contains("/Account/Setup", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ホーム", new() { Timeout = 30_000 });
         return page;
     }
+
+    /// <summary>
+    /// Waits for a navigation's commit, not its load event: under a loaded CI box Playwright's client once missed the
+    /// home page's load event (30 s timeout with "networkidle" seen). Callers then wait for what the page shows.
+    /// </summary>
+    public static Task LeftForAsync(IPage page, Func<string, bool> url) =>
+        page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
 
     public string Url(string path) => new Uri(ConsoleAddress, path).ToString();
 

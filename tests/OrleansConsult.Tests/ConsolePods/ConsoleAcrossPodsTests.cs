@@ -48,7 +48,8 @@ public sealed partial class ConsoleAcrossPodsTests(PostgresServer postgres, ITes
             var key = (await page.Locator("#totp-key").InnerTextAsync()).Replace(" ", "");
             await page.Locator("#code").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
             await page.GetByRole(AriaRole.Button, new() { Name = "設定してサインイン" }).ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/Account/Setup", StringComparison.Ordinal));
+            await ConsoleBrowser.LeftForAsync(page, url => !url.Contains("/Account/Setup", StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ホーム", new() { Timeout = 30_000 });
 
             // An edit on A before B exists: version 2 in the database, not in the file.
             await RenameToyamaAsync(page, portA, "富山県（二つのポッド）");

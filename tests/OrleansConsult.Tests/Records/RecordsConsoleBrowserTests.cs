@@ -197,7 +197,7 @@ public sealed class RecordsConsoleBrowserTests
         await admin.Locator("#at").FillAsync("2026-11-20T10:00");
         await admin.Locator("#duration").FillAsync("25");
         await admin.Locator("#save-phone").ClickAsync();
-        await admin.WaitForURLAsync(url => url.Contains("/Records/Case/tel-", StringComparison.Ordinal));
+        await ConsoleBrowser.LeftForAsync(admin, url => url.Contains("/Records/Case/tel-", StringComparison.Ordinal));
         await Expect(admin.Locator("dl.report-heading")).ToContainTextAsync("25 分");
         await Expect(admin.Locator("main")).ToContainTextAsync("電話相談には会話の記録がありません。");
 

@@ -214,7 +214,8 @@ public sealed class MonthPlayer(ConsoleBrowser console, MonthScript script)
             if (call.Urgent) await officer.GetByLabel("緊急", new() { Exact = true }).CheckAsync();
             await FillClassificationAsync(officer, call.Classification);
             await officer.Locator("#save-phone").ClickAsync();
-            await officer.WaitForURLAsync(url => url.Contains("/Records/Case/tel-", StringComparison.Ordinal));
+            await ConsoleBrowser.LeftForAsync(officer, url => url.Contains("/Records/Case/tel-", StringComparison.Ordinal));
+            await Expect(officer.Locator("dl.report-heading")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             if (call.Referral is { } referral)
             {
                 await AddReferralAsync(officer, referral);
