@@ -12,8 +12,9 @@ namespace OrleansConsult.Grains.Conversation;
 /// cascade local → nurse pool → left message. An offer that lapses puts the case back in the queue:
 /// another free counselor gets it, else the pool when it can take it, else the same counselor after a
 /// pause; and 出勤 offers a counselor what waits. Who may take offers is asked of the program's roster
-/// in use at offer time, never of who once reported here. After every pump the queue invariant
-/// (<see cref="QueueInvariant"/>) is checked, and a breach is logged, counted and repaired.
+/// in use at offer time, never of who once reported here. Every sweep of the queue (every pump while it is
+/// short, at most <see cref="DispatcherSweepPolicy.Interval"/> apart when it is long) checks the queue invariant
+/// (<see cref="QueueInvariant"/>); a breach is logged, counted and repaired.
 /// Every deadline is in state; a timer wakes it at the next one and a reminder keeps it alive (and
 /// re-activates it after a silo dies) while it has work, including on-shift counselors whose shift
 /// ends at the closing. It never waits on a counselor or a case: what it tells them is one-way, so no
@@ -53,7 +54,10 @@ public sealed partial class DispatcherGrain(
     private DispatcherCommits? _commits;
 
     private DispatcherTimers? _timers;
-    private DispatcherTimers Timers => _timers ??= new(this, () => WorkAsync(() => PumpAsync()));
+    private DispatcherTimers Timers => _timers ??= new(this, () => WorkAsync(() => PumpAsync(sweep: true)));
+
+    /// <summary>When the pump last walked the whole queue (<see cref="DispatcherSweepPolicy"/>); null before the first sweep.</summary>
+    private DateTimeOffset? _lastSweep;
 
     private DispatcherState S => state.State;
     private string Key => this.GetPrimaryKeyString();
@@ -74,7 +78,7 @@ public sealed partial class DispatcherGrain(
         // Deadlines come back from state: work anything already due, then sleep until the next one.
         if (S.Queue.Count > 0 || S.Roster.Count > 0)
         {
-            await WorkAsync(() => PumpAsync());
+            await WorkAsync(() => PumpAsync(sweep: true));
         }
     }
 
@@ -160,9 +164,9 @@ public sealed partial class DispatcherGrain(
         return Task.CompletedTask;
     });
 
-    public Task TickAsync() => WorkAsync(() => PumpAsync());
+    public Task TickAsync() => WorkAsync(() => PumpAsync(sweep: true));
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => WorkAsync(() => PumpAsync());
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => WorkAsync(() => PumpAsync(sweep: true));
 
     public Task<DispatcherSnapshot> GetSnapshotAsync() => Task.FromResult(new DispatcherSnapshot(
         Profile.Schedule.IsOpen(clock.GetUtcNow()),
@@ -177,33 +181,62 @@ public sealed partial class DispatcherGrain(
     /// and pauses, overflow, new offers, the invariant, queue-position notices. Returns the outcome for
     /// <paramref name="enqueuing"/> when that case left this queue at once (so its Enqueue call answers
     /// with it instead of a one-way notice).
+    /// <para>
+    /// What needs the whole queue (lapsed offers, escalation, the invariant, place notices, the next wake-up) runs
+    /// in a sweep: when <paramref name="sweep"/> is asked for (a timer, a reminder, activation, a tick), the schedule
+    /// opened or closed, or <see cref="DispatcherSweepPolicy"/> says it is due. Between sweeps a pump handles what
+    /// its call changed (the case it enqueues, the offers that came back, new offers) and sets the timer for the next.
+    /// </para>
     /// </summary>
-    private async Task<EnqueueResult?> PumpAsync(string? enqueuing = null)
+    private async Task<EnqueueResult?> PumpAsync(string? enqueuing = null, bool sweep = false)
     {
         var now = clock.GetUtcNow();
         var open = Profile.Schedule.IsOpen(now);
         _left.Clear();
 
         var closing = S.WasOpen == true && !open;
+        sweep = sweep || S.WasOpen != open || DispatcherSweepPolicy.Due(S.Queue.Count, _lastSweep, now);
         S.WasOpen = open;
         DropOffRoster();
         NudgeShiftsOver(now, closing);
 
-        LapseDueOffers(now);
-        var enqueuingResult = await EscalateWaitingAsync(now, open, enqueuing);
+        if (sweep)
+        {
+            LapseDueOffers(now);
+        }
+        var enqueuingResult = await EscalateWaitingAsync(now, open, enqueuing, sweep);
 
         var free = open ? FreeCounselors() : [];
         MakeOffers(now, free);
         await OverflowLapsedAsync(open);
-        CheckInvariant(now, free);
+        if (sweep)
+        {
+            CheckInvariant(now, free);
+        }
         TellReturned(now);
-        NoticePositions(now);
+        if (sweep)
+        {
+            NoticePositions(now);
+            ConversationMetrics.Queue(Key, S.Queue.Count, S.Queue.Count == 0 ? TimeSpan.Zero : now - S.Queue.Min(q => q.EnqueuedAt));
+            _lastSweep = now;
+        }
 
         // Written by the commit the caller waits for (WorkAsync), together with whatever else joins it.
         BoardChanged();
-        ConversationMetrics.Queue(Key, S.Queue.Count, S.Queue.Count == 0 ? TimeSpan.Zero : now - S.Queue.Min(q => q.EnqueuedAt));
-        await ArmAsync(now, open);
+        await (sweep ? ArmAsync(now, open) : ArmForNextSweepAsync(now));
         return enqueuingResult;
+    }
+
+    /// <summary>
+    /// Between sweeps: the timer the last sweep set stays when it wakes no later than the next sweep is due;
+    /// otherwise it wakes for that sweep, which looks at every deadline again.
+    /// </summary>
+    private Task ArmForNextSweepAsync(DateTimeOffset now)
+    {
+        var sweepAt = DispatcherSweepPolicy.NextAt(_lastSweep!.Value);
+        return Timers.NextWake is { } wake && wake > now && wake <= sweepAt
+            ? Task.CompletedTask
+            : Timers.ArmAsync(now, sweepAt, busy: true);
     }
 
     /// <summary>Sleeps until the next deadline; keeps a reminder only while there is work to come back to.</summary>
