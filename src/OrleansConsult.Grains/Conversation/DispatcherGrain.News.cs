@@ -25,11 +25,7 @@ public sealed partial class DispatcherGrain
             }
             if (stillQueued && q.OfferedTo is null && why != OfferReturn.Withdrawn)
             {
-                var position = PositionOf(q);
-                q.LastPosition = position;
-                q.LastPositionAt = now;
-                _queue.Touch(q);
-                News(q.CaseId, new RoutingNews(Entry("requeued", counselorId, why.ToString()), QueuePosition: position));
+                TellPlace(q, PositionOf(q), now, Entry("requeued", counselorId, why.ToString()));
             }
         }
         _returned.Clear();
@@ -42,12 +38,18 @@ public sealed partial class DispatcherGrain
         {
             if (PositionNoticePolicy.Due(q, position, now))
             {
-                q.LastPosition = position;
-                q.LastPositionAt = now;
-                _queue.Touch(q);
-                News(q.Ticket.CaseId, new RoutingNews(null, QueuePosition: position));
+                TellPlace(q, position, now, entry: null);
             }
         }
+    }
+
+    /// <summary>Her case tells her its place (with <paramref name="entry"/> for its journal, if any); remembered so she is not told it again.</summary>
+    private void TellPlace(QueuedCase q, int position, DateTimeOffset now, JournalEntry? entry)
+    {
+        q.LastPosition = position;
+        q.LastPositionAt = now;
+        _queue.Touch(q);
+        News(q.CaseId, new RoutingNews(entry, QueuePosition: position));
     }
 
     private JournalEntry Entry(string step, string? counselorId = null, string? reason = null) =>
