@@ -27,6 +27,9 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
     private long _requests;
     private long _events;
     private long _acceptedEvents;
+
+    /// <summary>Every ack since the last progress line: when in a run the slow ones happen (the report keeps each 5 s).</summary>
+    private Samples _recentAcks = new();
     private string _phase = "start";
 
     public Report Report { get; } = new();
@@ -542,7 +545,9 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         try
         {
             var result = await sender.SendBatchAsync(events[0].Channel, events);
-            ack.Add(Stopwatch.GetElapsedTime(t));
+            var elapsed = Stopwatch.GetElapsedTime(t);
+            ack.Add(elapsed);
+            Volatile.Read(ref _recentAcks).Add(elapsed);
             if (result.StatusCode == 200)
             {
                 Interlocked.Add(ref _acceptedEvents, events.Count);
@@ -577,8 +582,11 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
             {
                 await Task.Delay(TimeSpan.FromSeconds(5), stop);
                 var (rss, _) = host.Memory();
+                var acks = Interlocked.Exchange(ref _recentAcks, new Samples()).Summary();
+                var at = _clock.Elapsed;
+                Report.AckBy5s.Add(new AckWindow(Math.Round(at.TotalSeconds), _phase, acks));
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"[{_clock.Elapsed:mm\\:ss}] {_phase,-8} requests {Interlocked.Read(ref _requests)} events {Interlocked.Read(ref _events)} accepted {Interlocked.Read(ref _acceptedEvents)} errors {Errors.Total} deliveries {mail.Count} host cpu {host.CpuSeconds():0.0}s rss {rss / 1048576.0:0} MiB"));
+                    $"[{at:mm\\:ss}] {_phase,-8} requests {Interlocked.Read(ref _requests)} events {Interlocked.Read(ref _events)} accepted {Interlocked.Read(ref _acceptedEvents)} errors {Errors.Total} deliveries {mail.Count} host cpu {host.CpuSeconds():0.0}s rss {rss / 1048576.0:0} MiB ack 5 s n {acks.Count} p50 {acks.P50:0} p99 {acks.P99:0} max {acks.Max:0} ms"));
             }
         }
         catch (OperationCanceledException)

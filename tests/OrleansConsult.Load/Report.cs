@@ -42,6 +42,9 @@ public sealed class Report
     public int HostMemoryMiB { get; set; }
     public HostSnapshot? HostFinal { get; set; }
     public long PeakRss { get; set; }
+
+    /// <summary>Webhook acks of every kind in each 5 s of the run, by the progress line's clock.</summary>
+    public List<AckWindow> AckBy5s { get; } = [];
     public LatencySummary? AckChat { get; set; }
     /// <summary>The known consultees' batched requests (three events each).</summary>
     public LatencySummary? AckKnown { get; set; }
