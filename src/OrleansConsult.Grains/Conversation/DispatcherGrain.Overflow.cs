@@ -12,15 +12,14 @@ namespace OrleansConsult.Grains.Conversation;
 public sealed partial class DispatcherGrain
 {
     /// <summary>
-    /// Escalates every waiting case that should leave now (in a <paramref name="sweep"/>; between sweeps only the
-    /// case being enqueued and those whose offer came back). Returns the outcome for <paramref name="enqueuing"/>
-    /// when that case left (so its Enqueue call answers with it instead of a one-way notice).
+    /// Escalates each waiting case of <paramref name="cases"/> (the whole queue in a sweep) that should leave now.
+    /// Returns the outcome for <paramref name="enqueuing"/> when that case left (so its Enqueue call answers with it
+    /// instead of a one-way notice).
     /// </summary>
-    private async Task<EnqueueResult?> EscalateWaitingAsync(DateTimeOffset now, bool open, string? enqueuing, bool sweep)
+    private async Task<EnqueueResult?> EscalateWaitingAsync(DateTimeOffset now, bool open, string? enqueuing, IEnumerable<QueuedCase> cases)
     {
         EnqueueResult? enqueuingResult = null;
         var onShift = OnShift().ToList();
-        var cases = sweep ? S.Queue : _returned.Select(r => r.Case).Where(_queue.Contains).Append(enqueuing is null ? null : Find(enqueuing)).OfType<QueuedCase>().Distinct();
         foreach (var q in cases.Where(q => !q.Ticket.LeftMessage && q.OfferedTo is null).ToList())
         {
             if (EscalationPolicy.Reason(q, Profile, now, open, onShift) is not { } reason)

@@ -204,7 +204,7 @@ public sealed partial class DispatcherGrain(
         {
             LapseDueOffers(now);
         }
-        var enqueuingResult = await EscalateWaitingAsync(now, open, enqueuing, sweep);
+        var enqueuingResult = await EscalateWaitingAsync(now, open, enqueuing, sweep ? S.Queue : ChangedInThisPump(enqueuing));
 
         var free = open ? FreeCounselors() : [];
         MakeOffers(now, free);
@@ -223,21 +223,15 @@ public sealed partial class DispatcherGrain(
 
         // Written by the commit the caller waits for (WorkAsync), together with whatever else joins it.
         BoardChanged();
-        await (sweep ? ArmAsync(now, open) : ArmForNextSweepAsync(now));
+        // Between sweeps the next sweep looks at every deadline again, so waking for it is enough.
+        await (sweep ? ArmAsync(now, open) : Timers.WakeByAsync(now, DispatcherSweepPolicy.NextAt(_lastSweep!.Value)));
         return enqueuingResult;
     }
 
-    /// <summary>
-    /// Between sweeps: the timer the last sweep set stays when it wakes no later than the next sweep is due;
-    /// otherwise it wakes for that sweep, which looks at every deadline again.
-    /// </summary>
-    private Task ArmForNextSweepAsync(DateTimeOffset now)
-    {
-        var sweepAt = DispatcherSweepPolicy.NextAt(_lastSweep!.Value);
-        return Timers.NextWake is { } wake && wake > now && wake <= sweepAt
-            ? Task.CompletedTask
-            : Timers.ArmAsync(now, sweepAt, busy: true);
-    }
+    /// <summary>Between sweeps, the cases this pump's call changed: the one it enqueues and those whose offer came back.</summary>
+    private IEnumerable<QueuedCase> ChangedInThisPump(string? enqueuing) =>
+        _returned.Select(r => r.Case).Where(_queue.Contains)
+            .Append(enqueuing is null ? null : Find(enqueuing)).OfType<QueuedCase>().Distinct();
 
     /// <summary>Sleeps until the next deadline; keeps a reminder only while there is work to come back to.</summary>
     private Task ArmAsync(DateTimeOffset now, bool open)

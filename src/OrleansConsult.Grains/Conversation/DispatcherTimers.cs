@@ -16,6 +16,10 @@ public sealed class DispatcherTimers(Grain grain, Func<Task> pump)
     /// <summary>When the timer is set to wake it (for the snapshot).</summary>
     public DateTimeOffset? NextWake { get; private set; }
 
+    /// <summary>Wakes by <paramref name="at"/> at the latest, with work to come back to: a timer already set to wake sooner (and still to come) stays.</summary>
+    public Task WakeByAsync(DateTimeOffset now, DateTimeOffset at) =>
+        NextWake is { } wake && wake > now && wake <= at ? Task.CompletedTask : ArmAsync(now, at, busy: true);
+
     /// <summary>Sleeps until <paramref name="next"/>; keeps the reminder only while <paramref name="busy"/>.</summary>
     public async Task ArmAsync(DateTimeOffset now, DateTimeOffset? next, bool busy)
     {

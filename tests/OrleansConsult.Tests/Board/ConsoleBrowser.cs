@@ -77,8 +77,14 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         {
             throw new InvalidOperationException($"The setup link answered {probe.Status}: {await probe.TextAsync()}");
         }
-        await page.GotoAsync(invitation.SetupLink);
-        const string password = "board-test-password-1";
+        await CompleteSetupAsync(page, invitation.SetupLink, "board-test-password-1");
+        return page;
+    }
+
+    /// <summary>Sets an account up from its setup link as a person would (password, authenticator code) and waits for the home page.</summary>
+    public static async Task CompleteSetupAsync(IPage page, string setupLink, string password)
+    {
+        await page.GotoAsync(setupLink);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("#confirm").FillAsync(password);
         var key = (await page.Locator("#totp-key").InnerTextAsync()).Replace(" ", "");
@@ -86,7 +92,6 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "設定してサインイン" }).ClickAsync();
         await LeftForAsync(page, url => !url.Contains("/Account/Setup", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ホーム", new() { Timeout = 30_000 });
-        return page;
     }
 
     /// <summary>

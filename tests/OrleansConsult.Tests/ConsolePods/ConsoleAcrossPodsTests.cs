@@ -42,14 +42,7 @@ public sealed partial class ConsoleAcrossPodsTests(PostgresServer postgres, ITes
             var browser = await playwright.BrowserAsync();
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
             var page = await context.NewPageAsync();
-            await page.GotoAsync(setupLink);
-            await page.Locator("#password").FillAsync(Password);
-            await page.Locator("#confirm").FillAsync(Password);
-            var key = (await page.Locator("#totp-key").InnerTextAsync()).Replace(" ", "");
-            await page.Locator("#code").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp());
-            await page.GetByRole(AriaRole.Button, new() { Name = "設定してサインイン" }).ClickAsync();
-            await ConsoleBrowser.LeftForAsync(page, url => !url.Contains("/Account/Setup", StringComparison.Ordinal));
-            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ホーム", new() { Timeout = 30_000 });
+            await ConsoleBrowser.CompleteSetupAsync(page, setupLink, Password);
 
             // An edit on A before B exists: version 2 in the database, not in the file.
             await RenameToyamaAsync(page, portA, "富山県（二つのポッド）");
