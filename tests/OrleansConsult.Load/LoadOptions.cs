@@ -24,6 +24,11 @@ public sealed class LoadOptions
     public double SurgeSeconds { get; private set; } = 60;
     /// <summary>Surge: every consultee follows, consents and names the area before the window; only 相談する falls in it (the dispatcher's own limit).</summary>
     public bool SurgeAsksOnly { get; private set; }
+    /// <summary>Before the measured phases, this many other consultees go through whole consultations: a pod that has served a while.</summary>
+    public int WarmUp { get; private set; }
+
+    /// <summary>The warm-up's consultees are numbered from here, apart from the measured ones (user ids and message bodies stay unique).</summary>
+    public const int WarmUpFirstIndex = 900_001;
 
     public const string Usage = """
         OrleansConsult.Load: plays LINE against a Host child process and writes a benchmark report.
@@ -32,6 +37,10 @@ public sealed class LoadOptions
                                         counselors accept every offer; then checks at the LINE side that each heard a
                                         true place in the queue and was offered in arrival order (see docs/performance.md)
           --surge-seconds S             the surge's arrival window (default 60)
+          --warm-up N                   after the baseline, N other consultees go through whole consultations with the
+                                        same counselors (ready, ask, connected, 2 messages each way, ended), so the
+                                        measured phases run on a Host whose code paths are compiled, as on a pod that has
+                                        served a while; reported apart (default 0: a fresh Host)
           --surge-asks-only             follow, consent and area happen before the window (untimed); only the
                                         相談する fall in it: what the dispatcher itself sustains
           --storage embedded|postgres   (default embedded)
@@ -78,6 +87,7 @@ public sealed class LoadOptions
                 case "--scenario": o.Scenario = Next().ToLowerInvariant(); break;
                 case "--surge-seconds": o.SurgeSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--surge-asks-only": o.SurgeAsksOnly = true; break;
+                case "--warm-up": o.WarmUp = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -97,8 +107,29 @@ public sealed class LoadOptions
         {
             throw new ArgumentException("--consultees, --counselors and --messages are at least 1");
         }
+        if (o.WarmUp < 0 || (o.WarmUp > 0 && o.Consultees >= WarmUpFirstIndex))
+        {
+            throw new ArgumentException($"--warm-up is 0 or more, with fewer than {WarmUpFirstIndex} consultees");
+        }
         return o;
     }
+
+    /// <summary>The warm-up's own run: a short closed loop of <see cref="WarmUp"/> consultations, everyone asking at once.</summary>
+    public LoadOptions ForWarmUp()
+    {
+        var o = (LoadOptions)MemberwiseClone();
+        o.Scenario = "closed-loop";
+        o.Consultees = WarmUp;
+        o.Messages = 2;
+        o.Rate = 0;
+        o.AskWave = 0;
+        o.HoldSeconds = 0;
+        o.WarmUp = 0;
+        return o;
+    }
+
+    /// <summary>Counselor slots must hold the larger of the measured run and the warm-up.</summary>
+    public int ConsulteesAtOnce => Math.Max(Consultees, WarmUp);
 
     /// <summary>The Host built next to this program (project reference), else the Host project's own output.</summary>
     public string ResolveHostDll()

@@ -26,7 +26,7 @@ public sealed partial class LoadRun
         var byCase = new ConcurrentDictionary<string, Person>(StringComparer.Ordinal);
         var accepted = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var acceptSent = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var taken = new int[options.Counselors + 1];
+        var taken = OfferCardsSoFar();
         var asking = true;
         if (options.SurgeAsksOnly)
         {
@@ -143,14 +143,15 @@ public sealed partial class LoadRun
     private SurgeResult CheckSurge(List<Person> asked, ConcurrentDictionary<string, DateTimeOffset> acceptSent)
     {
         var cards = new List<SurgeCard>();
-        var numbersUpTo = 3L * asked.Count + 1_000; // the dispatcher numbers each enqueue and each offer
+        var surgeCases = asked.Select(p => p.CaseId!).ToHashSet(StringComparer.Ordinal); // not the warm-up's
+        var numbersUpTo = 3L * (asked.Count + options.WarmUp) + 1_000; // the dispatcher numbers each enqueue and each offer
         for (var i = 1; i <= options.Counselors; i++)
         {
             var phone = mail.Inbox(Staff, CounselorUser(i)).Where(IsOffer).ToList();
             var numbers = OfferNumbers.Read(AllDayProgram.CounselorId("LOAD", i), AllDayProgram.DispatcherKey, numbersUpTo, phone.Select(c => c.RetryKey).ToList());
             for (var k = 0; k < phone.Count; k++)
             {
-                if (OfferAccept().Match(phone[k].Raw) is { Success: true } m)
+                if (OfferAccept().Match(phone[k].Raw) is { Success: true } m && surgeCases.Contains(m.Groups[1].Value))
                 {
                     cards.Add(new SurgeCard(m.Groups[1].Value, i, phone[k].Sequence, phone[k].Time, numbers[k]));
                 }

@@ -75,6 +75,10 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
             Report.HostIdle = Snapshot();
             await BaselineAsync();
             Report.HostWarm = Snapshot();
+            if (options.WarmUp > 0)
+            {
+                await WarmUpAsync();
+            }
             if (options.Known > 0)
             {
                 await KnownAsync();
@@ -205,7 +209,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
         // 相談する in waves (all at once unless --ask-wave): each wave is asked, then connected, before the next.
         var byCase = new ConcurrentDictionary<string, Person>(StringComparer.Ordinal);
         var accepted = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var taken = new int[options.Counselors + 1];
+        var taken = OfferCardsSoFar();
         var ready = people.Where(p => p.Ready).ToList();
         foreach (var wave in ready.Chunk(options.AskWave > 0 ? options.AskWave : Math.Max(1, ready.Count)))
         {
@@ -225,10 +229,21 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
 
     private async Task CounselorsOnShiftAsync()
     {
+        if (Report.CounselorsOnShift > 0)
+        {
+            return; // the warm-up put them on shift
+        }
         var counselorsReady = await Task.WhenAll(Enumerable.Range(1, options.Counselors).Select(async i =>
             await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent(EnrollmentCode(i)), "として登録しました", _setupAck)
             && await StepAsync(Staff, CounselorUser(i), sender.User(Staff, CounselorUser(i)).TextEvent("出勤"), "状態を「出勤」にしました", _setupAck)));
         Report.CounselorsOnShift = counselorsReady.Count(ok => ok);
+    }
+
+    /// <summary>The offer cards each counselor already holds (the warm-up's): the next card she waits for comes after them.</summary>
+    private int[] OfferCardsSoFar()
+    {
+        mail.Collect();
+        return Enumerable.Range(0, options.Counselors + 1).Select(i => i == 0 ? 0 : mail.CountOf(Staff, CounselorUser(i), IsOffer)).ToArray();
     }
 
     /// <summary>相談する: the case id is derived from the event id (CaseIds.For), so each offer card maps back to its consultee.</summary>
@@ -518,7 +533,7 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
 
         var retryKeys = sender.Simulator.DeliveriesByRetryKey();
         Errors.Add("retry key delivered twice", retryKeys.Count(k => k.Value > 1));
-        Report.CountDeliveries(mail, connected.Count);
+        Report.CountDeliveries(mail, connected.Count + (Report.WarmUp?.Connected ?? 0)); // the mailboxes hold the warm-up's too
     }
 
     /// <summary>Sends one event and waits for the <paramref name="atLeast"/>-th message containing <paramref name="expect"/>.</summary>
@@ -539,20 +554,15 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
     /// <summary>One signed webhook request; its HTTP round trip is the ack latency.</summary>
     private async Task<int> SendAsync(IReadOnlyList<SimulatedEvent> events, Samples ack)
     {
-        Interlocked.Increment(ref _requests);
-        Interlocked.Add(ref _events, events.Count);
+        CountSent(events.Count);
         var t = Stopwatch.GetTimestamp();
         try
         {
             var result = await sender.SendBatchAsync(events[0].Channel, events);
             var elapsed = Stopwatch.GetElapsedTime(t);
             ack.Add(elapsed);
-            Volatile.Read(ref _recentAcks).Add(elapsed);
-            if (result.StatusCode == 200)
-            {
-                Interlocked.Add(ref _acceptedEvents, events.Count);
-            }
-            else
+            CountAcked(elapsed, result.StatusCode == 200 ? events.Count : 0);
+            if (result.StatusCode != 200)
             {
                 Errors.Add($"webhook HTTP {result.StatusCode}");
             }
@@ -563,6 +573,21 @@ public sealed partial class LoadRun(LoadOptions options, WebhookSender sender, M
             Errors.Add($"webhook {ex.GetType().Name}");
             return -1;
         }
+    }
+
+    /// <summary>The progress line's counters; a warm-up's sends count on its parent run's line too.</summary>
+    private void CountSent(int events)
+    {
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _events, events);
+        _progressTo?.CountSent(events);
+    }
+
+    private void CountAcked(TimeSpan ack, int accepted)
+    {
+        Volatile.Read(ref _recentAcks).Add(ack);
+        Interlocked.Add(ref _acceptedEvents, accepted);
+        _progressTo?.CountAcked(ack, accepted);
     }
 
     private PhaseResult PhaseResult(TimeSpan started, double cpu0, double? eventsPerSecond) =>

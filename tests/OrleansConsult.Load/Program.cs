@@ -36,7 +36,7 @@ try
         // invitation, issue 10); every setting that matters here is given below and overrides appsettings.Development.json.
         ["DOTNET_ENVIRONMENT"] = "Development",
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["Program__File"] = LoadRun.WriteProgram(work.FullName, options.Consultees, options.Counselors),
+        ["Program__File"] = LoadRun.WriteProgram(work.FullName, options.ConsulteesAtOnce, options.Counselors),
         ["Storage__MigrateOnStart"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
         // A fresh cluster id per run: PostgreSQL membership rows of an earlier run must not be mistaken for live silos.

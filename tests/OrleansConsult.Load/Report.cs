@@ -41,6 +41,10 @@ public sealed class Report
     public double HoldSeconds { get; set; }
     public int HostMemoryMiB { get; set; }
     public HostSnapshot? HostFinal { get; set; }
+    /// <summary>With --warm-up: the consultations run before the measured phases.</summary>
+    public WarmUpResult? WarmUp { get; set; }
+    /// <summary>After the warm-up's consultations ended: the base for memory per consultation when there was one.</summary>
+    public HostSnapshot? HostAfterWarmUp { get; set; }
     public long PeakRss { get; set; }
 
     /// <summary>Webhook acks of every kind in each 5 s of the run, by the progress line's clock.</summary>
@@ -123,7 +127,7 @@ public sealed class Report
     {
         var c = CultureInfo.InvariantCulture;
         var healthz = Baseline?.RequestsPerSecond ?? 0;
-        sb.AppendLine(c, $"### surge, {Storage}: {s.Consultees} new consultees in {s.ArrivalSeconds:0} s, {Counselors} counselors, {ProcessorCount} cores, {StartedAt:yyyy-MM-dd HH:mm} UTC");
+        sb.AppendLine(c, $"### surge, {Storage}: {s.Consultees} new consultees in {s.ArrivalSeconds:0} s, {Counselors} counselors, {ProcessorCount} cores, {HostAge()}, {StartedAt:yyyy-MM-dd HH:mm} UTC");
         sb.AppendLine();
         sb.AppendLine("| measure | count | min ms | p50 ms | p95 ms | p99 ms | max ms |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -131,10 +135,12 @@ public sealed class Report
         sb.AppendLine(c, $"| webhook ack, surge (follow, consent, area, 相談する) | {s.Ack?.Count} | {Lat(s.Ack)} |");
         sb.AppendLine(c, $"| webhook ack, counselors (enroll, 出勤, accept) | {AckSetup?.Count} | {Lat(AckSetup)} |");
         sb.AppendLine(c, $"| routing 相談する → offer card | {Routing?.Count} | {Lat(Routing)} |");
+        WarmUpRows(sb);
         sb.AppendLine();
         sb.AppendLine("| figure | value |");
         sb.AppendLine("|---|---:|");
         sb.AppendLine(c, $"| /healthz baseline requests/s | {healthz:0} |");
+        WarmUpFigure(sb);
         sb.AppendLine(c, $"| consultees ready / asked / offered / connected | {s.Ready} / {s.Asked} / {s.Offered} / {s.Connected} |");
         sb.AppendLine(c, $"| offers/s, first to last offer card ({s.OfferSeconds:0.0} s) | {s.OffersPerSecond:0.0} ({(healthz > 0 ? s.OffersPerSecond / healthz : 0):P2} of /healthz) |");
         sb.AppendLine(c, $"| offers/s, best 5 s | {s.PeakOffersPerSecond:0.0} |");
@@ -149,6 +155,28 @@ public sealed class Report
         foreach (var (kind, n) in Errors)
         {
             sb.AppendLine(c, $"| error: {kind} | {n} |");
+        }
+    }
+
+    /// <summary>"fresh Host" or "Host warmed by N consultations": which of the two a figure is of.</summary>
+    private string HostAge() => WarmUp is { } w ? $"Host warmed by {w.Connected} consultations" : "fresh Host";
+
+    private void WarmUpRows(StringBuilder sb)
+    {
+        if (WarmUp is { } w)
+        {
+            var c = CultureInfo.InvariantCulture;
+            sb.AppendLine(c, $"| warm-up: webhook ack, setup (not measured phases) | {w.AckSetup.Count} | {Lat(w.AckSetup)} |");
+            sb.AppendLine(c, $"| warm-up: webhook ack, chat | {w.AckChat.Count} | {Lat(w.AckChat)} |");
+            sb.AppendLine(c, $"| warm-up: routing 相談する → offer card | {w.Routing.Count} | {Lat(w.Routing)} |");
+        }
+    }
+
+    private void WarmUpFigure(StringBuilder sb)
+    {
+        if (WarmUp is { } w)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| warm-up: consultations connected and ended of {w.Consultees} / seconds / host CPU s / host RSS after MiB | {w.Connected} / {w.Phase.Seconds:0.0} / {w.Phase.HostCpuSeconds:0.0} / {(HostAfterWarmUp?.RssBytes ?? 0) / 1048576.0:0} |");
         }
     }
 
@@ -170,7 +198,7 @@ public sealed class Report
             SurgeMarkdown(sb, surge);
             return sb.ToString();
         }
-        sb.AppendLine(c, $"### {Storage}: {Consultees} consultees, {Counselors} counselors, {MessagesEach} messages each, rate {(TargetRate > 0 ? TargetRate.ToString(c) + "/s" : "unlimited")}, {ProcessorCount} cores{(HostMemoryMiB > 0 ? $", Host memory limit {HostMemoryMiB} MiB" : "")}, {StartedAt:yyyy-MM-dd HH:mm} UTC");
+        sb.AppendLine(c, $"### {Storage}: {Consultees} consultees, {Counselors} counselors, {MessagesEach} messages each, rate {(TargetRate > 0 ? TargetRate.ToString(c) + "/s" : "unlimited")}, {ProcessorCount} cores, {HostAge()}{(HostMemoryMiB > 0 ? $", Host memory limit {HostMemoryMiB} MiB" : "")}, {StartedAt:yyyy-MM-dd HH:mm} UTC");
         sb.AppendLine();
         sb.AppendLine("| measure | count | min ms | p50 ms | p95 ms | p99 ms | max ms |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -185,10 +213,12 @@ public sealed class Report
         sb.AppendLine(c, $"| relay consultee → counselor | {RelayToCounselor?.Count} | {Lat(RelayToCounselor)} |");
         sb.AppendLine(c, $"| relay counselor → consultee | {RelayToConsultee?.Count} | {Lat(RelayToConsultee)} |");
         sb.AppendLine(c, $"| routing 相談する → offer card | {Routing?.Count} | {Lat(Routing)} |");
+        WarmUpRows(sb);
         sb.AppendLine();
         sb.AppendLine("| figure | value |");
         sb.AppendLine("|---|---:|");
         sb.AppendLine(c, $"| /healthz baseline requests/s | {Baseline?.RequestsPerSecond:0} |");
+        WarmUpFigure(sb);
         sb.AppendLine(c, $"| webhook events/s accepted (chat phase) | {chatRate:0.0} |");
         sb.AppendLine(c, $"| webhook events/s as share of /healthz requests/s | {(Baseline is { RequestsPerSecond: > 0 } b ? chatRate / b.RequestsPerSecond : 0):P1} |");
         sb.AppendLine(c, $"| counselors on shift / consultations connected | {CounselorsOnShift} / {Connected} |");
@@ -197,13 +227,13 @@ public sealed class Report
         sb.AppendLine(c, $"| host CPU s: baseline / setup / chat / end | {Baseline?.HostCpuSeconds:0.0} / {Setup?.HostCpuSeconds:0.0} / {Chat?.HostCpuSeconds:0.0} / {End?.HostCpuSeconds:0.0} |");
         sb.AppendLine(c, $"| host CPU ms per accepted chat event | {(Chat is { AcceptedEventsPerSecond: > 0 } ch ? 1000 * ch.HostCpuSeconds / (ch.AcceptedEventsPerSecond.Value * ch.Seconds) : 0):0.00} |");
         sb.AppendLine(c, $"| host RSS idle / warm / after chat / peak (VmHWM) MiB | {Mb(HostIdle?.RssBytes ?? 0)} / {Mb(HostWarm?.RssBytes ?? 0)} / {Mb(HostAtPeak?.RssBytes ?? 0)} / {Mb(HostFinal?.HwmBytes ?? 0)} |");
-        var before = HostWithKnown ?? HostWarm;
-        sb.AppendLine(c, $"| RSS growth per active consultation KiB (after chat − {(HostWithKnown is null ? "warm" : "with known")}) | {(Connected > 0 && HostAtPeak is not null && before is not null ? (HostAtPeak.RssBytes - before.RssBytes) / 1024.0 / Connected : 0):0} |");
+        var before = HostWithKnown ?? HostAfterWarmUp ?? HostWarm;
+        sb.AppendLine(c, $"| RSS growth per active consultation KiB (after chat − {(HostWithKnown is not null ? "with known" : HostAfterWarmUp is not null ? "after warm-up" : "warm")}) | {(Connected > 0 && HostAtPeak is not null && before is not null ? (HostAtPeak.RssBytes - before.RssBytes) / 1024.0 / Connected : 0):0} |");
         if (Known > 0)
         {
             sb.AppendLine(c, $"| known consultees accepted / seconds / events/s | {KnownAccepted} / {KnownPhase?.Seconds:0} / {KnownPhase?.AcceptedEventsPerSecond:0} |");
             sb.AppendLine(c, $"| host RSS with the known consultees MiB | {Mb(HostWithKnown?.RssBytes ?? 0)} |");
-            sb.AppendLine(c, $"| RSS per known consultee KiB (with known − warm) | {(KnownAccepted > 0 && HostWithKnown is not null && HostWarm is not null ? (HostWithKnown.RssBytes - HostWarm.RssBytes) / 1024.0 / KnownAccepted : 0):0.0} |");
+            sb.AppendLine(c, $"| RSS per known consultee KiB (with known − {(HostAfterWarmUp is null ? "warm" : "after warm-up")}) | {(KnownAccepted > 0 && HostWithKnown is not null && (HostAfterWarmUp ?? HostWarm) is { } known0 ? (HostWithKnown.RssBytes - known0.RssBytes) / 1024.0 / KnownAccepted : 0):0.0} |");
         }
         if (HoldSeconds > 0)
         {
