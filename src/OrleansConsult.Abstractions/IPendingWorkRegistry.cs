@@ -8,8 +8,18 @@ namespace OrleansConsult.Abstractions;
 /// </summary>
 public interface IPendingWorkRegistry
 {
+    /// <summary>The owner of an entry no silo holds (see <see cref="OrphanAsync"/>): never a silo's name, so never live.</summary>
+    const string NoSilo = "(no silo)";
+
     /// <summary>Records that the grain holds work on this silo (idempotent; moves the entry to this silo).</summary>
     Task RegisterAsync(string grainKey, LineUserKind kind, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Hands this silo's entry to <see cref="NoSilo"/>: the grain was deactivated with work left while this silo lives
+    /// on (Orleans sheds activations under memory pressure and collects idle ones, and the work loop is not a request),
+    /// so nothing here would wake it before the user's next event; the recovery loop wakes it like a dead silo's grain.
+    /// </summary>
+    Task OrphanAsync(string grainKey, CancellationToken cancellationToken = default);
 
     /// <summary>Forgets the grain's entry: it holds no work.</summary>
     Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default);

@@ -160,6 +160,34 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         {
             await ReleaseWorkAsync();
         }
+        else if (_registered && !SomeoneTakesOver(reason))
+        {
+            await OrphanWorkAsync();
+        }
+    }
+
+    /// <summary>
+    /// A silo that shuts down is declared dead, and the recovery loop then wakes its grains; a migrating or duplicate
+    /// activation's successor registers itself. Any other end (memory pressure, idle collection) leaves her work on a
+    /// silo that lives on, where nothing would wake her before her next message.
+    /// </summary>
+    private static bool SomeoneTakesOver(DeactivationReason reason) =>
+        reason.ReasonCode is DeactivationReasonCode.ShuttingDown or DeactivationReasonCode.Migrating or DeactivationReasonCode.DuplicateActivation;
+
+    /// <summary>Her entry goes to no silo, so the recovery loop wakes her within seconds (see <see cref="IPendingWorkRegistry.OrphanAsync"/>).</summary>
+    private async Task OrphanWorkAsync()
+    {
+        try
+        {
+            await Registry.OrphanAsync(LineUserKey);
+            _registered = false;
+            LogOrphanedWork(logger);
+        }
+        catch (Exception ex) when (IsTransient(ex))
+        {
+            // Then, as before this hand-over existed, her next message wakes her.
+            LogOrphanFailed(logger, ex.GetType().Name);
+        }
     }
 
     private async Task RegisterWorkAsync()
@@ -265,6 +293,12 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Send {RetryKey} went out as a reply before: not repeated")]
     private static partial void LogRepeatSkipped(ILogger logger, Guid retryKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deactivated with stored work while the silo lives on: handed to the recovery loop")]
+    private static partial void LogOrphanedWork(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand the pending-work entry to the recovery loop: {Error}")]
+    private static partial void LogOrphanFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the pending-work entry: {Error}")]
     private static partial void LogReleaseFailed(ILogger logger, string error);

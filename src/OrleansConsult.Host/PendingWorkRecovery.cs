@@ -5,8 +5,9 @@ namespace OrleansConsult.Host;
 
 /// <summary>
 /// On every silo, every couple of seconds: finds LINE user grains registered as holding work on a
-/// silo that is no longer active (killed, or this process before a restart) and activates them, so
-/// what was accepted before a crash is worked within seconds, not at the user's next message.
+/// silo that is no longer active (killed, or this process before a restart), or on no silo (deactivated
+/// with work left while their silo lives on: memory pressure, idle collection), and activates them, so
+/// what was accepted is worked within seconds, not at the user's next message.
 /// Several silos may wake the same grain; waking is idempotent.
 /// </summary>
 public sealed partial class PendingWorkRecovery(
@@ -79,7 +80,7 @@ public sealed partial class PendingWorkRecovery(
         return orphaned.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Waking {Count} LINE users whose silo is gone, to work their stored events")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waking {Count} LINE users whose silo is gone or who were deactivated with work left, to work their stored events")]
     private static partial void LogWaking(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pending-work sweep failed: {Error}")]

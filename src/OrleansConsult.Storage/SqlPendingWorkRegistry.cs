@@ -59,6 +59,17 @@ public sealed class SqlPendingWorkRegistry : IPendingWorkRegistry
     public Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default) =>
         DeleteAsync(grainKey, owner, cancellationToken);
 
+    public async Task OrphanAsync(string grainKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE oc_pending_work SET owner = @none WHERE grain_key = @key AND owner = @owner";
+        command.Add("none", IPendingWorkRegistry.NoSilo);
+        command.Add("key", grainKey);
+        command.Add("owner", owner);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public Task ForgetOrphanAsync(string grainKey, string deadOwner, CancellationToken cancellationToken = default) =>
         DeleteAsync(grainKey, deadOwner, cancellationToken);
 

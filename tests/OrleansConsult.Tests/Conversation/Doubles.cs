@@ -36,14 +36,23 @@ public sealed class RecordingOutbound : ILineOutbound
     private readonly ConcurrentQueue<SentMessage> _sent = new();
     private readonly ConcurrentDictionary<Guid, bool> _keys = new();
     private readonly ConcurrentDictionary<string, bool> _refused = new();
+    private readonly ConcurrentDictionary<string, bool> _unreachable = new();
     private readonly ConcurrentQueue<SentMessage> _parked = new();
 
     public int RepeatedKeys;
+
+    /// <summary>Sends that failed because their user was <see cref="Unreachable"/>.</summary>
+    public int Unreached;
 
     /// <summary>From now on LINE refuses every send to this user (as for the monthly limit or a 4xx): parked, not delivered.</summary>
     public void Refuse(string userId) => _refused[userId] = true;
 
     public void Accept(string userId) => _refused.TryRemove(userId, out _);
+
+    /// <summary>From now on every send to this user fails as when LINE cannot be reached: the grain keeps the event and retries.</summary>
+    public void Unreachable(string userId) => _unreachable[userId] = true;
+
+    public void Reachable(string userId) => _unreachable.TryRemove(userId, out _);
 
     /// <summary>Sends LINE refused, parked in the outbox.</summary>
     public IReadOnlyList<SentMessage> ParkedFor(string userId) => _parked.Where(s => s.UserId == userId).ToList();
@@ -51,6 +60,11 @@ public sealed class RecordingOutbound : ILineOutbound
     public Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, string? origin,
         CancellationToken cancellationToken = default)
     {
+        if (_unreachable.ContainsKey(userId))
+        {
+            Interlocked.Increment(ref Unreached);
+            throw new HttpRequestException("LINE unreachable (test)");
+        }
         if (_refused.ContainsKey(userId))
         {
             foreach (var message in messages)

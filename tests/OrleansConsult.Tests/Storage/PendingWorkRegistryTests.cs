@@ -43,4 +43,38 @@ public sealed class PendingWorkRegistryTests(PostgresServer postgres) : IDisposa
         await siloA.ReleaseAsync("consultee:k4");
         Assert.Equal(299, (await siloA.OrphanedAsync(new HashSet<string> { "silo-b" }, 1000)).Count);
     }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task An_entry_handed_to_no_silo_is_orphaned_for_every_live_silo_until_its_grain_registers_again(string mode)
+    {
+        var database = await postgres.MigratedDatabaseAsync(mode, _data.Path);
+        var siloA = new SqlPendingWorkRegistry(database, "silo-a", TimeProvider.System);
+        var siloB = new SqlPendingWorkRegistry(database, "silo-b", TimeProvider.System);
+        await siloA.RegisterAsync("consultee:shed", LineUserKind.Consultee);
+        await siloA.RegisterAsync("staff:kept", LineUserKind.Staff);
+        var bothLive = new HashSet<string> { "silo-a", "silo-b" };
+        Assert.Empty(await siloB.OrphanedAsync(bothLive, 100));
+
+        // Deactivated with work left while silo-a lives on: its entry goes to no silo, and silo-b's sweep finds it.
+        await siloA.OrphanAsync("consultee:shed");
+        var found = Assert.Single(await siloB.OrphanedAsync(bothLive, 100));
+        Assert.Equal(("consultee:shed", LineUserKind.Consultee, IPendingWorkRegistry.NoSilo), (found.GrainKey, found.Kind, found.Owner));
+
+        // Only its own silo's entry: once the grain lives on silo-b, silo-a cannot orphan it.
+        await siloB.RegisterAsync("consultee:shed", LineUserKind.Consultee);
+        await siloA.OrphanAsync("consultee:shed");
+        Assert.Empty(await siloB.OrphanedAsync(bothLive, 100));
+
+        // Woken and registered again before the sweep forgets it: the entry stays, under its new silo.
+        await siloB.OrphanAsync("consultee:shed");
+        await siloA.RegisterAsync("consultee:shed", LineUserKind.Consultee);
+        await siloB.ForgetOrphanAsync("consultee:shed", IPendingWorkRegistry.NoSilo);
+        Assert.Equal("silo-a", Assert.Single(await siloB.OrphanedAsync(new HashSet<string> { "silo-b" }, 100), o => o.GrainKey == "consultee:shed").Owner);
+
+        // Woken with nothing left to do: the sweep forgets it.
+        await siloA.OrphanAsync("consultee:shed");
+        await siloB.ForgetOrphanAsync("consultee:shed", IPendingWorkRegistry.NoSilo);
+        Assert.DoesNotContain(await siloB.OrphanedAsync(new HashSet<string>(), 100), o => o.GrainKey == "consultee:shed");
+    }
 }

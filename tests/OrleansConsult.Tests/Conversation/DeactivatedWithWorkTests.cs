@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Texts;
+using OrleansConsult.Host;
+using OrleansConsult.Tests.Infrastructure;
+
+namespace OrleansConsult.Tests.Conversation;
+
+/// <summary>
+/// A LINE user grain deactivated while it still holds accepted work, on a silo that lives on. Orleans does this
+/// under memory pressure and at idle collection, because the work loop is not a request (seen in issue 14's
+/// 400 MiB pod: setup stalled for up to a minute at a time). Nothing on that silo would wake her before her next
+/// message, so her pending-work entry goes to no silo and the recovery loop wakes her.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class DeactivatedWithWorkTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Her_unanswered_message_is_answered_although_her_activation_was_collected_with_it()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Tuesday, 10);
+        var she = await s.ReadyConsulteeAsync();
+        var key = GrainKeys.LineUser(she.Channel, she.UserId);
+        var welcome = BotText.Get("Welcome");
+        Assert.Equal(1, she.Count(welcome));
+
+        // Accepted (the webhook's 200), but the answer cannot leave while LINE cannot be reached: her grain keeps the
+        // work and would retry it in a few seconds.
+        s.Outbound.Unreachable(she.UserId);
+        var failedBefore = Volatile.Read(ref s.Outbound.Unreached);
+        await she.AsConsultee.AcceptAsync(MoreEvents.Follow() with { Timestamp = s.Now, UserId = she.UserId });
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref s.Outbound.Unreached) > failedBefore), TimeSpan.FromSeconds(10)));
+
+        // Orleans collects every activation that runs no request, hers included, on a silo that goes on living.
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.True(ClusterFixture.PendingWork.IsOrphaned(key), "her entry was not handed to the recovery loop");
+        s.Outbound.Reachable(she.UserId);
+
+        // The recovery loop's sweep wakes her without any message of hers, and she is answered.
+        Assert.Equal(1, she.Count(welcome));
+        Assert.True(await Sweep().SweepAsync(CancellationToken.None) >= 1);
+        await she.ExpectAsync(welcome, atLeast: 2);
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(!ClusterFixture.PendingWork.IsOrphaned(key)), TimeSpan.FromSeconds(10)));
+    }
+
+    private PendingWorkRecovery Sweep()
+    {
+        var silo = fixture.Cluster.GetSiloServiceProvider();
+        return new PendingWorkRecovery(ClusterFixture.PendingWork, silo.GetRequiredService<IClusterMembershipService>(),
+            silo.GetRequiredService<ILocalSiloDetails>(), fixture.Grains, NullLogger<PendingWorkRecovery>.Instance);
+    }
+}
