@@ -21,7 +21,7 @@ public interface IPendingWorkRegistry
     /// </summary>
     Task OrphanAsync(string grainKey, CancellationToken cancellationToken = default);
 
-    /// <summary>Forgets the grain's entry: it holds no work.</summary>
+    /// <summary>Forgets the grain's entry, this silo's or one it handed to no silo: it holds no work.</summary>
     Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default);
 
     /// <summary>Entries whose silo is not among <paramref name="liveSilos"/>, with that silo.</summary>

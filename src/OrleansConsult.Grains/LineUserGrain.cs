@@ -132,6 +132,12 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         // The loop stops after the event it is working (its handled mark is written); the rest stay stored
         // for the next activation, as they did when the work was a request the deactivation waited for.
         _stopping = true;
+        if (_registered && HoldsWork && !SomeoneTakesOver(reason))
+        {
+            // Handed to the recovery loop first: when the event being worked waits for a call back into this grain,
+            // the wait below lasts until the silo's patience ends, and then the rest of this method never runs.
+            await OrphanWorkAsync();
+        }
         if (_work is { IsCompleted: false } work)
         {
             // Hand over only after the event being worked is finished (or the silo's patience ends: then the
@@ -160,11 +166,10 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         {
             await ReleaseWorkAsync();
         }
-        else if (_registered && !SomeoneTakesOver(reason))
-        {
-            await OrphanWorkAsync();
-        }
     }
+
+    /// <summary>Events stored and not yet worked, replies not yet answered by LINE, or an event being worked.</summary>
+    private bool HoldsWork => state.State.Pending.Count > 0 || state.State.RepliesInFlight.Count > 0 || _work is { IsCompleted: false };
 
     /// <summary>
     /// A silo that shuts down is declared dead, and the recovery loop then wakes its grains; a migrating or duplicate
@@ -179,8 +184,8 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
     {
         try
         {
+            // Still registered: if the work ends before the activation does, the release below forgets the entry.
             await Registry.OrphanAsync(LineUserKey);
-            _registered = false;
             LogOrphanedWork(logger);
         }
         catch (Exception ex) when (IsTransient(ex))

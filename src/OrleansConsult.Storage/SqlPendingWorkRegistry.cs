@@ -55,9 +55,18 @@ public sealed class SqlPendingWorkRegistry : IPendingWorkRegistry
         return [.. batch.Select(_ => true)];
     }
 
-    // Only this silo's entry: if the grain has moved meanwhile, the entry is its new home's.
-    public Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default) =>
-        DeleteAsync(grainKey, owner, cancellationToken);
+    // This silo's entry, or the one its deactivating activation handed to no silo: if the grain has moved
+    // meanwhile, the entry is its new home's.
+    public async Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM oc_pending_work WHERE grain_key = @key AND owner IN (@owner, @none)";
+        command.Add("key", grainKey);
+        command.Add("owner", owner);
+        command.Add("none", IPendingWorkRegistry.NoSilo);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async Task OrphanAsync(string grainKey, CancellationToken cancellationToken = default)
     {

@@ -72,6 +72,12 @@ public sealed class PendingWorkRegistryTests(PostgresServer postgres) : IDisposa
         await siloB.ForgetOrphanAsync("consultee:shed", IPendingWorkRegistry.NoSilo);
         Assert.Equal("silo-a", Assert.Single(await siloB.OrphanedAsync(new HashSet<string> { "silo-b" }, 100), o => o.GrainKey == "consultee:shed").Owner);
 
+        // Its work ended before its activation did: released, whether handed to no silo or not.
+        await siloA.OrphanAsync("consultee:shed");
+        await siloA.ReleaseAsync("consultee:shed");
+        Assert.DoesNotContain(await siloB.OrphanedAsync(new HashSet<string>(), 100), o => o.GrainKey == "consultee:shed");
+        await siloA.RegisterAsync("consultee:shed", LineUserKind.Consultee);
+
         // Woken with nothing left to do: the sweep forgets it.
         await siloA.OrphanAsync("consultee:shed");
         await siloB.ForgetOrphanAsync("consultee:shed", IPendingWorkRegistry.NoSilo);
