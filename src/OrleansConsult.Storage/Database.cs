@@ -54,7 +54,6 @@ public sealed class Database
             ? new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero)
             : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    /// <summary>Round trip to the database; used by readiness.</summary>
     /// <summary>The first column of every row <paramref name="sql"/> returns, as strings (ids, tenant names).</summary>
     public async Task<IReadOnlyList<string>> ReadStringsAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] values)
     {
@@ -74,6 +73,20 @@ public sealed class Database
         return strings;
     }
 
+    /// <summary>One statement that returns no rows (an insert, update or delete), on a connection of its own.</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] values)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in values)
+        {
+            command.Add(name, value);
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Round trip to the database; used by readiness.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

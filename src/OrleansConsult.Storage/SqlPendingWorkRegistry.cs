@@ -57,40 +57,17 @@ public sealed class SqlPendingWorkRegistry : IPendingWorkRegistry
 
     // This silo's entry, or the one its deactivating activation handed to no silo: if the grain has moved
     // meanwhile, the entry is its new home's.
-    public async Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM oc_pending_work WHERE grain_key = @key AND owner IN (@owner, @none)";
-        command.Add("key", grainKey);
-        command.Add("owner", owner);
-        command.Add("none", IPendingWorkRegistry.NoSilo);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task ReleaseAsync(string grainKey, CancellationToken cancellationToken = default) =>
+        database.ExecuteAsync("DELETE FROM oc_pending_work WHERE grain_key = @key AND owner IN (@owner, @none)", cancellationToken,
+            ("key", grainKey), ("owner", owner), ("none", IPendingWorkRegistry.NoSilo));
 
-    public async Task OrphanAsync(string grainKey, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE oc_pending_work SET owner = @none WHERE grain_key = @key AND owner = @owner";
-        command.Add("none", IPendingWorkRegistry.NoSilo);
-        command.Add("key", grainKey);
-        command.Add("owner", owner);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task OrphanAsync(string grainKey, CancellationToken cancellationToken = default) =>
+        database.ExecuteAsync("UPDATE oc_pending_work SET owner = @none WHERE grain_key = @key AND owner = @owner", cancellationToken,
+            ("none", IPendingWorkRegistry.NoSilo), ("key", grainKey), ("owner", owner));
 
     public Task ForgetOrphanAsync(string grainKey, string deadOwner, CancellationToken cancellationToken = default) =>
-        DeleteAsync(grainKey, deadOwner, cancellationToken);
-
-    private async Task DeleteAsync(string grainKey, string entryOwner, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM oc_pending_work WHERE grain_key = @key AND owner = @owner";
-        command.Add("key", grainKey);
-        command.Add("owner", entryOwner);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+        database.ExecuteAsync("DELETE FROM oc_pending_work WHERE grain_key = @key AND owner = @owner", cancellationToken,
+            ("key", grainKey), ("owner", deadOwner));
 
     public async Task<IReadOnlyList<(string GrainKey, LineUserKind Kind, string Owner)>> OrphanedAsync(
         IReadOnlySet<string> liveSilos, int max, CancellationToken cancellationToken = default)

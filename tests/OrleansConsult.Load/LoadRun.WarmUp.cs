@@ -31,6 +31,3 @@ public sealed partial class LoadRun
         Report.HostAfterWarmUp = Snapshot();
     }
 }
-
-/// <summary>The warm-up's consultations and what they cost; its acks show the Host's first minute.</summary>
-public sealed record WarmUpResult(int Consultees, int Connected, PhaseResult Phase, LatencySummary AckSetup, LatencySummary AckChat, LatencySummary Routing);

@@ -11,8 +11,6 @@ public sealed class MemoryPendingWorkRegistry : IPendingWorkRegistry
 {
     private readonly ConcurrentDictionary<string, (LineUserKind Kind, bool Orphaned)> _entries = new(StringComparer.Ordinal);
 
-    public bool Holds(string grainKey) => _entries.ContainsKey(grainKey);
-
     public bool IsOrphaned(string grainKey) => _entries.TryGetValue(grainKey, out var entry) && entry.Orphaned;
 
     public Task RegisterAsync(string grainKey, LineUserKind kind, CancellationToken cancellationToken = default)
