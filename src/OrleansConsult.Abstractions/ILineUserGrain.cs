@@ -36,4 +36,10 @@ public interface ILineUserGrain : IGrainWithStringKey, IDeliverToLineUser
     /// crash, a case's reminder); the work itself runs outside this call.</summary>
     [OneWay, Alias("ProcessPending")]
     Task ProcessPendingAsync();
+
+    /// <summary>The grain's own keep-alive while its work loop runs (it sends this to itself): lasts until the loop
+    /// ends or a few seconds have passed, whichever is first. Orleans sheds and collects only activations that run no
+    /// request, and the loop is not one. Interleaves, so it blocks no other call.</summary>
+    [AlwaysInterleave, Alias("HoldWhileWorking")]
+    Task HoldWhileWorkingAsync();
 }

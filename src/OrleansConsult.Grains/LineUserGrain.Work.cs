@@ -39,6 +39,57 @@ public abstract partial class LineUserGrain<TState>
         {
             _processing = true;
             _work = WorkLoopAsync();
+            _ = HoldActivationAsync(_work);
+        }
+    }
+
+    /// <summary>
+    /// How long one keep-alive request lasts at most. Real time, not her conversation's clock: it bounds how long a
+    /// deactivation asked for meanwhile (a shutdown) waits for it, which would otherwise be Orleans' stuck-request
+    /// limit (two hours) when the event being worked waits for a call back into this grain.
+    /// </summary>
+    private static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Keeps Orleans from deactivating this activation in the middle of an event. Orleans sheds (memory pressure) and
+    /// collects (idle) only activations that run no request, and the work loop is not a request: shed while the event
+    /// being worked waited for a call back into this grain (a case telling her something), deactivation and work
+    /// waited for each other until Orleans' deactivation timeout (30 s; issue 14's tight pods had hundreds). So while
+    /// the loop runs, the activation sends itself one bounded, always-interleaving request after another: it counts
+    /// as running and blocks no other call.
+    /// </summary>
+    private async Task HoldActivationAsync(Task work)
+    {
+        // After the turn that started the loop, and without its RequestContext (the hold is nobody's call chain).
+        await Task.Yield();
+        RequestContext.Clear();
+        var self = this.AsReference<ILineUserGrain>();
+        try
+        {
+            while (!work.IsCompleted)
+            {
+                await self.HoldWhileWorkingAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            // The activation is ending or the silo is overloaded: the deactivation then waits for the work in OnDeactivateAsync, as before.
+            LogHoldFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    public async Task HoldWhileWorkingAsync()
+    {
+        if (_work is { IsCompleted: false } work)
+        {
+            try
+            {
+                await work.WaitAsync(HoldFor);
+            }
+            catch (TimeoutException)
+            {
+                // The caller sends the next one if the loop still runs.
+            }
         }
     }
 
@@ -203,6 +254,9 @@ public abstract partial class LineUserGrain<TState>
             return Task.CompletedTask;
         }, TimeSpan.FromSeconds(Math.Min(30, 2 * _failures)), Timeout.InfiniteTimeSpan);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Keep-alive while working ended early: {Error}")]
+    private static partial void LogHoldFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on webhook event {EventId} after {Attempts} attempts: {Error}")]
     private static partial void LogDropped(ILogger logger, string eventId, int attempts, string error);

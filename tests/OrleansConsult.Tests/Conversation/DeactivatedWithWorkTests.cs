@@ -11,7 +11,9 @@ namespace OrleansConsult.Tests.Conversation;
 /// A LINE user grain deactivated while it still holds accepted work, on a silo that lives on. Orleans does this
 /// under memory pressure and at idle collection, because the work loop is not a request (seen in issue 14's
 /// 400 MiB pod: setup stalled for up to a minute at a time). Nothing on that silo would wake her before her next
-/// message, so her pending-work entry goes to no silo and the recovery loop wakes her.
+/// message, so her pending-work entry goes to no silo and the recovery loop wakes her. And while an event of hers is
+/// being worked, her activation holds a request of its own, so Orleans does not deactivate it mid-event (where a
+/// deactivation and an event waiting for a call back into her grain waited for each other for 30 s).
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class DeactivatedWithWorkTests(ClusterFixture fixture)
@@ -43,6 +45,36 @@ public sealed class DeactivatedWithWorkTests(ClusterFixture fixture)
         Assert.True(await Sweep().SweepAsync(CancellationToken.None) >= 1);
         await she.ExpectAsync(welcome, atLeast: 2);
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(!ClusterFixture.PendingWork.IsOrphaned(key)), TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Her_activation_is_not_collected_while_an_event_of_hers_is_being_worked()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Tuesday, 10);
+        var she = await s.ReadyConsulteeAsync();
+        var key = GrainKeys.LineUser(she.Channel, she.UserId);
+        var welcome = BotText.Get("Welcome");
+        Assert.Equal(1, she.Count(welcome));
+
+        // LINE answers slowly: the answer to her event hangs inside the work loop, which runs outside any request.
+        s.Outbound.Stall(she.UserId);
+        var stallsBefore = Volatile.Read(ref s.Outbound.Stalls);
+        await she.AsConsultee.AcceptAsync(MoreEvents.Follow() with { Timestamp = s.Now, UserId = she.UserId });
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref s.Outbound.Stalls) > stallsBefore), TimeSpan.FromSeconds(10)));
+
+        // Orleans collects every activation that runs no request. Hers holds one while she is being worked, so it stays;
+        // were it collected, its deactivation would hand her entry to the recovery loop at once and then wait for the send.
+        var collection = fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Task.WhenAny(collection, Task.Delay(TimeSpan.FromSeconds(3)));
+        Assert.False(ClusterFixture.PendingWork.IsOrphaned(key), "her activation was deactivated in the middle of her work");
+
+        // The send goes on, and she is answered once, by the same activation.
+        s.Outbound.Unstall(she.UserId);
+        await collection;
+        await she.ExpectAsync(welcome, atLeast: 2);
+        Assert.Equal(2, she.Count(welcome));
+        Assert.False(ClusterFixture.PendingWork.IsOrphaned(key));
     }
 
     private PendingWorkRecovery Sweep()

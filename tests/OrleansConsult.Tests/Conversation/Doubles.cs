@@ -38,6 +38,7 @@ public sealed class RecordingOutbound : ILineOutbound
     private readonly ConcurrentDictionary<string, bool> _refused = new();
     private readonly ConcurrentDictionary<string, bool> _unreachable = new();
     private readonly ConcurrentQueue<SentMessage> _parked = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _stalled = new();
 
     public int RepeatedKeys;
 
@@ -54,12 +55,31 @@ public sealed class RecordingOutbound : ILineOutbound
 
     public void Reachable(string userId) => _unreachable.TryRemove(userId, out _);
 
+    /// <summary>Sends that hung because their user was <see cref="Stall"/>ed.</summary>
+    public int Stalls;
+
+    /// <summary>From now on sends to this user hang, as when LINE answers slowly, until <see cref="Unstall"/>; then they go on.</summary>
+    public void Stall(string userId) => _stalled[userId] = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Unstall(string userId)
+    {
+        if (_stalled.TryRemove(userId, out var gate))
+        {
+            gate.TrySetResult();
+        }
+    }
+
     /// <summary>Sends LINE refused, parked in the outbox.</summary>
     public IReadOnlyList<SentMessage> ParkedFor(string userId) => _parked.Where(s => s.UserId == userId).ToList();
 
     public Task<SendOutcome> SendAsync(string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token, Guid retryKey, string? origin,
         CancellationToken cancellationToken = default)
     {
+        if (_stalled.TryGetValue(userId, out var gate))
+        {
+            Interlocked.Increment(ref Stalls);
+            return AfterStallAsync(gate.Task, channel, userId, messages, token, retryKey, origin, cancellationToken);
+        }
         if (_unreachable.ContainsKey(userId))
         {
             Interlocked.Increment(ref Unreached);
@@ -84,6 +104,13 @@ public sealed class RecordingOutbound : ILineOutbound
             _sent.Enqueue(new SentMessage(channel, userId, message, path, retryKey));
         }
         return Task.FromResult(new SendOutcome(path, null) { TokenSpent = token is not null });
+    }
+
+    private async Task<SendOutcome> AfterStallAsync(Task gate, string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token,
+        Guid retryKey, string? origin, CancellationToken cancellationToken)
+    {
+        await gate;
+        return await SendAsync(channel, userId, messages, token, retryKey, origin, cancellationToken);
     }
 
     public IReadOnlyList<SentMessage> To(string userId) => _sent.Where(s => s.UserId == userId).ToList();
