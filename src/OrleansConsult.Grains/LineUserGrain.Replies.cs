@@ -79,7 +79,7 @@ public abstract partial class LineUserGrain<TState>
         var token = answering && !_pushedKeys.Contains(key) ? TakeFreshToken() : null;
         if (token is null)
         {
-            var sent = await outbound.SendAsync(Channel, LineUserId, chunk, null, key, origin);
+            var sent = await outbound.SendAsync(Channel, LineUserId, chunk, null, key, origin, SendsEnd);
             _pushedKeys.Add(key);
             return Worst(outcome, Outcome(sent.Path));
         }
@@ -151,7 +151,7 @@ public abstract partial class LineUserGrain<TState>
     private async Task<DeliveryOutcome> SendEntryAsync(ReplyInFlight entry, bool retry)
     {
         var slot = new ReplyTokenSlot(entry.Token, entry.TokenReceivedAt) { RetryOfSameSend = retry };
-        var sent = await outbound.SendAsync(Channel, LineUserId, OutboxMessages.Deserialize(entry.Messages), slot, entry.Key, entry.Origin);
+        var sent = await outbound.SendAsync(Channel, LineUserId, OutboxMessages.Deserialize(entry.Messages), slot, entry.Key, entry.Origin, SendsEnd);
         if (retry)
         {
             LogReplyFinished(Logger, entry.Key, sent.AlreadyDelivered ? "delivered before" : sent.Path.ToString());
@@ -206,8 +206,9 @@ public abstract partial class LineUserGrain<TState>
         });
     }
 
-    /// <summary>Runs <paramref name="send"/> holding <see cref="_sendGate"/>: sends to her never overlap.</summary>
-    private Task<DeliveryOutcome> InSendTurnAsync(Func<Task<DeliveryOutcome>> send) => _sendGate.HoldingAsync(send);
+    /// <summary>Runs <paramref name="send"/> holding <see cref="_sendGate"/>: sends to her never overlap. None once this activation left its work.</summary>
+    private Task<DeliveryOutcome> InSendTurnAsync(Func<Task<DeliveryOutcome>> send) =>
+        WorkLeft ? Task.FromCanceled<DeliveryOutcome>(SendsEnd) : _sendGate.HoldingAsync(send);
 
     private static DeliveryOutcome Worst(DeliveryOutcome a, DeliveryOutcome b) => (DeliveryOutcome)Math.Max((int)a, (int)b);
 

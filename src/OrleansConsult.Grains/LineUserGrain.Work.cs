@@ -167,6 +167,11 @@ public abstract partial class LineUserGrain<TState>
                     }
                 }
             }
+            catch (Exception) when (WorkLeft)
+            {
+                // This activation has ended: the event stays stored for her next one.
+                return false;
+            }
             catch (Exception ex)
             {
                 if (!ShouldDrop(next, ex))
@@ -182,6 +187,11 @@ public abstract partial class LineUserGrain<TState>
                 AnswerBatch.Leave();
                 _workGate.Release();
                 Slots.Leave();
+            }
+            if (WorkLeft)
+            {
+                // Worked after all, but this activation has ended: her next one works the event again, idempotently.
+                return false;
             }
             if (Erased)
             {

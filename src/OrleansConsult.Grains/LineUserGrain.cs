@@ -140,14 +140,16 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         }
         if (_work is { IsCompleted: false } work)
         {
-            // Hand over only after the event being worked is finished (or the silo's patience ends: then the
-            // next activation works it again, as after a crash).
+            // Hand over only after the event being worked is finished. A shutdown waits as long as the silo allows;
+            // Orleans' own shedding or collection (which chose this activation idle, a moment before its work began)
+            // waits briefly: the event may wait for a call back into this grain, which an ending activation never takes.
             try
             {
-                await work.WaitAsync(cancellationToken);
+                await work.WaitAsync(SomeoneTakesOver(reason) ? Timeout.InfiniteTimeSpan : LeaveWorkAfter, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
             {
+                LeaveWork();
             }
         }
         if (Writes.Dirty && !Erased)
@@ -166,6 +168,30 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
         {
             await ReleaseWorkAsync();
         }
+    }
+
+    /// <summary>How long an activation Orleans sheds or collects waits for the event being worked before it leaves it to its successor.</summary>
+    private static readonly TimeSpan LeaveWorkAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>Cancelled when this activation ends with an event still being worked (<see cref="LeaveWork"/>).</summary>
+    private CancellationTokenSource? _left;
+
+    /// <summary>This activation ended with its work loop still running (Orleans does not stop it): it must send nothing more.</summary>
+    private bool WorkLeft => _left?.IsCancellationRequested == true;
+
+    /// <summary>Passed to every LINE send of this activation: a send still waiting when the activation ends is called off.</summary>
+    private CancellationToken SendsEnd => (_left ??= new()).Token;
+
+    /// <summary>
+    /// The event being worked is left to her next activation, which works it again as after a crash (sends only as
+    /// pushes with their retry keys, or a reply in flight with its own token). This activation's loop, which Orleans
+    /// leaves running, takes no further step, and its LINE send in progress is called off: a reply of its own racing
+    /// the successor's could otherwise fall back to a push LINE cannot drop.
+    /// </summary>
+    private void LeaveWork()
+    {
+        (_left ??= new()).Cancel();
+        LogWorkLeft(logger);
     }
 
     /// <summary>Events stored and not yet worked, replies not yet answered by LINE, or an event being worked.</summary>
@@ -301,6 +327,9 @@ public abstract partial class LineUserGrain<TState>(IPersistentState<TState> sta
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deactivated with stored work while the silo lives on: handed to the recovery loop")]
     private static partial void LogOrphanedWork(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deactivated while an event was being worked: left to the next activation")]
+    private static partial void LogWorkLeft(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand the pending-work entry to the recovery loop: {Error}")]
     private static partial void LogOrphanFailed(ILogger logger, string error);

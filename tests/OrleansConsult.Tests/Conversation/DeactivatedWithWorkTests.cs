@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Core.Internal;
 using OrleansConsult.Abstractions;
 using OrleansConsult.Grains.Texts;
 using OrleansConsult.Host;
@@ -75,6 +76,37 @@ public sealed class DeactivatedWithWorkTests(ClusterFixture fixture)
         await she.ExpectAsync(welcome, atLeast: 2);
         Assert.Equal(2, she.Count(welcome));
         Assert.False(ClusterFixture.PendingWork.IsOrphaned(key));
+    }
+
+    [Fact]
+    public async Task Her_activation_ended_in_the_middle_of_her_work_leaves_it_to_the_next_one_which_answers_her_once()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Tuesday, 10);
+        var she = await s.ReadyConsulteeAsync();
+        var welcome = BotText.Get("Welcome");
+        Assert.Equal(1, she.Count(welcome));
+
+        // Her answer's send hangs inside the work loop. Then her activation is asked to end anyway, as when Orleans'
+        // collector chose it idle a moment before the work began. Its work would wait for what an ending activation
+        // cannot give (in the field, a call back into her grain), so a deactivation that waited for it lasted 30 s.
+        s.Outbound.Stall(she.UserId);
+        var (stallsBefore, calledOffBefore) = (Volatile.Read(ref s.Outbound.Stalls), Volatile.Read(ref s.Outbound.CalledOff));
+        await she.AsConsultee.AcceptAsync(MoreEvents.Follow() with { Timestamp = s.Now, UserId = she.UserId });
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref s.Outbound.Stalls) > stallsBefore), TimeSpan.FromSeconds(10)));
+        await she.AsConsultee.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+
+        // It ends after its keep-alive and a short wait, not the silo's 30 s: the next call is served by a new activation
+        // while the send still hangs. The old one called its send off.
+        var snapshot = she.AsConsultee.GetSnapshotAsync();
+        Assert.Same(snapshot, await Task.WhenAny(snapshot, Task.Delay(TimeSpan.FromSeconds(20))));
+        Assert.True(Volatile.Read(ref s.Outbound.CalledOff) > calledOffBefore, "the ended activation's send was not called off");
+
+        // The new activation works her event again; once LINE answers, she has her answer exactly once.
+        s.Outbound.Unstall(she.UserId);
+        await she.ExpectAsync(welcome, atLeast: 2);
+        Assert.True(await Eventually.TrueAsync(async () => (await she.AsConsultee.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, she.Count(welcome));
     }
 
     private PendingWorkRecovery Sweep()

@@ -55,8 +55,9 @@ public sealed class RecordingOutbound : ILineOutbound
 
     public void Reachable(string userId) => _unreachable.TryRemove(userId, out _);
 
-    /// <summary>Sends that hung because their user was <see cref="Stall"/>ed.</summary>
+    /// <summary>Sends that hung because their user was <see cref="Stall"/>ed, and those of them their sender called off.</summary>
     public int Stalls;
+    public int CalledOff;
 
     /// <summary>From now on sends to this user hang, as when LINE answers slowly, until <see cref="Unstall"/>; then they go on.</summary>
     public void Stall(string userId) => _stalled[userId] = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -109,7 +110,16 @@ public sealed class RecordingOutbound : ILineOutbound
     private async Task<SendOutcome> AfterStallAsync(Task gate, string channel, string userId, IReadOnlyList<LineMessage> messages, ReplyTokenSlot? token,
         Guid retryKey, string? origin, CancellationToken cancellationToken)
     {
-        await gate;
+        // Like an HTTP call in progress, called off when its caller gives up.
+        try
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref CalledOff);
+            throw;
+        }
         return await SendAsync(channel, userId, messages, token, retryKey, origin, cancellationToken);
     }
 
