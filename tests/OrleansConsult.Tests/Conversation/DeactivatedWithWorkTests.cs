@@ -22,19 +22,13 @@ public sealed class DeactivatedWithWorkTests(ClusterFixture fixture)
     [Fact]
     public async Task Her_unanswered_message_is_answered_although_her_activation_was_collected_with_it()
     {
-        var s = new Scenario(fixture);
-        s.MoveTo(DayOfWeek.Tuesday, 10);
-        var she = await s.ReadyConsulteeAsync();
+        var (s, she, welcome) = await WelcomedOnceAsync();
         var key = GrainKeys.LineUser(she.Channel, she.UserId);
-        var welcome = BotText.Get("Welcome");
-        Assert.Equal(1, she.Count(welcome));
 
         // Accepted (the webhook's 200), but the answer cannot leave while LINE cannot be reached: her grain keeps the
         // work and would retry it in a few seconds.
         s.Outbound.Unreachable(she.UserId);
-        var failedBefore = Volatile.Read(ref s.Outbound.Unreached);
-        await she.AsConsultee.AcceptAsync(MoreEvents.Follow() with { Timestamp = s.Now, UserId = she.UserId });
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref s.Outbound.Unreached) > failedBefore), TimeSpan.FromSeconds(10)));
+        await FollowAgainUntilTriedAsync(s, she, () => Volatile.Read(ref s.Outbound.Unreached));
 
         // Orleans collects every activation that runs no request, hers included, on a silo that goes on living.
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
@@ -51,18 +45,12 @@ public sealed class DeactivatedWithWorkTests(ClusterFixture fixture)
     [Fact]
     public async Task Her_activation_is_not_collected_while_an_event_of_hers_is_being_worked()
     {
-        var s = new Scenario(fixture);
-        s.MoveTo(DayOfWeek.Tuesday, 10);
-        var she = await s.ReadyConsulteeAsync();
+        var (s, she, welcome) = await WelcomedOnceAsync();
         var key = GrainKeys.LineUser(she.Channel, she.UserId);
-        var welcome = BotText.Get("Welcome");
-        Assert.Equal(1, she.Count(welcome));
 
         // LINE answers slowly: the answer to her event hangs inside the work loop, which runs outside any request.
         s.Outbound.Stall(she.UserId);
-        var stallsBefore = Volatile.Read(ref s.Outbound.Stalls);
-        await she.AsConsultee.AcceptAsync(MoreEvents.Follow() with { Timestamp = s.Now, UserId = she.UserId });
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref s.Outbound.Stalls) > stallsBefore), TimeSpan.FromSeconds(10)));
+        await FollowAgainUntilTriedAsync(s, she, () => Volatile.Read(ref s.Outbound.Stalls));
 
         // Orleans collects every activation that runs no request. Hers holds one while she is being worked, so it stays;
         // were it collected, its deactivation would hand her entry to the recovery loop at once and then wait for the send.
@@ -81,19 +69,14 @@ public sealed class DeactivatedWithWorkTests(ClusterFixture fixture)
     [Fact]
     public async Task Her_activation_ended_in_the_middle_of_her_work_leaves_it_to_the_next_one_which_answers_her_once()
     {
-        var s = new Scenario(fixture);
-        s.MoveTo(DayOfWeek.Tuesday, 10);
-        var she = await s.ReadyConsulteeAsync();
-        var welcome = BotText.Get("Welcome");
-        Assert.Equal(1, she.Count(welcome));
+        var (s, she, welcome) = await WelcomedOnceAsync();
 
         // Her answer's send hangs inside the work loop. Then her activation is asked to end anyway, as when Orleans'
         // collector chose it idle a moment before the work began. Its work would wait for what an ending activation
         // cannot give (in the field, a call back into her grain), so a deactivation that waited for it lasted 30 s.
         s.Outbound.Stall(she.UserId);
-        var (stallsBefore, calledOffBefore) = (Volatile.Read(ref s.Outbound.Stalls), Volatile.Read(ref s.Outbound.CalledOff));
-        await she.AsConsultee.AcceptAsync(MoreEvents.Follow() with { Timestamp = s.Now, UserId = she.UserId });
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref s.Outbound.Stalls) > stallsBefore), TimeSpan.FromSeconds(10)));
+        var calledOffBefore = Volatile.Read(ref s.Outbound.CalledOff);
+        await FollowAgainUntilTriedAsync(s, she, () => Volatile.Read(ref s.Outbound.Stalls));
         await she.AsConsultee.Cast<IGrainManagementExtension>().DeactivateOnIdle();
 
         // It ends after its keep-alive and a short wait, not the silo's 30 s: the next call is served by a new activation
@@ -107,6 +90,25 @@ public sealed class DeactivatedWithWorkTests(ClusterFixture fixture)
         await she.ExpectAsync(welcome, atLeast: 2);
         Assert.True(await Eventually.TrueAsync(async () => (await she.AsConsultee.GetSnapshotAsync()).Pending.Count == 0, TimeSpan.FromSeconds(10)));
         Assert.Equal(2, she.Count(welcome));
+    }
+
+    /// <summary>A consultee who has had her welcome once, on a Tuesday morning.</summary>
+    private async Task<(Scenario S, Person She, string Welcome)> WelcomedOnceAsync()
+    {
+        var s = new Scenario(fixture);
+        s.MoveTo(DayOfWeek.Tuesday, 10);
+        var she = await s.ReadyConsulteeAsync();
+        var welcome = BotText.Get("Welcome");
+        Assert.Equal(1, she.Count(welcome));
+        return (s, she, welcome);
+    }
+
+    /// <summary>She follows again (accepted: the webhook's 200); returns once the send of her answer was tried, as <paramref name="tries"/> counts.</summary>
+    private static async Task FollowAgainUntilTriedAsync(Scenario s, Person she, Func<int> tries)
+    {
+        var before = tries();
+        await she.AsConsultee.AcceptAsync(MoreEvents.Follow() with { Timestamp = s.Now, UserId = she.UserId });
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(tries() > before), TimeSpan.FromSeconds(10)));
     }
 
     private PendingWorkRecovery Sweep()
