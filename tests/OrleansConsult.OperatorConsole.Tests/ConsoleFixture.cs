@@ -149,8 +149,9 @@ public sealed partial class ConsoleFixture : IAsyncLifetime
             await ScreenshotAsync(page, screenshot);
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "設定してサインイン" }).ClickAsync();
-        // Commit, then the home page's heading: Playwright's client has missed a load event on a loaded CI box.
-        await page.WaitForURLAsync(Console.ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        // The URL as the page reads it (an assertion that polls), then the home page's heading: Playwright's wait for a
+        // URL also waits for a load state, and its client has missed that event on a loaded CI box.
+        await Assertions.Expect(page).ToHaveURLAsync(Console.ToString(), new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ホーム", new() { Timeout = 30_000 });
         return key;
     }

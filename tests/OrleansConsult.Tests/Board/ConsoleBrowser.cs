@@ -95,11 +95,23 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for a navigation's commit, not its load event: under a loaded CI box Playwright's client once missed the
-    /// home page's load event (30 s timeout with "networkidle" seen). Callers then wait for what the page shows.
+    /// Waits until the page's URL is one <paramref name="url"/> accepts, by reading it, not by any load event. Playwright's
+    /// wait for a URL also waits for a load state once the URL matches, and on a loaded box that wait missed its event
+    /// twice (30 s timeouts with "networkidle" seen: first for the load event, then with the commit state asked for).
+    /// Callers then wait for what the page shows.
     /// </summary>
-    public static Task LeftForAsync(IPage page, Func<string, bool> url) =>
-        page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+    public static async Task LeftForAsync(IPage page, Func<string, bool> url)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!url(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The page stayed at {page.Url}.");
+            }
+            await Task.Delay(100);
+        }
+    }
 
     public string Url(string path) => new Uri(ConsoleAddress, path).ToString();
 
