@@ -8,12 +8,14 @@ namespace OrleansConsult.Host;
 /// POST /line/webhook/{channel}: 404 unknown channel, 413 body over 1 MiB, 401 bad signature,
 /// 400 not a webhook or too many events (each with a short plain-text reason), 503 when the
 /// events could not be stored (LINE redelivers), else 200 once every event is durably with its
-/// grain. One odd event never costs the others: events of unknown types and events that cannot
+/// grain; 503 at once, with Retry-After, when too many requests already wait their turn
+/// (<see cref="WebhookAdmission"/>). One odd event never costs the others: events of unknown types and events that cannot
 /// be read are skipped (counted, logged without content), the rest are stored.
 /// </summary>
 public static class LineWebhookEndpoint
 {
-    public static void Map(WebApplication app) => app.MapPost("/line/webhook/{channel}", HandleAsync);
+    public static void Map(WebApplication app) =>
+        app.MapPost("/line/webhook/{channel}", HandleAsync).RequireRateLimiting(WebhookAdmission.Policy);
 
     private static async Task<IResult> HandleAsync(
         string channel, HttpRequest request, LineOptions line, WebhookIngress ingress, ILoggerFactory loggers, CancellationToken cancellationToken)

@@ -108,6 +108,7 @@ public static class OrleansConsultHost
         builder.Services.AddSingleton(management);
         builder.Services.AddSingleton(program);
         builder.Services.AddSingleton(line);
+        builder.Services.AddWebhookAdmission(line.Webhook);
         builder.Services.AddSingleton(protector);
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
@@ -366,6 +367,7 @@ public static class OrleansConsultHost
     {
         // The public port: webhooks and health. The management port: metrics and the dashboard.
         ManagementEndpoints.UsePortSeparation(app);
+        app.UseRateLimiter();
         // Liveness: the process answers. Nothing else is checked, so a slow database never gets a pod killed.
         app.MapGet("/healthz", () => Results.Text("ok"));
         LineWebhookEndpoint.Map(app);

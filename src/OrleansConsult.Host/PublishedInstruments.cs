@@ -8,7 +8,7 @@ namespace OrleansConsult.Host;
 /// webhook, per LINE call and per grain call: about 6 % of the Host's CPU in the closed loop went there.
 /// Published: our own meters, everything read only at scrape time (observable instruments), Orleans'
 /// instruments except those recorded at every grain call, and the server's request duration (webhook
-/// latency). <c>Metrics:AllInstruments=true</c> publishes everything (for a look while debugging).
+/// latency) and webhook requests waiting for a turn. <c>Metrics:AllInstruments=true</c> publishes everything (for a look while debugging).
 /// </summary>
 public static class PublishedInstruments
 {
@@ -33,6 +33,8 @@ public static class PublishedInstruments
         {
             "Microsoft.Orleans" => !Array.Exists(OrleansPerCall, prefix => instrument.Name.StartsWith(prefix, StringComparison.Ordinal)),
             "Microsoft.AspNetCore.Hosting" => instrument.Name == "http.server.request.duration",
+            // Webhook requests waiting for a turn (WebhookAdmission); measured only while some wait.
+            "Microsoft.AspNetCore.RateLimiting" => instrument.Name == "aspnetcore.rate_limiting.queued_requests",
             _ => false,
         };
     }

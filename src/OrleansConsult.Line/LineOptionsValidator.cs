@@ -68,6 +68,14 @@ public sealed class LineOptionsValidator : IValidateOptions<LineOptions>
         {
             yield return $"{root}:Webhook:MaxEventsPerRequest must be 1..10000";
         }
+        if (options.Webhook.MaxConcurrentRequests is < 1 or > 100_000)
+        {
+            yield return $"{root}:Webhook:MaxConcurrentRequests must be 1..100000";
+        }
+        if (options.Webhook.MaxQueuedRequests is < 0 or > 1_000_000)
+        {
+            yield return $"{root}:Webhook:MaxQueuedRequests must be 0..1000000";
+        }
         var s = options.Sending;
         if (s.ReplyTokenSafetyMargin < TimeSpan.Zero || s.ReplyTokenSafetyMargin >= s.ReplyTokenValidity)
         {

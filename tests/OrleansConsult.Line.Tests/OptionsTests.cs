@@ -23,13 +23,22 @@ public sealed class OptionsTests
         Assert.Equal(LineChannelRole.Staff, options.Channels["nurses"].Role);
         Assert.Equal("https://api.line.me", options.ApiBaseUrl);
         Assert.Equal(100, options.Webhook.MaxEventsPerRequest);
+        Assert.Equal(256, options.Webhook.MaxConcurrentRequests);
+        Assert.Equal(20_000, options.Webhook.MaxQueuedRequests);
     }
 
     [Fact]
-    public void The_event_cap_per_webhook_request_can_be_set()
+    public void The_webhook_caps_can_be_set()
     {
-        var options = Load(new() { ["Line:Webhook:MaxEventsPerRequest"] = "250" });
+        var options = Load(new()
+        {
+            ["Line:Webhook:MaxEventsPerRequest"] = "250",
+            ["Line:Webhook:MaxConcurrentRequests"] = "64",
+            ["Line:Webhook:MaxQueuedRequests"] = "0",
+        });
         Assert.Equal(250, options.Webhook.MaxEventsPerRequest);
+        Assert.Equal(64, options.Webhook.MaxConcurrentRequests);
+        Assert.Equal(0, options.Webhook.MaxQueuedRequests);
     }
 
     [Theory]
@@ -39,6 +48,8 @@ public sealed class OptionsTests
     [InlineData("Line:Channels:public:Role", "nurse", "Line:Channels:public:Role")]
     [InlineData("Line:ApiBaseUrl", "ftp://x", "Line:ApiBaseUrl")]
     [InlineData("Line:Webhook:MaxEventsPerRequest", "0", "Line:Webhook:MaxEventsPerRequest must be 1..10000")]
+    [InlineData("Line:Webhook:MaxConcurrentRequests", "0", "Line:Webhook:MaxConcurrentRequests must be 1..100000")]
+    [InlineData("Line:Webhook:MaxQueuedRequests", "-1", "Line:Webhook:MaxQueuedRequests must be 0..1000000")]
     public void A_bad_setting_is_named_in_one_line(string key, string value, string expected)
     {
         var values = new Dictionary<string, string?>

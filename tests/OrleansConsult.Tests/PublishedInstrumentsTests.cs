@@ -3,7 +3,7 @@ using OrleansConsult.Host;
 
 namespace OrleansConsult.Tests;
 
-/// <summary>What /metrics listens to: ours, observable instruments, Orleans' except per-call ones, the webhook latency.</summary>
+/// <summary>What /metrics listens to: ours, observable instruments, Orleans' except per-call ones, the webhook latency, webhook requests waiting for a turn.</summary>
 public sealed class PublishedInstrumentsTests
 {
     [Theory]
@@ -16,6 +16,8 @@ public sealed class PublishedInstrumentsTests
     [InlineData("Microsoft.Orleans", "orleans-messaging-processing-dispatcher-received", false)]
     [InlineData("Microsoft.AspNetCore.Hosting", "http.server.request.duration", true)]
     [InlineData("Microsoft.AspNetCore.Hosting", "http.server.active_requests", false)]
+    [InlineData("Microsoft.AspNetCore.RateLimiting", "aspnetcore.rate_limiting.queued_requests", true)]
+    [InlineData("Microsoft.AspNetCore.RateLimiting", "aspnetcore.rate_limiting.active_request_leases", false)]
     [InlineData("Microsoft.AspNetCore.Server.Kestrel", "kestrel.active_connections", false)]
     [InlineData("System.Net.Http", "http.client.request.duration", false)]
     [InlineData("Polly", "resilience.polly.strategy.events", false)]
