@@ -74,6 +74,11 @@ public sealed class WebhookAdmissionTests : IAsyncLifetime
             Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
             Assert.False(firstAnswer.IsCompleted || secondAnswer.IsCompleted, "a held request was answered before its body arrived");
 
+            // An operator sees both on the management port: requests waiting, and requests refused.
+            var metrics = await _host.Management.GetStringAsync("/metrics");
+            Assert.Contains("aspnetcore_rate_limiting_queued_requests", metrics);
+            Assert.Contains("oc_webhook_refused_busy", metrics);
+
             // Their bodies arrive: the one holding the turn and the one that waited are both accepted.
             first.Finish();
             second.Finish();
