@@ -30,12 +30,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _simulatorApp = LineSimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], o =>
-        {
-            o.Channels["consultee"] = new SimulatorChannel { Secret = HostRunner.ConsulteeSecret, AccessToken = "test-consultee-token", Role = LineChannelRole.Consultee };
-            o.Channels["staff"] = new SimulatorChannel { Secret = HostRunner.StaffSecret, AccessToken = "test-staff-token", Role = LineChannelRole.Staff };
-        });
-        await _simulatorApp.StartAsync();
+        _simulatorApp = await TestLineSimulator.StartAsync();
         _simulator = _simulatorApp.Services.GetRequiredService<LineSimulator.LineSimulator>();
 
         var settings = HostRunner.Embedded(_data.Path);
