@@ -9,8 +9,9 @@ namespace OrleansConsult.Host;
 /// 400 not a webhook or too many events (each with a short plain-text reason), 503 when the
 /// events could not be stored (LINE redelivers), else 200 once every event is durably with its
 /// grain; 503 at once, with Retry-After, when too many requests already wait their turn
-/// (<see cref="WebhookAdmission"/>). One odd event never costs the others: events of unknown types and events that cannot
-/// be read are skipped (counted, logged without content), the rest are stored.
+/// (<see cref="WebhookAdmission"/>). One odd event never costs the others: events of unknown
+/// types and events that cannot be read are skipped (counted, logged without content), the rest
+/// are stored.
 /// </summary>
 public static class LineWebhookEndpoint
 {

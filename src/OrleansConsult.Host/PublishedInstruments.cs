@@ -7,8 +7,9 @@ namespace OrleansConsult.Host;
 /// measurement it listens to (a label lookup and a lease per call), and the framework records several per
 /// webhook, per LINE call and per grain call: about 6 % of the Host's CPU in the closed loop went there.
 /// Published: our own meters, everything read only at scrape time (observable instruments), Orleans'
-/// instruments except those recorded at every grain call, and the server's request duration (webhook
-/// latency) and webhook requests waiting for a turn. <c>Metrics:AllInstruments=true</c> publishes everything (for a look while debugging).
+/// instruments except those recorded at every grain call, the server's request duration (webhook
+/// latency) and webhook requests waiting for a turn. <c>Metrics:AllInstruments=true</c> publishes
+/// everything (for a look while debugging).
 /// </summary>
 public static class PublishedInstruments
 {

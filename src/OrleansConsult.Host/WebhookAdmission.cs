@@ -16,20 +16,28 @@ public static class WebhookAdmission
 {
     public const string Policy = "line-webhook";
 
-    private static readonly Meter Meter = new("OrleansConsult.Webhook");
-    private static readonly Counter<long> Refused = Meter.CreateCounter<long>(
+    private static readonly Counter<long> Refused = WebhookIngress.Meter.CreateCounter<long>(
         "oc_webhook_refused_busy", description: "Webhook requests answered 503 because too many were already waiting");
-    private static long _lastWarning;
 
-    public static IServiceCollection AddWebhookAdmission(this IServiceCollection services, LineWebhookOptions options) =>
-        services.AddRateLimiter(o =>
+    public static IServiceCollection AddWebhookAdmission(this IServiceCollection services, LineWebhookOptions options)
+    {
+        // Refusals come in floods: one Warning at most every 10 s says it is happening (per Host).
+        var lastWarning = -10_000L;
+        return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
             o.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 Refused.Add(1);
-                WarnAtMostEvery10Seconds(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>(), options);
+                var now = Environment.TickCount64;
+                var last = Interlocked.Read(ref lastWarning);
+                if (now - last >= 10_000 && Interlocked.CompareExchange(ref lastWarning, now, last) == last)
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebhookAdmission)).LogWarning(
+                        "Webhook requests refused with 503 (LINE redelivers): {Working} being worked and {Waiting} waiting already (Line:Webhook:MaxConcurrentRequests, MaxQueuedRequests)",
+                        options.MaxConcurrentRequests, options.MaxQueuedRequests);
+                }
                 return ValueTask.CompletedTask;
             };
             o.AddConcurrencyLimiter(Policy, limiter =>
@@ -39,18 +47,5 @@ public static class WebhookAdmission
                 limiter.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });
         });
-
-    /// <summary>A refusal comes in floods; one line says it is happening.</summary>
-    private static void WarnAtMostEvery10Seconds(ILoggerFactory loggers, LineWebhookOptions options)
-    {
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref _lastWarning);
-        if (now - last < 10_000 || Interlocked.CompareExchange(ref _lastWarning, now, last) != last)
-        {
-            return;
-        }
-        loggers.CreateLogger(typeof(WebhookAdmission)).LogWarning(
-            "Webhook requests refused with 503 (LINE redelivers): {Working} being worked and {Waiting} waiting already (Line:Webhook:MaxConcurrentRequests, MaxQueuedRequests)",
-            options.MaxConcurrentRequests, options.MaxQueuedRequests);
     }
 }

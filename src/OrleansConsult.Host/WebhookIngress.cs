@@ -13,7 +13,8 @@ namespace OrleansConsult.Host;
 /// </summary>
 public sealed class WebhookIngress(IGrainFactory grains, LinePseudonyms pseudonyms, ILogger<WebhookIngress> logger)
 {
-    private static readonly Meter Meter = new("OrleansConsult.Webhook");
+    /// <summary>The webhook's meter; <see cref="WebhookAdmission"/> counts its refusals here too.</summary>
+    internal static readonly Meter Meter = new("OrleansConsult.Webhook");
     private static readonly Counter<long> Events = Meter.CreateCounter<long>("oc_webhook_events", description: "Webhook events by channel and outcome");
 
     /// <summary>Counts events the endpoint left out before ingress (unknown types, unreadable events).</summary>
