@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansConsult.Abstractions;
+using OrleansConsult.Grains.Conversation;
 using OrleansConsult.Line;
 using OrleansConsult.LineSimulator;
 using OrleansConsult.Tests.Infrastructure;
@@ -91,10 +92,16 @@ public sealed class WebhookAdmissionTests : IAsyncLifetime
             second.Finish();
         }
 
-        foreach (var user in new[] { "Uadmit1", "Uadmit2", "Uadmit3" })
+        // Counted where LINE is: each of the three got the bot's answer to her event, in one request.
+        var simulator = _simulatorApp.Services.GetRequiredService<LineSimulator.LineSimulator>();
+        foreach (var (user, eventId) in new[] { ("Uadmit1", "adm-1"), ("Uadmit2", "adm-2"), ("Uadmit3", "adm-3") })
         {
             var grain = _host.Grains.GetGrain<IConsulteeGrain>(HostKeys.LineUser(_host.Services, "consultee", user));
             Assert.True(await Eventually.TrueAsync(async () => (await grain.GetSnapshotAsync()).EventsAccepted > 0, Within), $"{user}'s event was not accepted");
+            var answerKey = RetryKeys.For($"{HostKeys.LineUser(_host.Services, "consultee", user)}/{eventId}/bot/0");
+            Assert.True(await Eventually.TrueAsync(() => Task.FromResult(simulator.Deliveries("consultee", user).Any(d => d.RetryKey == answerKey)), Within),
+                $"{user} never got the answer to her event");
+            Assert.Single(simulator.Deliveries("consultee", user).Select(d => d.RequestId).Distinct());
         }
     }
 
